@@ -1,0 +1,50 @@
+# kehoach — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KEHOACH := $(VENV)/bin/kehoach
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-dejavu-core \
+	fonts-dejavu-extra fonts-noto-core postgresql python3-venv python3-dev hunspell-vi
+
+.PHONY: help setup system-deps venv corpus test lint format bench lm samples eval clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+system-deps: ## install the Debian/Ubuntu packages (Tesseract + vie, poppler, fonts, PostgreSQL)
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	@command -v python3 >/dev/null || { echo "python3 is missing"; exit 1; }
+	[ -x $(PY) ] || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(VENV)/.installed ## create .venv/ and install kehoach into it
+
+setup: system-deps venv ## everything `make corpus` needs
+
+corpus: setup ## set up, then ingest data/raw/ into the SQLite store under data/processed/
+	$(KEHOACH) ingest data/raw/
+
+test: setup ## lint, then the whole test suite (PostgreSQL tests included)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest -q
+
+lint: venv ## ruff check
+	$(VENV)/bin/ruff check .
+
+format: venv ## ruff format + autofix
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean: ## remove the store and processed artefacts (keeps data/raw/)
+	find data/processed -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
