@@ -1,0 +1,50 @@
+"""Run every extractor over one text, in the order their inputs require, into one :class:`Extraction`.
+
+Order matters twice: dates need the citation spans (a date inside a citation is ``cited``, not a
+deadline), and the signer that the header reader finds must appear among the people with the
+role ``signer`` even when the people extractor, which needs a name's context, did not see it.
+Modules are imported where they are used: a missing extractor fails loudly with its own name.
+"""
+
+from __future__ import annotations
+
+from extractors.types import Extraction, Person
+
+
+def extract_all(text: str) -> Extraction:
+    """Every extraction of ``text``; all offsets index into ``text``."""
+    from extractors.citations import extract_citations
+    from extractors.dates import extract_dates
+    from extractors.document_meta import extract_document_meta
+    from extractors.indicators import extract_dimensions, extract_indicators
+    from extractors.obligations import extract_obligations
+    from extractors.organizations import extract_organizations
+    from extractors.people import extract_people
+    from extractors.periods import extract_periods
+
+    document = extract_document_meta(text)
+    citations = extract_citations(text)
+    people = extract_people(text)
+    _ensure_signer(people, document.signer)
+    return Extraction(
+        document=document,
+        citations=citations,
+        dates=extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]),
+        periods=extract_periods(text),
+        indicators=extract_indicators(text),
+        dimensions=extract_dimensions(text),
+        people=people,
+        organizations=extract_organizations(text),
+        obligations=extract_obligations(text),
+    )
+
+
+def _ensure_signer(people: list[Person], signer: str | None) -> None:
+    """Mark (or add) the header reader's signer as the person with role ``signer``."""
+    if not signer:
+        return
+    for person in people:
+        if person.name == signer:
+            person.role = "signer"
+            return
+    people.append(Person(name=signer, role="signer"))

@@ -1,0 +1,190 @@
+"""Named people of a plan: who signs it, who is assigned to carry it out, who is mentioned.
+
+Rules, not a statistical tagger: a Vietnamese personal name is a family name from
+``data/surnames.yaml`` followed by 1–4 capitalised syllables, and it counts as a person only with
+some evidence around it — an honorific ("Bà", "Đồng chí"), a title of office before or after it
+("Bà Trần Thị Trang - Hiệu trưởng", ``data/titles.yaml``), or a line of its own in the signature
+block. That evidence is what keeps "Hà Nội", "Hồ Chí Minh" and "Trường Tiểu học Nguyễn Bỉnh Khiêm"
+out. Measured against underthesea's CRF NER (``underthesea.ner``, offline) on 15 hand-labelled
+corpus passages (``tests/extractors/cases/people_passages.tsv``, 24 names) and the 4 seed plans:
+rules P 1.00 / R 1.00 and P 1.00 / R 1.00; NER P 0.80 / R 0.17 and P 0.17 / R 1.00 (it tags
+"Lễ", "Quận", "MTTQ", headings in capitals as persons, and misses names after "đồng chí"). The
+passages were picked by a pattern that needs an honorific, which favours the rules: names with no
+honorific, title or signature position are out of their reach by design.
+
+Roles: ``signer`` for a name below a signature title line (HIỆU TRƯỞNG, KT. CHỦ TỊCH) or alone on
+one of the last lines; ``assignee`` for a name in a list introduced by "Phân công", "Ban Chỉ đạo",
+"Tổ chức thực hiện" ...; ``mentioned`` otherwise.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.lexicon import load_yaml
+from extractors.organizations import expand_abbreviations, organization_at
+from extractors.sections import ancestors, parse_sections, section_at
+from extractors.types import Person, PersonRole
+
+_SURNAMES = load_yaml("surnames")
+_TITLES = load_yaml("titles")
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(
+        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
+    )
+
+
+_SURNAME_WORDS = sorted({s.split()[0] for s in _SURNAMES["surnames"]}, key=len, reverse=True)
+
+_NAME = regex.compile(
+    rf"""
+    (?<![\w])
+    (?P<name>
+        (?:{"|".join(_SURNAME_WORDS)})        # family name
+        (?:[ \t]+\p{{Lu}}\p{{Ll}}*){{1,4}}     # 1-4 capitalised syllables: middle and given names
+    )
+    (?![\w])
+    """,
+    regex.VERBOSE,
+)
+_HONORIFIC_BEFORE = regex.compile(
+    rf"(?:^|(?<=[\s(/.,;:]))(?P<honorific>{_alternation(list(_SURNAMES['honorifics']))})[ \t]+$"
+)
+_TITLE = _alternation(_TITLES["titles"])
+# "Bà Trần Thị Trang - Hiệu trưởng", "Ông Nguyễn Văn A, Phó Chủ tịch UBND phường".
+_TITLE_AFTER = regex.compile(rf"[ \t]*(?:[-–—,:]|\()[ \t]*(?P<title>{_TITLE})(?![\w])")
+# "Phó Chủ tịch UBND phường Nguyễn Văn A": a title (and its unit) right before the name.
+_TITLE_ANYWHERE = regex.compile(rf"(?<![\w])(?P<title>{_TITLE})(?![\w])")
+_SIGNATURE_LINE = regex.compile(
+    rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}}\s./]*$", regex.MULTILINE
+)
+_ASSIGNMENT_CUE = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['assignment_cues'])})", regex.IGNORECASE)
+_LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
+# "tỉnh Cao Bằng", "đường Lê Lợi", "số 5 Trần Thánh Tông": a place, whatever its first syllable.
+_PLACE_BEFORE = regex.compile(
+    rf"(?<!\w)(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$", regex.IGNORECASE
+)
+_ROLE_STRENGTH: dict[PersonRole, int] = {"mentioned": 0, "assignee": 1, "signer": 2}
+_SIGNATURE_TAIL_LINES = 6
+
+
+def extract_people(text: str) -> list[Person]:
+    """Distinct named people of ``text`` with honorific, title and role; first mention's offsets."""
+    sections = parse_sections(text)
+    signature_start = _signature_block_start(text)
+    found: dict[str, Person] = {}
+    for match in _NAME.finditer(text):
+        person = _read_person(text, match, sections, signature_start)
+        if person is not None:
+            _merge_into(found, person)
+    return list(found.values())
+
+
+def _read_person(text: str, match: regex.Match[str], sections: list, signature_start: int) -> Person | None:
+    start, end = match.span("name")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = _line_end(text, end)
+    before = text[line_start:start]
+    if _PLACE_BEFORE.search(before):
+        return None
+    honorific = _HONORIFIC_BEFORE.search(before)
+    title = _title_after(text, end) or _title_before(before)
+    alone_on_line = not before.strip(" \t*#") and not text[end:line_end].strip(" \t*.")
+    in_signature = start >= signature_start and alone_on_line
+    if honorific is None and title is None and not in_signature:
+        return None
+    role: PersonRole = "signer" if in_signature else "mentioned"
+    if role == "mentioned" and _is_assigned(text, line_start, before, sections):
+        role = "assignee"
+    return Person(
+        name=match.group("name"),
+        honorific=_SURNAMES["honorifics"][honorific.group("honorific")] if honorific else None,
+        title=title,
+        role=role,
+        start=start,
+        end=end,
+    )
+
+
+def _title_after(text: str, end: int) -> str | None:
+    match = _TITLE_AFTER.match(text, end)
+    if match is None:
+        return None
+    title = " ".join(match.group("title").split())
+    unit = organization_at(expand_abbreviations(text[match.end() : _line_end(text, match.end())]), 0)
+    return f"{title} {unit.name}" if unit is not None and unit.start <= 1 else title
+
+
+def _title_before(before: str) -> str | None:
+    """The title that ends right before the name, alone or followed by exactly one organisation."""
+    for match in _TITLE_ANYWHERE.finditer(before):
+        title = " ".join(match.group("title").split())
+        rest = expand_abbreviations(" ".join(before[match.end() :].split()))
+        if not rest:
+            return title
+        unit = organization_at(rest, 0)
+        if unit is not None and unit.start == 0 and unit.end == len(rest):
+            return f"{title} {unit.name}"
+    return None
+
+
+def _signature_block_start(text: str) -> int:
+    """Offset from which a name alone on its line is the signer.
+
+    After the last signature title line (HIỆU TRƯỞNG, KT. CHỦ TỊCH) when there is one in the
+    second half of the text; else the last few non-empty lines (exports often drop the title).
+    """
+    lines = list(_SIGNATURE_LINE.finditer(text))
+    if lines and lines[-1].start() > len(text) // 2:
+        return lines[-1].end()
+    tail_start = len(text.rstrip())
+    for _ in range(_SIGNATURE_TAIL_LINES):
+        tail_start = text.rfind("\n", 0, max(tail_start - 1, 0))
+        if tail_start <= 0:
+            return 0
+        while tail_start > 0 and text[tail_start - 1] == "\n":
+            tail_start -= 1
+    return tail_start
+
+
+def _is_assigned(text: str, line_start: int, before: str, sections: list) -> bool:
+    """A name is assigned when its line, its list's lead-in line or its headings name an assignment."""
+    if _ASSIGNMENT_CUE.search(before):
+        return True
+    own_line = text[line_start : _line_end(text, line_start)]
+    if _LIST_ITEM.match(own_line) and _ASSIGNMENT_CUE.search(_list_lead_in(text, line_start)):
+        return True
+    return any(
+        _ASSIGNMENT_CUE.search(sections[i].title)
+        for i in ancestors(sections, section_at(sections, line_start))[1:]
+    )
+
+
+def _list_lead_in(text: str, line_start: int) -> str:
+    """The line that introduces the list ``line_start`` belongs to ("Phân công ...:")."""
+    position = line_start
+    while position > 0:
+        previous_start = text.rfind("\n", 0, position - 1) + 1
+        line = text[previous_start : position - 1]
+        position = previous_start
+        if line.strip() and not _LIST_ITEM.match(line):
+            return line
+    return ""
+
+
+def _merge_into(found: dict[str, Person], person: Person) -> None:
+    known = found.get(person.name)
+    if known is None:
+        found[person.name] = person
+        return
+    known.honorific = known.honorific or person.honorific
+    known.title = known.title or person.title
+    if _ROLE_STRENGTH[person.role] > _ROLE_STRENGTH[known.role]:
+        known.role = person.role
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end

@@ -1,0 +1,92 @@
+"""Tables of tasks: rows "STT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành" become obligations.
+
+Word exports and PDF text layers give a table as one line per row with cells separated by ``|``.
+A header row is recognised by its column names (``data/obligations.yaml``: ``table_columns``);
+every following row, up to the first line that is not a row, is one obligation.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.dates import parse_date
+from extractors.lexicon import load_yaml
+from extractors.obligation_attributes import read_frequency
+from extractors.organizations import expand_abbreviations
+from extractors.sections import SectionSpan, ancestors, section_at
+from extractors.types import DateMention, Obligation
+
+_COLUMNS = load_yaml("obligations")["table_columns"]
+# Checked in this order: "Thời gian hoàn thành" is a deadline column although it says "hoàn thành".
+_COLUMN_ORDER = ("deadline", "responsible", "action")
+_COLUMN_PATTERNS = {
+    role: regex.compile("|".join(f"(?:{p})" for p in _COLUMNS[role]), regex.IGNORECASE)
+    for role in _COLUMN_ORDER
+}
+_ROW = regex.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", regex.MULTILINE)
+_DATE_IN_CELL = regex.compile(
+    r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:/|-|\snăm\s)\s*\d{4}|năm\s+\d{4}",
+    regex.IGNORECASE,
+)
+
+
+def table_obligations(
+    text: str, sections: list[SectionSpan], deadlines: list[DateMention]
+) -> list[Obligation]:
+    """One obligation per data row of every task table in ``text``."""
+    obligations: list[Obligation] = []
+    columns: dict[str, int] | None = None
+    previous_end = -2
+    for row in _ROW.finditer(text):
+        if row.start() > previous_end + 1:
+            columns = None  # a new table
+        previous_end = row.end()
+        cells = [cell.strip() for cell in row.group(0).strip().strip("|").split("|")]
+        header = _header_columns(cells)
+        if header is not None:
+            columns = header
+            continue
+        if columns is not None and "action" in columns:
+            obligation = _row_obligation(cells, columns, row.start(), row.end(), sections)
+            if obligation is not None:
+                obligations.append(obligation)
+    return obligations
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        for role in _COLUMN_ORDER:
+            if role not in found and len(cell.split()) <= 6 and _COLUMN_PATTERNS[role].search(cell):
+                found[role] = index
+                break
+    return found if "action" in found and len(found) >= 2 else None
+
+
+def _row_obligation(
+    cells: list[str], columns: dict[str, int], start: int, end: int, sections: list[SectionSpan]
+) -> Obligation | None:
+    def cell(role: str) -> str | None:
+        index = columns.get(role)
+        return cells[index] if index is not None and index < len(cells) and cells[index] else None
+
+    action = cell("action")
+    if action is None or len(action.split()) < 2:
+        return None
+    timing = cell("deadline") or ""
+    date_text = _DATE_IN_CELL.search(timing)
+    parsed = parse_date(date_text.group(0)) if date_text else None
+    responsible = cell("responsible")
+    chain = ancestors(sections, section_at(sections, start))
+    return Obligation(
+        action=action,
+        responsible=expand_abbreviations(responsible) if responsible else None,
+        deadline=parsed[0] if parsed else None,
+        deadline_precision=parsed[1] if parsed else None,  # type: ignore[arg-type]
+        frequency=read_frequency(timing) or read_frequency(action),
+        section=sections[chain[-1]].number if chain else None,
+        text=" | ".join(cells),
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,55 @@
+"""Organisations: names grown from their heads, kinds, abbreviations (tests/extractors/cases/organizations.tsv)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from extractors.organizations import expand_abbreviations, extract_organizations
+
+CASES = Path(__file__).parent / "cases"
+RAW = Path(__file__).parents[2] / "data" / "raw"
+
+
+def _rows(name: str) -> list[list[str]]:
+    with (CASES / name).open(encoding="utf-8") as handle:
+        return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "source"), _rows("organizations.tsv"))
+def test_organizations_name_and_kind(text: str, name: str, kind: str, source: str) -> None:
+    found = {o.name: o.kind for o in extract_organizations(text)}
+    assert found.get(name) == kind, f"{source}: {found}"
+
+
+def test_expand_abbreviations_leaves_document_numbers_alone() -> None:
+    text = "Kế hoạch số 04/KH-UBND của UBND Quận 1 và MTTQ phường"
+    assert (
+        expand_abbreviations(text)
+        == "Kế hoạch số 04/KH-UBND của Ủy ban nhân dân Quận 1 và Mặt trận Tổ quốc phường"
+    )
+
+
+def test_organizations_generic_unit_resolved_to_the_named_one() -> None:
+    text = "Kế hoạch của UBND quận Hà Đông. Văn phòng báo cáo UBND quận kết quả thực hiện."
+    names = [o.name for o in extract_organizations(text)]
+    assert names == ["Ủy ban nhân dân quận Hà Đông"]
+
+
+def test_organizations_common_noun_heads_need_a_name() -> None:
+    assert extract_organizations("Các phòng, ban và bộ phận chuyên môn của trường phối hợp thực hiện.") == []
+
+
+def test_organizations_van_phuc_seed() -> None:
+    text = (RAW / "ke-hoach-phuong-van-phuc-papi-2021-2025.txt").read_text(encoding="utf-8")
+    names = {o.name for o in extract_organizations(text)}
+    assert {
+        "Ủy ban nhân dân thành phố Hà Nội",
+        "Quận ủy Hà Đông",
+        "Ủy ban nhân dân quận Hà Đông",
+        "Ủy ban nhân dân phường Vạn Phúc",
+        "Ủy ban Thường vụ Quốc hội",
+        "Ban Dân vận Đảng ủy phường Vạn Phúc",  # the bare "phường" completed with the ward named
+    } <= names
