@@ -14,3 +14,8 @@ def extract_all(text: str) -> Extraction:
     from extractors.compose import extract_all as _extract_all
 
     return _extract_all(text)
+
+
+#: Recorded per stored document; bump it when an extractor's output changes, and
+#: ``kehoach ingest`` re-extracts those documents from their stored text (no OCR again).
+EXTRACTOR_VERSION = "1"

@@ -1,0 +1,292 @@
+"""Documents a text cites: "Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của UBND Quận 1 về ...".
+
+A citation is a type word (optional), "số" (optional), a number with its symbol, then in order and
+each optional: the date of issue, the issuer ("của ..."), the subject ("về ..."). Laws are also
+cited by name and year ("Luật Tiếp cận thông tin năm 2016": number null, title and year set).
+
+The type comes from the text's own word when there is one ("Chương trình hành động số 05-CTr/QU"),
+else from the symbol's code (Nghị định 30/2020/NĐ-CP, Phụ lục III: KH -> Kế hoạch ...; an
+"issuer-unit" symbol such as ``1086/UBND-NV`` is a Công văn), else from the citation just before it
+("các Quyết định số 1/QĐ-UBND và số 2/QĐ-UBND"). All tables are in ``data/doc_types.yaml``.
+The document's own number (after "Số:" in its header) is not a citation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import fields, replace
+
+from extractors.dates import DATE_PATTERN, parse_date
+from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, named_units, title_case
+from extractors.lexicon import load_yaml
+from extractors.types import CitedDocument
+
+_DOC_TYPES = load_yaml("doc_types")
+_TYPE_BY_SPELLING: dict[str, str] = {}
+for _canonical, _variants in _DOC_TYPES["names"].items():
+    for _spelling in [_canonical, *(_variants or [])]:
+        _TYPE_BY_SPELLING[_spelling.lower()] = _canonical
+SYMBOL_CODES: dict[str, str] = _DOC_TYPES["symbol_codes"]
+SYMBOL_REPAIRS: dict[str, str] = _DOC_TYPES["symbol_repairs"]
+_SYMBOL_TYPE_ALTERNATIVES: dict[str, list[str]] = _DOC_TYPES["symbol_type_alternatives"]
+
+
+def _first_letter_either_case(spelling: str) -> str:
+    escaped = re.escape(spelling).replace(r"\ ", r"\s+")
+    return f"[{spelling[0].upper()}{spelling[0].lower()}]{escaped[1:]}"
+
+
+_TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPELLING, key=len, reverse=True))
+_SYMBOL_PART = r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?!\w)"
+
+NUMBER = rf"""
+    (?<![\w/.-])\d{{1,5}}[a-z]?                  # the serial number ("04", "1086", "14", "07a")
+    (?:/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"), or "-" (party)
+    {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
+    (?:\s?[-/]\s?{_SYMBOL_PART})*                 # further parts, spaces tolerated ("NĐ- CP")
+"""
+CITATION_HEAD = re.compile(
+    rf"""
+    (?:(?P<type>\b(?:{_TYPE_WORDS}))\s+(?:(?P<so_after_type>số|Số|so|SỐ)\s*:?\s*)?   # "Kế hoạch số"
+      |(?P<so>\b(?:số|Số)\s*:?\s*))?                                                 # or only "số"
+    (?P<number>{NUMBER})
+    """,
+    re.VERBOSE,
+)
+# A law, code or constitution by name: "Luật Tiếp cận thông tin năm 2016", "Luật Điện lực số 61/2024/QH15".
+_LAW_NAME_WORD = (
+    r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b|tại\b|được\b|đã\b|là\b|có\b|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
+)
+LAW_BY_NAME = re.compile(
+    rf"""
+    (?P<title>(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}){{0,11}}?   # "Luật Tiếp cận thông tin"
+            |Hiến\s+pháp)
+    \s+(?:năm\s+(?P<year>(?:19|20)\d{{2}})\b                   # "... năm 2016"
+         |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
+         |ngày\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))
+    """,
+    re.VERBOSE,
+)
+_HEADER_NUMBER_LABEL = re.compile(r"(?:^|\s)(?:Số|SỐ|số)\s*:\s*$|(?:^|\n)\s*(?:Số|SỐ)\s*$")
+_JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
+# The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
+_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
+_DATE_LEAD = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")
+_SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")
+_NOT_A_SUBJECT_START = frozenset(load_yaml("issuer_words")["not_subject_start"])
+_SUBJECT_END = re.compile(r"[;\n]|\.\s|\./\.|\.$|:")
+# Qualifiers of an issuer that are not the subject: "Thành ủy Hà Nội khóa XVII", "... nhiệm kỳ 2020 - 2025".
+_ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+[IVXLC\d]+(?:\s*[-–]\s*\d{4})?\b")
+_TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*)?\d")
+_MAX_SUBJECT_CHARS = 400
+
+
+def normalise_number(raw: str) -> str:
+    """Spaces removed, symbol parts repaired from data ("ND-CP" -> "NĐ-CP")."""
+    compact = re.sub(r"^(\d+[a-z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw))  # "146/2025- NĐ-CP"
+    head, *rest = re.split(r"([-/])", compact, maxsplit=1)
+    if not rest:
+        return compact
+    parts = re.split(r"([-/])", rest[1])
+    repaired = [SYMBOL_REPAIRS.get(part, part) for part in parts]
+    return head + rest[0] + "".join(repaired)
+
+
+def doc_type_from_symbol(number: str) -> str | None:
+    """The type a number's symbol encodes: ``38-KH/QU`` -> Kế hoạch, ``1086/UBND-NV`` -> Công văn."""
+    serial_and_symbol = re.match(r"\d+[a-z]?(?P<sep>[-/])(?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    if serial_and_symbol is None:
+        return None
+    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
+    code = parts[0]
+    for candidate in (code, code.rstrip("0123456789")):
+        if candidate in SYMBOL_CODES:
+            return SYMBOL_CODES[candidate]
+    if serial_and_symbol["sep"] == "/" and len(parts) >= 2:
+        return "Công văn"  # "issuer-unit" symbols are those of Công văn (NĐ 30/2020, Phụ lục III)
+    return None
+
+
+def canonical_doc_type(spelling: str) -> str:
+    """The canonical name of a type as the text spells it ("KẾ HOẠCH", "kế hoạch" -> "Kế hoạch").
+
+    Raises ``KeyError`` for a spelling that is no document type.
+    """
+    return _TYPE_BY_SPELLING[re.sub(r"\s+", " ", spelling).lower()]
+
+
+def _read_subject(text: str, position: int, after_issuer: bool, stop_at: int) -> tuple[str | None, int]:
+    """The subject ("về ...") starting at ``position``; ends at ";", a line end, a sentence end or ``stop_at``."""
+    lead = _SUBJECT_LEAD.match(text, position)
+    if lead:
+        start = lead.end()
+    else:
+        following = text[position:].lstrip(" ")
+        first_word = following.split(" ", 1)[0] if following else ""
+        if not (after_issuer and first_word[:1].islower() and first_word not in _NOT_A_SUBJECT_START):
+            return None, position
+        start = position + (len(text[position:]) - len(following))
+    limit = min(stop_at, start + _MAX_SUBJECT_CHARS, len(text))
+    end, quote_open, paren_depth = start, False, 0
+    while end < limit:
+        char = text[end]
+        if char in '“”"':
+            quote_open = char == "“" or (char == '"' and not quote_open)
+        elif char == "(":
+            paren_depth += 1
+        elif char == ")":
+            if paren_depth == 0:
+                break  # the citation sits inside brackets: "(Ban hành kèm theo Quyết định số ...)"
+            paren_depth -= 1
+        elif char == "\n" and text[end + 1 : end + 2].islower():
+            pass  # a scan's wrapped line: the subject goes on
+        elif not quote_open and _SUBJECT_END.match(text, end):
+            break
+        end += 1
+    subject = re.sub(r"(?:\s|,)*(?:\bvà|\bhoặc|,)?\s*$", "", text[start:end])
+    subject = re.sub(r"\s*\n\s*", " ", subject)
+    return (subject or None), start + len(subject)
+
+
+def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
+    """Date, issuer and subject after a number, in the order official texts write them."""
+    position = number_end
+    found: dict[str, object] = {}
+    date_match = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
+    if date_match and (parsed := parse_date(date_match.group())) and parsed[1] == "day":
+        found["issued_on"], position = parsed[0], date_match.end()
+    issuer_lead = _ISSUER_LEAD.match(text, position)
+    if issuer_lead and (issuer := cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START)):
+        name = title_case(issuer[0]) if issuer[0].isupper() else expand_abbreviations(issuer[0])
+        found["issuer"], position = name, issuer[1]
+        if qualifier := _ISSUER_QUALIFIER.match(text, position):
+            position = qualifier.end()
+        if "issued_on" not in found:
+            late_date = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
+            if late_date and (parsed := parse_date(late_date.group())) and parsed[1] == "day":
+                found["issued_on"], position = parsed[0], late_date.end()
+    subject, subject_end = _read_subject(text, position, "issuer" in found, stop_at)
+    if subject:
+        found["subject"], position = subject, subject_end
+    found["end"] = position
+    return found
+
+
+def _doc_type_of(
+    head: re.Match[str], symbol_type: str | None, previous: CitedDocument | None, text: str
+) -> str | None:
+    """The text's own type word, else the previous citation's type when joined to it, else the symbol's.
+
+    "các Quyết định số 1/QĐ-UBND và số 2/QĐ-UBND", "Chương trình hành động số 05-CTr/QU và số
+    06-CTr/QU": a number joined by "và"/","/";" shares the type of the citation before it, as long
+    as its symbol does not say otherwise.
+    """
+    if head["type"]:
+        return canonical_doc_type(head["type"])
+    joined = (
+        previous is not None
+        and previous.doc_type is not None
+        and head.start() - previous.end < 40
+        and _JOINED_TO_PREVIOUS.search(text[previous.end : head.start()])
+    )
+    alternatives = _SYMBOL_TYPE_ALTERNATIVES.get(symbol_type or "", [])
+    if joined and (
+        symbol_type is None or previous.doc_type.startswith(symbol_type) or previous.doc_type in alternatives
+    ):
+        return previous.doc_type
+    return symbol_type
+
+
+def _numbered_citations(text: str) -> list[CitedDocument]:
+    heads = list(CITATION_HEAD.finditer(text))
+    citations: list[CitedDocument] = []
+    for index, head in enumerate(heads):
+        number = normalise_number(head["number"])
+        line_before = text[text.rfind("\n", 0, head.start()) + 1 : head.start("number")]
+        if not head["type"] and _HEADER_NUMBER_LABEL.search(line_before):
+            continue  # the document's own number in its header
+        symbol_type = doc_type_from_symbol(number)
+        doc_type = _doc_type_of(head, symbol_type, citations[-1] if citations else None, text)
+        if doc_type is None or (not head["type"] and not head["so"] and symbol_type is None):
+            continue
+        next_start = heads[index + 1].start() if index + 1 < len(heads) else len(text)
+        tail = _read_tail(text, head.end("number"), next_start)
+        year_in_number = re.search(r"/((?:19|20)\d{2})/", number)
+        issued_on = tail.get("issued_on")
+        year = int(issued_on[:4]) if issued_on else (int(year_in_number[1]) if year_in_number else None)
+        citations.append(
+            CitedDocument(
+                doc_type=doc_type,
+                number=number,
+                issued_on=issued_on,
+                issuer=tail.get("issuer"),
+                subject=tail.get("subject"),
+                year=year,
+                start=head.start(),
+                end=int(tail["end"]),
+            )
+        )
+    return citations
+
+
+def _laws_by_name(text: str) -> list[CitedDocument]:
+    laws = []
+    for match in LAW_BY_NAME.finditer(text):
+        title = re.sub(r"\s+", " ", match["title"])
+        if title != "Hiến pháp" and not title.split()[2 if title.startswith("Bộ") else 1][:1].isupper():
+            continue  # "Luật này ..." is not a law's name
+        doc_type = (
+            "Bộ luật" if title.startswith("Bộ luật") else title.split()[0] if title != "Hiến pháp" else title
+        )
+        number = normalise_number(match["number"]) if match["number"] else None
+        parsed_date = parse_date("ngày " + match["date"]) if match["date"] else None
+        issued_on = parsed_date[0] if parsed_date else None
+        year = int(match["year"]) if match["year"] else (int(issued_on[:4]) if issued_on else None)
+        if number and (year_in_number := re.search(r"/((?:19|20)\d{2})/", number)):
+            year = int(year_in_number[1])
+        doc_type = "Hiến pháp" if title == "Hiến pháp" else doc_type
+        laws.append(
+            CitedDocument(doc_type, number, issued_on, None, None, title, year, match.start(), match.end())
+        )
+    return laws
+
+
+def _attribute_count(citation: CitedDocument) -> int:
+    return sum(
+        getattr(citation, f.name) is not None for f in fields(citation) if f.name not in ("start", "end")
+    )
+
+
+def _deduplicate(citations: list[CitedDocument]) -> list[CitedDocument]:
+    """One citation per document: the fullest mention, its gaps filled from the other mentions."""
+    groups: dict[tuple[object, ...], list[CitedDocument]] = {}
+    for citation in sorted(citations, key=lambda c: c.start):
+        key = ("number", citation.number) if citation.number else ("title", citation.title, citation.year)
+        groups.setdefault(key, []).append(citation)
+    merged = []
+    for mentions in groups.values():
+        best = max(mentions, key=lambda c: (_attribute_count(c), -c.start))
+        filled = {
+            f.name: next((getattr(m, f.name) for m in mentions if getattr(m, f.name) is not None), None)
+            for f in fields(best)
+            if getattr(best, f.name) is None
+        }
+        merged.append(replace(best, **filled))
+    return sorted(merged, key=lambda c: c.start)
+
+
+def extract_citations(text: str) -> list[CitedDocument]:
+    """Every document ``text`` cites, one entry per distinct document, in order of first mention.
+
+    ``start``/``end`` span the whole citation (type word to the end of its subject), so the dates
+    inside it can be told apart as ``cited`` dates.
+    """
+    text = unicodedata.normalize("NFC", text)
+    units = named_units(text)
+    numbered = _numbered_citations(text)
+    laws = _laws_by_name(text)  # a law named inside a subject is cited too
+    for citation in numbered:
+        if citation.issuer:
+            citation.issuer = complete_bare_level(citation.issuer, units)
+    return _deduplicate(numbered + laws)

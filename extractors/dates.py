@@ -1,0 +1,184 @@
+"""Dates in Vietnamese official text, at the precision the text gives, with their role.
+
+Forms: ``ngày 10 tháng 11 năm 2024``, ``10/11/2024``, ``ngày 10-11-2024``, ``10.11.2024``,
+``tháng 12/2025``, ``tháng 12 năm 2025``, ``Quý IV/2025``, ``quý 4 năm 2025`` and, only after a
+deadline cue, ``năm 2025`` (``hoàn thành trước năm 2025``, ``đến hết năm 2025``).
+
+Why plain years are left out: plans say "năm 2024" in almost every sentence ("kết quả Chỉ số PAPI
+năm 2023", "Quận 1 năm 2024"); as dates they are noise that would drown the real deadlines in
+``v_dates``. A year becomes a date only when a deadline cue stands right before it.
+
+Roles: ``issued`` (the document's own place-and-date line, e.g. ``Quận 1, ngày 3 tháng 5 năm 2023``
+near the top), ``cited`` (inside a span the citation extractor found), ``deadline`` (a cue such as
+"trước ngày", "chậm nhất", "hạn", "hoàn thành trong tháng 12/2025", "trong quý IV/2025"),
+``event`` otherwise. A day is never invented: "tháng 12/2025" stays month precision.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from extractors.types import DateMention, DateRole, Precision
+
+# A full date, either spelled out or numeric; named groups are read by ``_parse_match``.
+DAY_SPELLED = r"""
+    (?:ngày|Ngày|NGÀY)\s+(?P<d1>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m1>\d{1,2})\s*,?\s+(?:năm|NĂM)\s+(?P<y1>\d{4})
+"""
+DAY_NUMERIC = r"""
+    (?:(?:ngày|Ngày)\s+)?                          # "ngày" is optional before a numeric date
+    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<y2>\d{4})(?![\d/])
+"""
+MONTH = r"""
+    (?:tháng|Tháng|THÁNG)\s+(?P<m3>\d{1,2})\s*(?:/|-|\s(?:năm|NĂM)\s)\s*(?P<y3>\d{4})(?![\d/])
+"""
+QUARTER = r"""
+    (?:quý|Quý|QUÝ)\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|-|\s(?:năm|NĂM)\s)\s*(?P<y4>\d{4})(?![\d/])
+"""
+# A year alone counts only right after a deadline cue (see the module docstring).
+YEAR_AFTER_CUE = r"""
+    \b(?:trước|hết|chậm\ nhất(?:\ trong)?|hoàn\ thành(?:\ trong|\ trước)?|muộn\ nhất|đến)\s+
+    (?P<year_phrase>(?:năm|Năm)\s+(?P<y5>\d{4}))(?![\d/-])  # the mention is the year phrase only
+"""
+
+DATE_PATTERN = re.compile(
+    rf"(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH})|(?:{QUARTER})|(?:{YEAR_AFTER_CUE})", re.VERBOSE
+)
+_WHOLE_PHRASE = re.compile(
+    rf"\s*(?:(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH})|(?:{QUARTER}))\s*$", re.VERBOSE
+)
+_YEAR_PHRASE = re.compile(r"\s*(?:năm|Năm)?\s*(?P<y>\d{4})\s*$")
+
+# A cue right before the date (only spaces between) that makes it a deadline.
+_ADJACENT_DEADLINE_CUE = re.compile(
+    r"""
+    (?:trước|chậm\ nhất(?:\ là)?(?:\ vào)?(?:\ trong)?|hạn(?:\ chót)?(?:\ là)?|xong(?:\ trước)?(?:\ trong)?
+       |đến\ hết|hết|muộn\ nhất|không\ quá|hoàn\ thành(?:\ trong|\ trước|\ vào)?|trong|kết\ thúc(?:\ vào)?
+       |chậm\ nhất\ đến)
+    \s*(?:ngày\s*)?$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_ADJACENT_START_CUE = re.compile(r"\b(?:từ|kể\s+từ|bắt\s+đầu(?:\s+từ)?)\s*(?:ngày\s*)?$", re.IGNORECASE)
+# A cue earlier in the same clause ("Thời hạn hoàn thành: 30/6/2025", "hoàn thành báo cáo trước 15/12").
+_CLAUSE_DEADLINE_CUE = re.compile(
+    r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước)", re.IGNORECASE
+)
+_CLAUSE_BREAK = re.compile(r"[.;\n]")
+# The document's own place-and-date line: "Quận 1, ngày 3 tháng 5 năm 2023" (a capitalised place, a comma).
+_PLACE_BEFORE = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*(?:\s[\wÀ-ỹ.]+){0,5},\s*$")
+_ISSUED_SEARCH_LIMIT = 1500  # the header: the place-and-date line is in the first lines
+
+_ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def _valid(year: int, month: int, day: int | None = None) -> bool:
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return False
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        return False  # "31/02/2025" is a typo or an OCR error, not a date
+    return True
+
+
+def _parse_match(match: re.Match[str]) -> tuple[str, Precision] | None:
+    """ISO value and precision of one ``DATE_PATTERN`` match, or None when it is not a real date."""
+    groups = match.groupdict()
+    for day_key, month_key, year_key in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if groups.get(day_key):
+            day, month, year = int(groups[day_key]), int(groups[month_key]), int(groups[year_key])
+            return (f"{year:04d}-{month:02d}-{day:02d}", "day") if _valid(year, month, day) else None
+    if groups.get("m3"):
+        month, year = int(groups["m3"]), int(groups["y3"])
+        return (f"{year:04d}-{month:02d}", "month") if _valid(year, month) else None
+    if groups.get("q"):
+        quarter_text = groups["q"].upper()
+        quarter = _ROMAN_QUARTERS.get(quarter_text) or int(quarter_text)
+        year = int(groups["y4"])
+        return (f"{year:04d}-{quarter * 3:02d}", "quarter") if _valid(year, 1) else None
+    if groups.get("y5"):
+        year = int(groups["y5"])
+        return (f"{year:04d}", "year") if _valid(year, 1) else None
+    return None
+
+
+def parse_date(s: str) -> tuple[str, str] | None:
+    """Parse one date phrase (``"ngày 10/11/2024"``, ``"tháng 12/2025"``, ``"Quý IV/2025"``, ``"năm 2025"``).
+
+    Returns ``(iso, precision)``, e.g. ``("2025-12", "quarter")``, or None when ``s`` holds no
+    date. A phrase with words around its date ("Trước ngày 30/6/2025", "hoàn thành trước năm 2026")
+    gives its first date. Used by the obligations extractor on the deadline cut out of a clause.
+    """
+    phrase = unicodedata.normalize("NFC", s)
+    whole = _WHOLE_PHRASE.match(phrase)
+    if whole:
+        return _parse_match(whole)
+    year_only = _YEAR_PHRASE.match(phrase)
+    if year_only and _valid(int(year_only["y"]), 1):
+        return year_only["y"], "year"
+    inner = DATE_PATTERN.search(phrase)
+    return _parse_match(inner) if inner else None
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(span_start <= start and end <= span_end for span_start, span_end in spans)
+
+
+def _is_deadline(text: str, start: int) -> bool:
+    before = text[max(0, start - 80) : start]
+    if _ADJACENT_START_CUE.search(before):
+        return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due
+    if _ADJACENT_DEADLINE_CUE.search(before):
+        return True
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_CLAUSE_DEADLINE_CUE.search(clause))
+
+
+def _is_issued_line(text: str, start: int, end: int, precision: str) -> bool:
+    """True for the place-and-date line of the header ("Quận 1, ngày 3 tháng 5 năm 2023")."""
+    if precision != "day" or start > _ISSUED_SEARCH_LIMIT:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    rest_of_line = text[end : line_end if line_end >= 0 else len(text)]
+    # the line ends with the date: "Theo đó, ngày 17/6/2025, Ủy ban ..." is a sentence, not the header line
+    return not rest_of_line.strip(" .") and bool(_PLACE_BEFORE.search(text[line_start:start]))
+
+
+def _role(text: str, start: int, end: int, cited_spans: Sequence[tuple[int, int]]) -> DateRole:
+    if _inside(start, end, cited_spans):
+        return "cited"
+    if _is_deadline(text, start):
+        return "deadline"
+    return "event"
+
+
+def extract_dates(text: str, cited_spans: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
+    """Every date mention in ``text`` in reading order, with ISO value, precision and role.
+
+    ``cited_spans`` are the (start, end) spans of citations (from ``extract_citations``); a date
+    inside one has the role ``cited``. At most one date, the first place-and-date line of the
+    header, gets the role ``issued``.
+    """
+    mentions: list[DateMention] = []
+    issued_taken = False
+    for match in DATE_PATTERN.finditer(text):
+        parsed = _parse_match(match)
+        if parsed is None:
+            continue
+        iso, precision = parsed
+        start, end = match.span("year_phrase") if match["year_phrase"] else match.span()
+        if (
+            not issued_taken
+            and _is_issued_line(text, start, end, precision)
+            and not _inside(start, end, cited_spans)
+        ):
+            role: DateRole = "issued"
+            issued_taken = True
+        else:
+            role = _role(text, start, end, cited_spans)
+        mentions.append(DateMention(iso, precision, text[start:end], role, start, end))
+    return mentions

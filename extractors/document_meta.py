@@ -1,0 +1,182 @@
+"""The document's own metadata: who issued it, its number, place, date, type, title, signer, recipients.
+
+An official document opens with a two-column header (issuing body and its parent on the left,
+the national motto on the right, then "Số: ..." and "Quận 1, ngày ..."), the type in capitals
+("KẾ HOẠCH") and the title. OCR and Word exports often merge the columns into one line
+("ỦY BAN NHÂN DÂN QUẬN 1 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), so the mottos are cut out first.
+Web and Word exports often start at the title; then the issuer is read from the sentence in
+which the body announces its plan ("Trường Mầm non Hoa Lư xây dựng và triển khai Kế hoạch ...").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.citations import CITATION_HEAD, canonical_doc_type, normalise_number
+from extractors.dates import parse_date
+from extractors.issuers import BODY_HEADS, expand_abbreviations, title_case
+from extractors.lexicon import load_yaml
+from extractors.signature import extract_recipients, extract_signer
+from extractors.types import DocumentMeta
+
+_WORDS = load_yaml("issuer_words")
+_DOC_TYPE_NAMES = load_yaml("doc_types")["names"]
+_HEADER_LINES = 14  # the header and the title fit in the first lines
+
+
+def _fuzzy_word(word: str) -> str:
+    """A motto word as OCR may garble it: its first letter, then about as many other characters.
+
+    "CỘNG HÒA XÃ HỘI ..." comes out as "CQONG HỎA XA HQI ..."; matched as a run of eight such words,
+    the motto is still recognised without matching ordinary header words.
+    """
+    if len(word) <= 1 or not word[0].isalpha():
+        return re.escape(word)
+    return rf"{re.escape(word[0])}\S{{{max(0, len(word) - 3)},{len(word) + 1}}}"
+
+
+_MOTTO = re.compile(
+    "|".join(r"\s*".join(_fuzzy_word(word) for word in motto.split()) for motto in _WORDS["header_mottos"]),
+    re.IGNORECASE,
+)
+_NUMBER_LABEL = re.compile(r"\b(?:Số|SỐ|số)\s*[:.]\s*")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^\n,:]{2,60}?),\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.IGNORECASE
+)
+_MARKUP = re.compile(r"^[\s#*>_]+|[\s#*_]+$")
+_TITLE_START = re.compile(r"^(?:Về|V/v|V/V|VỀ)\b")
+_BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Để|Nhằm|Triển khai|I\.|1\.|Phần)", re.IGNORECASE)
+_HEAD_ALTERNATION = "|".join(
+    re.escape(head) for head in sorted([*BODY_HEADS, "UBND", "HĐND", "Ủy ban MTTQ"], key=len, reverse=True)
+)
+_VERB_ALTERNATION = "|".join(re.escape(verb) for verb in _WORDS["issuing_verbs"])
+_TYPE_ALTERNATION = "|".join(re.escape(name) for name in sorted(_DOC_TYPE_NAMES, key=len, reverse=True))
+# "Trường Mầm non Hoa Lư xây dựng và triển khai Kế hoạch ..." (heads and names are case-sensitive).
+_ANNOUNCING_SENTENCE = re.compile(
+    rf"(?P<issuer>\b(?:{_HEAD_ALTERNATION})\b[^;:\n]*?)\s+(?:{_VERB_ALTERNATION})\s+(?P<type>{_TYPE_ALTERNATION})\b"
+)
+_LAST_HEAD = re.compile(rf"\b(?:{_HEAD_ALTERNATION})\b")
+_LEVEL_WORDS = frozenset(word for level in _WORDS["admin_levels"] for word in level.split())
+
+
+def _clean_lines(text: str) -> list[str]:
+    return [_MARKUP.sub("", _MOTTO.sub("  ", line)).strip() for line in text.splitlines()]
+
+
+def _is_caps(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _type_of_line(line: str) -> str | None:
+    """The canonical type when ``line`` is only a type name ("KẾ HOẠCH", "Kế hoạch")."""
+    try:
+        return canonical_doc_type(line.strip(" .:"))
+    except KeyError:
+        return None
+
+
+def _is_header_anchor(line: str) -> bool:
+    return bool(_NUMBER_LABEL.search(line) or _PLACE_DATE.search(line) or _type_of_line(line))
+
+
+def _header_bodies(lines: list[str]) -> list[str]:
+    """ALL-CAPS body names above the first anchor ("Số:", the place-and-date line, the type line).
+
+    Returned parent first, issuer last. Empty when the text has no header (no anchor near the top).
+    """
+    anchor = next((i for i, line in enumerate(lines[:_HEADER_LINES]) if _is_header_anchor(line)), None)
+    if anchor is None:
+        return []
+    bodies = []
+    for line in lines[:anchor] + [_NUMBER_LABEL.split(lines[anchor])[0]]:
+        for part in re.split(r"\s{2,}", line):
+            name = title_case(part.strip(" -")) if _is_caps(part) else ""
+            if _LAST_HEAD.match(name):
+                bodies.append(name)
+    return bodies
+
+
+def _trailing_place_name(before_comma: str) -> str | None:
+    """The place at the end of "Số: 56/KH-MNTH Quận 1" or "TP. Hồ Chí Minh": capitalised words and numbers."""
+    place: list[str] = []
+    for token in reversed(before_comma.split()):
+        if token[:1].isupper() or token.isdigit() or (place and token.lower() in _LEVEL_WORDS):
+            place.insert(0, token)
+        else:
+            break
+    if place and not place[0][:1].isupper():
+        place = place[1:]
+    return " ".join(place).strip(" .:-") or None
+
+
+def _title_after(lines: list[str], index: int) -> str | None:
+    """The title: the lines after the type line, up to the body's first sentence.
+
+    A blank line ends the title unless the next line goes on in lower case (a scan's wrapped line).
+    """
+    title_lines: list[str] = []
+    after_blank = False
+    for line in lines[index + 1 : index + 7]:
+        if not line:
+            after_blank = bool(title_lines)
+            continue
+        if _BODY_START.match(line) or (after_blank and not line[:1].islower()):
+            break
+        title_lines.append(line)
+        after_blank = False
+    return " ".join(title_lines) or None
+
+
+def _announced_issuer(text: str) -> tuple[str, str] | None:
+    """(issuer, doc type) from "<body> xây dựng/ban hành <Kế hoạch>" in the opening paragraphs."""
+    match = _ANNOUNCING_SENTENCE.search(text[:6000])
+    if match is None:
+        return None
+    heads = list(_LAST_HEAD.finditer(match["issuer"]))
+    issuer = match["issuer"][heads[-1].start() :].strip(" ,")
+    return expand_abbreviations(issuer), match["type"]
+
+
+def _read_header(lines: list[str], meta: DocumentMeta) -> None:
+    """Fill number, place, date, type and title from the header lines."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        number_label = _NUMBER_LABEL.search(line)
+        if meta.number is None and number_label:
+            number = CITATION_HEAD.match(line, number_label.end())
+            if number and not number["type"]:
+                meta.number = normalise_number(number["number"])
+        place_date = _PLACE_DATE.search(line)
+        if meta.issued_on is None and place_date:
+            place = _trailing_place_name(place_date["place"])
+            meta.place = expand_abbreviations(place) if place else None
+            parsed = parse_date(place_date["date"])
+            meta.issued_on = parsed[0] if parsed else None
+        doc_type = _type_of_line(line)
+        if doc_type:
+            meta.doc_type = doc_type
+            meta.title = _title_after(lines, index)
+            return
+
+
+def extract_document_meta(text: str) -> DocumentMeta:
+    """Metadata of the document ``text`` is, read from its header and end block (nulls where absent)."""
+    text = unicodedata.normalize("NFC", text)
+    lines = _clean_lines(text)
+    meta = DocumentMeta()
+    _read_header(lines, meta)
+    bodies = _header_bodies([line for line in lines if line])
+    if bodies:
+        meta.issuer = bodies[-1]
+        meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
+    announced = _announced_issuer(text)
+    if announced:
+        meta.issuer = meta.issuer or announced[0]
+        meta.doc_type = meta.doc_type or announced[1]
+    if meta.title is None:
+        first_line = next((line for line in lines if line), "")
+        meta.title = first_line if _TITLE_START.match(first_line) else None
+    meta.signer = extract_signer(text)
+    meta.recipients = extract_recipients(text)
+    return meta

@@ -1,0 +1,196 @@
+"""Names of issuing bodies: cut them out of running text, expand abbreviations, fix their case.
+
+Shared by the citation extractor ("... của UBND quận Hà Đông về ...") and the document header
+reader ("TRƯỜNG MẦM NON TUỔI HỒNG" -> "Trường Mầm non Tuổi Hồng"). The vocabulary lives in
+``data/issuer_words.yaml`` and ``data/abbreviations.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.lexicon import load_yaml
+
+_WORDS = load_yaml("issuer_words")
+_ABBREVIATIONS = load_yaml("abbreviations")
+ISSUER_TOKENS: dict[str, str] = _ABBREVIATIONS["issuer_tokens"]
+SPELLING_VARIANTS: dict[str, str] = _ABBREVIATIONS["spelling_variants"]
+ADMIN_LEVELS: list[str] = _WORDS["admin_levels"]
+_CONTINUATION = frozenset(_WORDS["continuation_words"])
+_STOP_PHRASES = sorted((tuple(p.lower().split()) for p in _WORDS["stop_words"]), key=len, reverse=True)
+_TITLE_LOWER = frozenset(_WORDS["title_case_lower"])
+_TITLE_UPPER = frozenset(_WORDS["title_case_upper"])
+BODY_HEADS: list[str] = _WORDS["body_heads"]
+_HEAD_FIRST_WORDS = frozenset(head.split()[0].lower() for head in BODY_HEADS)
+_LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
+_MAX_ISSUER_TOKENS = 14
+
+_TOKEN = re.compile(r"\S+")
+_TRAILING_PUNCT = ",;:)(”“\"'…"
+# "Quận 1", "Thành phố Hồ Chí Minh": an administrative level followed by a name (capitalised words or a number).
+_LEVEL_ALTERNATION = "|".join(
+    f"[{level[0].upper()}{level[0]}]{re.escape(level[1:])}"
+    for level in sorted(ADMIN_LEVELS, key=len, reverse=True)
+)
+_NAMED_UNIT = re.compile(
+    rf"""
+    \b(?P<level>{_LEVEL_ALTERNATION})            # the level, either case of its first letter
+    [ \t]+(?P<name>\d+\b|(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*)
+        (?:[ ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*){{0,3}})   # up to four capitalised words
+    """,
+    re.VERBOSE,
+)
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _stop_here(tokens: list[str], index: int) -> bool:
+    """True when a stop phrase ("về", "ban hành", "khóa" ...) begins at ``tokens[index]``."""
+    for phrase in _STOP_PHRASES:
+        window = [t.rstrip(_TRAILING_PUNCT).lower() for t in tokens[index : index + len(phrase)]]
+        if tuple(window) == phrase:
+            return True
+    return False
+
+
+def _comma_inside_name(tokens: list[str], index: int, name_so_far: str) -> bool:
+    """A ministry's or department's name may hold a comma: "Bộ Văn hóa, Thể thao và Du lịch"."""
+    if not tokens[index].endswith(",") or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    starts_ministry = name_so_far.split(" ", 1)[0] in ("Bộ", "Sở")
+    return starts_ministry and following[:1].isupper() and following.lower() not in _HEAD_FIRST_WORDS
+
+
+def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+    """Read an issuer's name that begins at ``text[start]``; return (raw name, end offset) or None.
+
+    The name runs while its words look like an organisation's name: capitalised words, numbers,
+    abbreviations, and the lower-case words of ``continuation_words``. It ends at punctuation, a
+    stop word ("về", "ban hành", "khóa" ...), or a lower-case word after a unit's proper name
+    ("Ủy ban nhân dân Quận 1 cải thiện ..." ends after "1"). One lower-case syllable may follow a
+    capitalised one, as in the words of a proper name ("Bộ Thông tin và Truyền thông", "Giám đốc").
+    It also ends where ``stop_before`` matches (the
+    citation extractor passes its type words: "... của UBND Thành phố và Kế hoạch số ...").
+    """
+    matches = list(_TOKEN.finditer(text, start, min(len(text), start + 300)))
+    tokens = [m.group() for m in matches]
+    if not tokens:
+        return None
+    first = tokens[0].rstrip(_TRAILING_PUNCT)
+    if not (_is_capitalised(first) or first in ISSUER_TOKENS or first.lower() in _HEAD_FIRST_WORDS):
+        return None
+    end = start
+    after_unit_name = False
+    previous_was_level = previous_capitalised = False
+    for index, token in enumerate(tokens[:_MAX_ISSUER_TOKENS]):
+        word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + ".")
+        if word in "-–" and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1]):
+            continue  # "Bộ Lao động - Thương binh và Xã hội"
+        if not word or token[0] in "(“\"'" or (index > 0 and _stop_here(tokens, index)):
+            break
+        if "\n" in text[end : matches[index].start()] and not word[:1].islower():
+            break  # a new line goes on with the name only when a scan wrapped it: "Ủy ban\nnhân dân"
+        if (
+            stop_before
+            and index > 0
+            and any(
+                stop_before.match(text, matches[i].start())
+                for i in (index, index + 1)
+                if i < len(matches) and (i == index or word in ("và", "hoặc", ","))
+            )
+        ):
+            break  # another citation begins: "... của Quốc hội Công điện 230/CĐ-TTg", "... và Kế hoạch số"
+        capitalised = _is_capitalised(word) or word in ISSUER_TOKENS
+        compound_syllable = previous_capitalised and word.isalpha()
+        if (
+            index > 0
+            and not capitalised
+            and (after_unit_name or not (compound_syllable or word in _CONTINUATION))
+        ):
+            break
+        previous_capitalised = capitalised and not word[:1].isdigit()
+        if previous_was_level and capitalised:
+            after_unit_name = True
+        if word[:1].isdigit():
+            after_unit_name = True
+        previous_was_level = word.lower() in _LEVEL_WORDS or word in ("TP", "TP.", "Tp.", "Q.")
+        end = matches[index].start() + len(word)
+        if word != token and not _comma_inside_name(tokens, index, text[start:end]):
+            break  # punctuation glued to the word ends the name
+    name = re.sub(r"(?:\s+(?:và|hoặc|-))+$", "", text[start:end].rstrip(" ."))  # "Chính phủ và các ..."
+    return (name, start + len(name)) if name else None
+
+
+def expand_abbreviations(name: str) -> str:
+    """``UBND quận Hà Đông`` -> ``Ủy ban nhân dân quận Hà Đông``; ``quận 1`` -> ``Quận 1``."""
+    words = [ISSUER_TOKENS.get(word, word) for word in name.split()]
+    words = [SPELLING_VARIANTS.get(word, word) for word in " ".join(words).split()]
+    for index in range(len(words) - 1):
+        if words[index] in _LEVEL_WORDS and words[index + 1][:1].isdigit():
+            words[index] = words[index].capitalize()  # a numbered unit is a proper name
+    expanded = " ".join(words)
+    return expanded[:1].upper() + expanded[1:]
+
+
+def ends_with_bare_level(name: str) -> str | None:
+    """The administrative level a name ends with and does not name ("Ủy ban nhân dân quận"), else None."""
+    lowered = name.lower()
+    for level in sorted(ADMIN_LEVELS, key=len, reverse=True):
+        if lowered.endswith(" " + level):
+            return level
+    return None
+
+
+def named_units(text: str) -> dict[str, Counter[str]]:
+    """Count the named units of each level in ``text``: {"quận": {"Hà Đông": 3}, ...}."""
+    units: dict[str, Counter[str]] = {}
+    for match in _NAMED_UNIT.finditer(text):
+        units.setdefault(match["level"].lower(), Counter())[match["name"]] += 1
+    return units
+
+
+def complete_bare_level(name: str, units: dict[str, Counter[str]]) -> str:
+    """``Ủy ban nhân dân quận`` -> ``Ủy ban nhân dân quận Hà Đông`` when the text names one quận most often.
+
+    Plans refer to their own district or city by the bare level ("UBND quận", "Ủy ban nhân dân
+    Thành phố") after naming it once; the most frequent named unit of that level is the one meant.
+    """
+    level = ends_with_bare_level(name)
+    if level is None or not units.get(level):
+        return name
+    unit_name = units[level].most_common(1)[0][0]
+    completed = f"{name} {unit_name}"
+    if unit_name[:1].isdigit():
+        completed = completed[: -len(unit_name) - len(level) - 1] + level.capitalize() + " " + unit_name
+    return completed
+
+
+def _in_place_name(words: list[str]) -> bool:
+    """True while the words so far end inside a unit's name ("... phường Vạn" -> the next word is a name)."""
+    for index in range(len(words) - 1, -1, -1):
+        if not words[index][:1].isupper():
+            return words[index] in _LEVEL_WORDS
+    return False
+
+
+def title_case(caps: str) -> str:
+    """Turn an ALL-CAPS header line into Vietnamese title case.
+
+    The first word and proper names are capitalised; the words of ``title_case_lower`` stay
+    lower case after the first ("TRƯỜNG MẦM NON TUỔI HỒNG" -> "Trường Mầm non Tuổi Hồng").
+    """
+    words: list[str] = []
+    for index, word in enumerate(caps.split()):
+        after_level = any(" ".join(words[-n:]).lower() in ADMIN_LEVELS for n in (1, 2) if len(words) >= n)
+        in_unit_name = after_level or (bool(words) and words[-1][:1].isupper() and _in_place_name(words))
+        if word in _TITLE_UPPER or any(ch.isdigit() for ch in word):
+            words.append(word)
+        elif index > 0 and word.lower() in _TITLE_LOWER and not in_unit_name:
+            words.append(word.lower())
+        else:
+            words.append(word[:1].upper() + word[1:].lower())
+    return expand_abbreviations(" ".join(words))

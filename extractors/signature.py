@@ -1,0 +1,92 @@
+"""The end of an official document: the signer's name and the "Nơi nhận" (recipients) list.
+
+Scans and Word exports flatten the two-column end block, so "Nơi nhận" items, the signer's
+capacity ("KT. HIỆU TRƯỞNG") and the name interleave or share lines. The signer is the last line
+of the end block that reads as a Vietnamese personal name (a family name from
+``data/signature.yaml`` and 2-5 capitalised syllables); recipients are the bulleted items after
+"Nơi nhận", filing marks ("Lưu: VT") left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.issuers import expand_abbreviations
+from extractors.lexicon import load_yaml
+
+_SIGNATURE = load_yaml("signature")
+_FAMILY_NAMES = frozenset(_SIGNATURE["family_names"])
+_FILING_MARKS = tuple(mark.lower() for mark in _SIGNATURE["filing_marks"])
+_MARKER_ALTERNATION = "|".join(
+    re.escape(marker) for marker in sorted(_SIGNATURE["position_markers"], key=len, reverse=True)
+)
+# A capacity marker glued to a recipient on the same scanned line: "- Phòng Nội vụ Quận 1;   KT. HIỆU TRƯỞNG".
+_POSITION_MARKER = re.compile(rf"(?:\s{{2,}}|\t|(?<=;)\s*)(?:{_MARKER_ALTERNATION})(?:\s|$)")
+_STARTS_WITH_MARKER = re.compile(rf"^\s*(?:{_MARKER_ALTERNATION})(?:\s|$)")
+_RECIPIENTS_LABEL = re.compile(r"(?:^|\n)[\s*#>]*Nơi\s+nhận\s*:?[\s*]*", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*[-+•–*]\s*")
+_REMARK = re.compile(r"\s*\((?:để|b/c|t/h|thực hiện|báo cáo|phối hợp|biết|chỉ đạo)[^)]*\)", re.IGNORECASE)
+_END_BLOCK_LINES = 30
+
+
+def _is_name_syllable(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _as_name(line: str) -> str | None:
+    """``line`` as a personal name ("Đỗ Ngọc Chi", "ĐỖ NGỌC CHI"), or None when it is not one."""
+    cleaned = re.sub(r"[*_#>]", "", line).strip().rstrip(".")
+    words = cleaned.split()
+    if not 2 <= len(words) <= 5:
+        return None
+    if all(word.isupper() for word in words):
+        words = [word.capitalize() for word in words]
+    if words[0] not in _FAMILY_NAMES or not all(_is_name_syllable(word) for word in words):
+        return None
+    return " ".join(words)
+
+
+def extract_signer(text: str) -> str | None:
+    """The signer's name: the last personal-name line of the document's end block, if any."""
+    lines = text.rstrip().splitlines()[-_END_BLOCK_LINES:]
+    for line in reversed(lines):
+        if _BULLET.match(line):
+            continue
+        for part in re.split(r"\s{2,}|\t", line.strip()):
+            name = _as_name(part)
+            if name:
+                return name
+    return None
+
+
+def _split_items(block: str) -> list[str]:
+    items: list[str] = []
+    for line in block.splitlines():
+        if not line.strip():
+            if items:
+                break  # a blank line after the list ends it
+            continue
+        if not _BULLET.match(line) and items:
+            break
+        for piece in re.split(r";\s*(?=[-+•])|\s+(?=-\s)", line):
+            items.append(piece)
+    return items
+
+
+def extract_recipients(text: str) -> list[str]:
+    """The "Nơi nhận" list, each recipient cleaned of bullets, remarks ("(để t/h)") and filing marks."""
+    labels = list(_RECIPIENTS_LABEL.finditer(text))
+    if not labels:
+        return []
+    label = labels[-1]  # the last "Nơi nhận" is the document's own (earlier ones may be in quoted forms)
+    recipients = []
+    for item in _split_items(text[label.end() :]):
+        if _STARTS_WITH_MARKER.match(item):
+            continue  # the signature column, flattened onto the "Nơi nhận" line
+        marker = _POSITION_MARKER.search(item)
+        item = item[: marker.start()] if marker else item
+        cleaned = _REMARK.sub("", _BULLET.sub("", item)).strip().rstrip(";.,").strip()
+        if not cleaned or cleaned.lower().startswith(_FILING_MARKS):
+            continue
+        recipients.append(expand_abbreviations(cleaned))
+    return recipients

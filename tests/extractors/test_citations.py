@@ -1,0 +1,163 @@
+"""Citation extractor: real phrasings (cases/citations.tsv), the seed plans against gold, and rules."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.citations import doc_type_from_symbol, extract_citations
+from extractors.types import CitedDocument
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).parent / "cases"
+SEEDS_WITH_GOLD = [
+    "ke-hoach-mn-hoa-lu-papi-2024.txt",
+    "ke-hoach-phuong-van-phuc-papi-2021-2025.txt",
+    "ke-hoach-th-nguyen-binh-khiem-par-index-2025.md",
+    "tin-tphcm-cai-thien-papi-2024.md",
+]
+
+
+def load_cases(name: str) -> list:
+    """Rows of a case table (header row; ``#`` lines are comments) as pytest params."""
+    with (CASES / name).open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [pytest.param(row, id=f"row{index:03d}") for index, row in enumerate(rows, start=1)]
+
+
+def _by_number(citations: list[CitedDocument]) -> dict[str | None, CitedDocument]:
+    return {citation.number: citation for citation in citations}
+
+
+@pytest.mark.parametrize("case", load_cases("citations.tsv"))
+def test_citations_real_phrasings(case: dict[str, str]) -> None:
+    citations = extract_citations(case["text"])
+    if not case["number"]:
+        assert citations == []
+        return
+    found = _by_number(citations)
+    assert case["number"] in found, f"{case['number']} not in {list(found)}"
+    citation = found[case["number"]]
+    assert citation.doc_type == case["doc_type"]
+    assert citation.issued_on == (case["issued_on"] or None)
+    assert citation.issuer == (case["issuer"] or None)
+    if case["subject_start"] == "":
+        assert citation.subject is None
+    elif case["subject_start"] != "*":
+        assert citation.subject is not None and citation.subject.startswith(case["subject_start"])
+
+
+def _gold_key(entry: dict) -> tuple:
+    return (entry.get("number"),) if entry.get("number") else (entry["title"], entry["year"])
+
+
+@pytest.mark.parametrize("seed", SEEDS_WITH_GOLD)
+def test_citations_seed_plans_match_gold(seed: str) -> None:
+    gold = json.loads((ROOT / "tests/gold" / (seed.split(".")[0] + ".json")).read_text(encoding="utf-8"))
+    got = extract_citations((ROOT / "data/raw" / seed).read_text(encoding="utf-8"))
+    got_by_key = {(c.number,) if c.number else (c.title, c.year): c for c in got}
+    assert set(got_by_key) == {_gold_key(entry) for entry in gold["citations"]}
+    for entry in gold["citations"]:
+        citation = got_by_key[_gold_key(entry)]
+        for field in ("doc_type", "issued_on", "issuer", "title", "year"):
+            if field in entry:
+                assert getattr(citation, field) == entry[field], (entry, field)
+
+
+def test_citations_law_by_name_and_year_has_no_number() -> None:
+    text = "của Luật Tiếp cận thông tin năm 2016 và Luật Thực hiện dân chủ ở cơ sở năm 2022."
+    laws = extract_citations(text)
+    assert [(c.doc_type, c.number, c.title, c.year) for c in laws] == [
+        ("Luật", None, "Luật Tiếp cận thông tin", 2016),
+        ("Luật", None, "Luật Thực hiện dân chủ ở cơ sở", 2022),
+    ]
+    assert text[laws[0].start : laws[0].end] == "Luật Tiếp cận thông tin năm 2016"
+
+
+def test_citations_law_with_number_is_numbered_and_keeps_title() -> None:
+    (law,) = extract_citations("Căn cứ Luật Đường sắt số 95/2025/QH15;")
+    assert (law.doc_type, law.number, law.title, law.year) == ("Luật", "95/2025/QH15", "Luật Đường sắt", 2025)
+
+
+def test_citations_shared_type_word_applies_to_following_numbers() -> None:
+    text = "Chương trình hành động số 05-CTr/QU và số 06-CTr/QU của Ban Thường vụ Quận ủy"
+    assert [(c.doc_type, c.number) for c in extract_citations(text)] == [
+        ("Chương trình hành động", "05-CTr/QU"),
+        ("Chương trình hành động", "06-CTr/QU"),
+    ]
+
+
+def test_citations_joined_number_with_shared_code_keeps_the_written_type() -> None:
+    text = "Nghị quyết số 55/2010/QH12 và số 107/2020/QH14 ngày 10/6/2020 về kéo dài thời hạn miễn thuế"
+    assert [(c.doc_type, c.number) for c in extract_citations(text)] == [
+        ("Nghị quyết", "55/2010/QH12"),
+        ("Nghị quyết", "107/2020/QH14"),
+    ]
+
+
+def test_citations_header_number_is_not_a_citation() -> None:
+    header = "UBND QUẬN 1\nSố: 56/KH-MNTH Quận 1, ngày 3 tháng 5 năm 2023\nKẾ HOẠCH\n"
+    body = "Thực hiện Kế hoạch số 207/KH-UBND ngày 25 tháng 5 năm 2023 của Ủy ban nhân dân Quận 1;"
+    assert [c.number for c in extract_citations(header + body)] == ["207/KH-UBND"]
+
+
+def test_citations_repeated_number_merged_into_fullest_mention() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 16/KH-UBND ngày 15 tháng 01 năm 2025 của Ủy ban nhân dân Quận 1; "
+        "theo Kế hoạch số 16/KH-UBND, đơn vị báo cáo."
+    )
+    (citation,) = extract_citations(text)
+    assert (citation.issued_on, citation.issuer) == ("2025-01-15", "Ủy ban nhân dân Quận 1")
+
+
+def test_citations_bare_level_completed_from_named_unit_in_text() -> None:
+    text = (
+        "Kế hoạch số 273/KH-UBND ngày 28/9/2021 của UBND quận Hà Đông về PAPI; "
+        "Kế hoạch số 198/KH-UBND ngày 23/6/2021 của UBND quận về thông tin, tuyên truyền."
+    )
+    assert _by_number(extract_citations(text))["198/KH-UBND"].issuer == "Ủy ban nhân dân quận Hà Đông"
+
+
+def test_citations_span_covers_type_word_to_subject_end() -> None:
+    text = (
+        "Căn cứ Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của UBND Quận 1 về cải cách hành chính; tiếp"
+    )
+    (citation,) = extract_citations(text)
+    assert text[citation.start : citation.end] == (
+        "Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của UBND Quận 1 về cải cách hành chính"
+    )
+    assert citation.subject == "về cải cách hành chính"
+
+
+@pytest.mark.parametrize(
+    ("number", "doc_type"),
+    [
+        ("38-KH/QU", "Kế hoạch"),
+        ("14-KL/TW", "Kết luận"),
+        ("01-CTr/TU", "Chương trình"),
+        ("73/2023/NĐ-CP", "Nghị định"),
+        ("56/2022/TT-BTC", "Thông tư"),
+        ("34/2007/PL-UBTVQH11", "Pháp lệnh"),
+        ("72/2025/QH15", "Luật"),
+        ("1086/UBND-NV", "Công văn"),
+        ("104/BC-BVHXH", "Báo cáo"),
+        ("419/TTr-UBND", "Tờ trình"),
+    ],
+)
+def test_citations_doc_type_inferred_from_symbol(number: str, doc_type: str) -> None:
+    assert doc_type_from_symbol(number) == doc_type
+
+
+def test_citations_scan_wrapped_lines_keep_number_and_issuer_whole() -> None:
+    text = (
+        "triển khai thực hiện Kế hoạch số 1482/KH-\nUBND ngày 14 tháng 4 năm 2023 của Ủy ban\n"
+        "nhân dân Thành phố về triển khai thực hiện\ntinh giản biên chế;"
+    )
+    (citation,) = extract_citations(text)
+    assert (citation.number, citation.issued_on) == ("1482/KH-UBND", "2023-04-14")
+    assert citation.issuer == "Ủy ban nhân dân Thành phố"
+    assert citation.subject == "về triển khai thực hiện tinh giản biên chế"
