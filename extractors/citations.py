@@ -18,8 +18,9 @@ import unicodedata
 from dataclasses import fields, replace
 
 from extractors.dates import DATE_PATTERN, parse_date
-from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, named_units, title_case
+from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, title_case
 from extractors.lexicon import load_yaml
+from extractors.organizations import named_units
 from extractors.types import CitedDocument
 
 _DOC_TYPES = load_yaml("doc_types")

@@ -28,19 +28,6 @@ _MAX_ISSUER_TOKENS = 14
 
 _TOKEN = re.compile(r"\S+")
 _TRAILING_PUNCT = ",;:)(”“\"'…"
-# "Quận 1", "Thành phố Hồ Chí Minh": an administrative level followed by a name (capitalised words or a number).
-_LEVEL_ALTERNATION = "|".join(
-    f"[{level[0].upper()}{level[0]}]{re.escape(level[1:])}"
-    for level in sorted(ADMIN_LEVELS, key=len, reverse=True)
-)
-_NAMED_UNIT = re.compile(
-    rf"""
-    \b(?P<level>{_LEVEL_ALTERNATION})            # the level, either case of its first letter
-    [ \t]+(?P<name>\d+\b|(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*)
-        (?:[ ][A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\wÀ-ỹ]*){{0,3}})   # up to four capitalised words
-    """,
-    re.VERBOSE,
-)
 
 
 def _is_capitalised(token: str) -> bool:
@@ -143,14 +130,6 @@ def ends_with_bare_level(name: str) -> str | None:
         if lowered.endswith(" " + level):
             return level
     return None
-
-
-def named_units(text: str) -> dict[str, Counter[str]]:
-    """Count the named units of each level in ``text``: {"quận": {"Hà Đông": 3}, ...}."""
-    units: dict[str, Counter[str]] = {}
-    for match in _NAMED_UNIT.finditer(text):
-        units.setdefault(match["level"].lower(), Counter())[match["name"]] += 1
-    return units
 
 
 def complete_bare_level(name: str, units: dict[str, Counter[str]]) -> str:
