@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-dejavu-core \
 	fonts-dejavu-extra fonts-noto-core postgresql python3-venv python3-dev hunspell-vi
 
-.PHONY: help setup system-deps venv corpus test lint format bench lm samples eval clean
+.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm channel samples eval clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -38,6 +38,29 @@ test: setup ## lint, then the whole test suite (PostgreSQL tests included)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest -q
+
+eval: setup ## measure extraction against tests/gold and repair against held-out text
+	$(KEHOACH) eval extract tests/gold --docs data/raw
+	$(KEHOACH) eval repair
+
+bench-deps: system-deps ## the tools benchmarks compare against (OCRmyPDF)
+	@dpkg -s ocrmypdf >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends ocrmypdf; }
+
+bench: setup bench-deps ## speed and accuracy benchmarks; results to docs/BENCHMARKS.md by hand, raw output in data/processed/bench/
+	mkdir -p data/processed/bench
+	$(PY) scripts/bench_extract.py | tee data/processed/bench/extract.md
+	$(KEHOACH) eval repair --bench | tee data/processed/bench/repair.md
+	$(PY) scripts/bench_ocr.py --out data/processed/bench/scans | tee data/processed/bench/ocr.md
+	$(PY) scripts/bench_store.py | tee data/processed/bench/store.md
+
+lm: venv ## rebuild the syllable language model from ../shared/corpus (dev machines only)
+	nice -n 10 $(PY) scripts/build_lm.py
+
+channel: venv ## regenerate the OCR channel training pairs (renders corpus text, OCRs it with eng and vie)
+	nice -n 10 $(PY) scripts/build_channel.py
+
+samples: venv ## regenerate data/raw/generated/ (text PDF, DOCX, scanned PDF, PNG) from the seed text
+	$(PY) scripts/make_samples.py
 
 lint: venv ## ruff check
 	$(VENV)/bin/ruff check .
