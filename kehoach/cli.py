@@ -30,7 +30,7 @@ eval_app = typer.Typer(help="The project's own measurements against gold data.",
 app.add_typer(eval_app, name="eval")
 
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
@@ -222,6 +222,20 @@ def main() -> None:
     except FileNotFoundError as exc:
         err.print(f"kehoach: error: no such file: {exc.filename}", highlight=False, markup=False)
         sys.exit(2)
+
+
+@eval_app.command("ocr")
+def eval_ocr(
+    scan_dir: Annotated[
+        Path, typer.Argument(help="Folder of scanned PDFs, each with NAME.gt.txt beside it.")
+    ],
+    workers: Annotated[int, typer.Option(help="Pages OCRed in parallel.")] = 2,
+    baseline: Annotated[bool, typer.Option(help="Also run bare Tesseract page after page.")] = True,
+) -> None:
+    """OCR CER/WER per quality level against ground truth, pages/s and peak memory, vs bare Tesseract."""
+    from kehoach.evaluation.ocr import evaluate_ocr, format_report
+
+    sys.stdout.write(format_report(evaluate_ocr(scan_dir, workers=workers, baseline=baseline)) + "\n")
 
 
 @eval_app.command("extract")

@@ -1,0 +1,1 @@
+"""Measurements behind ``kehoach eval``: OCR, repair and extraction against gold data."""

@@ -1,0 +1,206 @@
+"""Tesseract OCR of page images: clean-up, layout-aware text, cache, and a page-parallel pool.
+
+Tesseract runs through pytesseract (``image_to_data``, TSV output) with a per-page timeout. The
+pool runs one Tesseract per worker, and Tesseract's own OpenMP threads would then oversubscribe
+the cores (OCRmyPDF's lesson: about 5x slower on 2 cores), so ``OMP_THREAD_LIMIT=1`` is set in the
+environment the Tesseract processes inherit. The TSV output gives words, confidences and
+Tesseract's layout blocks in one run, so the two-column header of a Vietnamese plan (issuer left,
+national motto right) comes out as two blocks, left then right, instead of being merged line by line.
+
+Results are cached as JSON by the SHA-256 of the rendered page image, so rebuilding a store
+does not OCR a page twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pytesseract
+from PIL import Image
+
+from kehoach.errors import OcrError
+from pipeline.image_cleanup import A4_WIDTH_INCHES, DEFAULT_STEPS, clean_page, upscale_factor
+from pipeline.ocr_layout import assemble_text, looks_sideways, parse_tsv
+
+LOW_CONFIDENCE = 60.0  # mean word confidence under which a page is flagged for review
+PAGE_TIMEOUT_SECONDS = 180
+RETRY_ORIENTATION_BELOW = 70.0  # mean confidence under which the page may be rotated: try OSD
+SIDEWAYS_CONFIDENCE_MARGIN = 5.0  # an upright re-reading may score this much lower and still win
+OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence below which OSD is ignored
+# Bump when clean-up or text assembly changes, so cached pages from older code are not reused.
+CACHE_VERSION = "2"
+
+
+@dataclass(slots=True)
+class PageOcr:
+    text: str
+    mean_confidence: float  # mean word confidence, 0-100 (0 when no word was found)
+    words: int  # number of words Tesseract recognised
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page to OCR, described so a worker process can render it itself (streaming).
+
+    ``render`` is a module-level function ``(path, index, password) -> (image, dpi)``, so the job
+    pickles by reference and the parent never holds more than the page descriptions.
+    """
+
+    render: Callable[[Path, int, str | None], tuple[Image.Image, float | None]]
+    path: Path
+    index: int  # 0-based page/frame index
+    password: str | None = None
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """``"tesseract 5.3.0"``."""
+    _require_tesseract()
+    return f"tesseract {pytesseract.get_tesseract_version()}"
+
+
+def _require_tesseract() -> None:
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        raise OcrError("tesseract is not installed (apt install tesseract-ocr tesseract-ocr-vie)")
+
+
+def _call_tesseract(function: Callable[..., str], image: Image.Image, **kwargs: object) -> str:
+    """One Tesseract run on ``image`` with one OpenMP thread and a timeout; typed errors."""
+    _require_tesseract()
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the tesseract process pytesseract starts
+    dpi = int(image.info.get("dpi", (300, 300))[0])
+    config = f"--dpi {dpi} {kwargs.pop('config', '')}".strip()
+    try:
+        return function(image, config=config, timeout=PAGE_TIMEOUT_SECONDS, **kwargs)
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise OcrError(f"tesseract timed out after {PAGE_TIMEOUT_SECONDS} s on one page") from exc
+    except pytesseract.TesseractError as exc:
+        message = str(exc.message).strip().splitlines()
+        raise OcrError(
+            f"tesseract failed (exit {exc.status}): {message[-1] if message else 'no message'}"
+        ) from exc
+
+
+def run_tesseract_tsv(image: Image.Image, lang: str = "vie", psm: int = 3) -> str:
+    """Tesseract's TSV output (words, boxes, confidences, layout) for one image."""
+    return _call_tesseract(pytesseract.image_to_data, image, lang=lang, config=f"--psm {psm}")
+
+
+def detect_rotation(image: Image.Image) -> int:
+    """Clockwise degrees (0/90/180/270) that Tesseract's OSD says would make the page upright.
+
+    0 when OSD is unsure or cannot decide (too few characters); it costs about one more OCR pass,
+    which is why it only runs for pages that read badly (see :func:`ocr_image`).
+    """
+    try:
+        output = _call_tesseract(pytesseract.image_to_osd, image)
+    except OcrError:
+        return 0
+    rotate = re.search(r"Rotate:\s*(\d+)", output)
+    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", output)
+    if not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
+        return 0
+    return int(rotate.group(1)) % 360
+
+
+def tsv_to_page(tsv: str) -> PageOcr:
+    """Page text and confidence from Tesseract TSV (layout rules in :mod:`pipeline.ocr_layout`)."""
+    lines, page_width = parse_tsv(tsv)
+    page = assemble_text(lines, page_width)
+    confidences = page.confidences
+    mean = round(sum(confidences) / len(confidences), 2) if confidences else 0.0
+    return PageOcr(text=page.text, mean_confidence=mean, words=len(confidences))
+
+
+def ocr_image(
+    image: Image.Image,
+    lang: str = "vie",
+    dpi: float | None = None,
+    steps: Sequence[str] = DEFAULT_STEPS,
+    psm: int = 3,
+) -> PageOcr:
+    """Clean up one page image and OCR it. ``dpi``: the page's resolution (None: guessed).
+
+    A page that reads badly, or whose words come out sideways, is checked for a turned scan with
+    Tesseract's OSD and read again upright; the better of the two readings is kept.
+    """
+    cleaned = clean_page(image, dpi=dpi, steps=steps)
+    factor = upscale_factor(image.width, dpi) if "upscale" in steps else 1.0
+    effective_dpi = round((dpi or image.width / A4_WIDTH_INCHES) * factor)
+    cleaned.info["dpi"] = (effective_dpi, effective_dpi)
+    tsv = run_tesseract_tsv(cleaned, lang=lang, psm=psm)
+    page = tsv_to_page(tsv)
+    sideways = looks_sideways(tsv)
+    if page.mean_confidence >= RETRY_ORIENTATION_BELOW and not sideways:
+        return page
+    rotation = detect_rotation(cleaned)
+    if rotation == 0:
+        return page
+    upright = cleaned.rotate(-rotation, expand=True)  # PIL rotates counter-clockwise
+    upright.info["dpi"] = (effective_dpi, effective_dpi)
+    turned = tsv_to_page(run_tesseract_tsv(upright, lang=lang, psm=psm))
+    # A sideways reading can score well (Tesseract rotates lines itself) but loses the layout.
+    margin = SIDEWAYS_CONFIDENCE_MARGIN if sideways else 0.0
+    return turned if turned.mean_confidence + margin > page.mean_confidence else page
+
+
+def image_sha256(image: Image.Image) -> str:
+    """Hash of the decoded pixels (not the file), so one page keyed the same from PDF or PNG."""
+    digest = hashlib.sha256(f"{image.mode}:{image.size}".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
+
+
+def ocr_image_cached(
+    image: Image.Image, lang: str = "vie", dpi: float | None = None, cache_dir: Path | None = None
+) -> PageOcr:
+    """:func:`ocr_image` through the JSON cache under ``cache_dir`` (None: no cache)."""
+    if cache_dir is None:
+        return ocr_image(image, lang=lang, dpi=dpi)
+    key = hashlib.sha256(f"{image_sha256(image)}:{lang}:{dpi}:{CACHE_VERSION}".encode()).hexdigest()
+    cache_file = Path(cache_dir) / key[:2] / f"{key}.json"
+    if cache_file.is_file():
+        try:
+            return PageOcr(**json.loads(cache_file.read_text(encoding="utf-8")))
+        except (ValueError, TypeError):
+            pass  # a damaged cache entry is simply recomputed
+    result = ocr_image(image, lang=lang, dpi=dpi)
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
+    temporary.replace(cache_file)  # atomic: parallel workers never read half a file
+    return result
+
+
+def _run_job(job: PageJob, lang: str, cache_dir: Path | None) -> PageOcr:
+    image, dpi = job.render(job.path, job.index, job.password)
+    try:
+        return ocr_image_cached(image, lang=lang, dpi=dpi, cache_dir=cache_dir)
+    finally:
+        image.close()
+
+
+def ocr_pages(
+    jobs: Sequence[PageJob], lang: str = "vie", workers: int = 1, cache_dir: Path | None = None
+) -> Iterator[PageOcr]:
+    """OCR pages in job order; with ``workers > 1`` in a process pool, each worker rendering its page.
+
+    Results are yielded in order as they complete, so the caller can stream them.
+    """
+    if workers <= 1 or len(jobs) <= 1 or multiprocessing.current_process().daemon:
+        # a daemonic worker (multiprocessing.Pool) may not start children: read pages in turn
+        for job in jobs:
+            yield _run_job(job, lang, cache_dir)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        yield from pool.map(_run_job, jobs, [lang] * len(jobs), [cache_dir] * len(jobs))

@@ -1,0 +1,74 @@
+"""Reader for Word documents (DOCX).
+
+Vietnamese administrative documents put the header (issuer | national motto), the number/date
+line and the signature block ("Nơi nhận" | signer) in borderless tables. Reading paragraphs only
+would lose exactly the fields extraction needs, so paragraphs and tables are read in body order,
+a table row becoming one line with its cells joined by `` | `` (the Markdown reader gives the same).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
+
+from kehoach.errors import CorruptFileError
+
+CELL_SEPARATOR = " | "
+
+
+def read_docx_bytes(data: bytes) -> str:
+    """The text of a DOCX file, body order, NFC. Raises CorruptFileError if it is not a DOCX."""
+    document = _open_docx(data)
+    lines = list(_body_lines(document))
+    return unicodedata.normalize("NFC", "\n".join(lines)).strip("\n")
+
+
+def _open_docx(data: bytes):  # -> docx.document.Document (python-docx has no public type for it)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise CorruptFileError(f"not a DOCX: not a valid zip archive ({exc})") from exc
+    if "word/document.xml" not in names:
+        raise CorruptFileError("not a DOCX: the zip archive has no word/document.xml")
+    try:
+        return docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise CorruptFileError(f"broken DOCX package: {exc}") from exc
+    except Exception as exc:  # lxml XMLSyntaxError and friends: damaged XML parts
+        raise CorruptFileError(f"broken DOCX content: {type(exc).__name__}: {exc}") from exc
+
+
+def _body_lines(document) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(element, document).text
+        elif tag == "tbl":
+            yield from _table_lines(Table(element, document))
+
+
+def _table_lines(table) -> Iterator[str]:
+    """One line per row; merged cells (python-docx repeats them) counted once; empty rows skipped.
+
+    A cell holding several paragraphs is flattened with spaces so the row stays one line; nested
+    tables are read through ``cell.text`` only, which is enough for header/signature tables.
+    """
+    for row in table.rows:
+        seen: set[int] = set()
+        cells: list[str] = []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(part.strip() for part in cell.text.split("\n") if part.strip()))
+        if any(cells):
+            yield CELL_SEPARATOR.join(cell for cell in cells if cell)

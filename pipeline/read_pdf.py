@@ -1,0 +1,182 @@
+"""Reader for PDF: the text layer where it is usable, OCR of the page image where it is not.
+
+Vietnamese PDFs come in three kinds: born-digital (good Unicode text layer), scans (no text
+layer, or an invisible OCR layer of poor quality), and old documents typed in TCVN3/VNI fonts
+whose text layer is mojibake ("KÕ ho¹ch"). The text layer is judged page by page (letters that
+are not Vietnamese, ``(cid:NN)`` glyph codes, too few characters), and each unusable page is
+rendered at 300 DPI and OCRed; rendering happens inside the OCR worker, one page at a time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from kehoach.config import Limits
+from kehoach.errors import CorruptFileError, EncryptedPdfError, ResourceLimitError
+
+RENDER_DPI = 300
+MIN_TEXT_CHARS = 40  # fewer visible characters than this: a scanned page (maybe with a page number)
+MAX_FOREIGN_RATIO = 0.08  # more non-Vietnamese letters than this: legacy-font mojibake
+
+_VIETNAMESE_LETTERS = frozenset(
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
+)
+_CID_GLYPH = re.compile(r"\(cid:\d+\)")  # pdfminer's rendering of a glyph it cannot map to Unicode
+_PAGE_NUMBER_LINE = re.compile(
+    r"""^\s*(?:
+        [-–—]?\s*\d{1,4}\s*[-–—]?            # "3", "- 3 -"
+      | (?:Trang|trang|Page)\s+\d{1,4}(?:\s*/\s*\d{1,4})?   # "Trang 3", "Trang 3/10"
+      | \d{1,4}\s*/\s*\d{1,4}                # "3/10"
+    )\s*$""",
+    re.VERBOSE,
+)
+
+
+@dataclass(slots=True)
+class PdfPageText:
+    index: int  # 0-based
+    text: str | None  # None: the text layer is not usable, the page needs OCR
+
+
+def text_layer_is_usable(text: str) -> bool:
+    """True when a page's extracted text is real Vietnamese/Latin text worth keeping."""
+    if _CID_GLYPH.search(text) and len(_CID_GLYPH.findall(text)) * 8 > len(text) * 0.1:
+        return False
+    letters = [ch for ch in text.lower() if ch.isalpha()]
+    if len(letters) < MIN_TEXT_CHARS:
+        return False
+    foreign = sum(1 for ch in letters if ch not in _VIETNAMESE_LETTERS)
+    return foreign / len(letters) <= MAX_FOREIGN_RATIO
+
+
+def lacks_diacritics(text: str) -> bool:
+    """True for a long text with (almost) no Vietnamese accented letters.
+
+    Over a third of Vietnamese syllables carry a mark, so a page of "UY BAN NHAN DAN" is either not
+    Vietnamese or an earlier OCR with an English model; over a page-sized scan it is re-OCRed.
+    """
+    letters = [ch for ch in text.lower() if ch.isalpha()]
+    accented = sum(1 for ch in letters if not ch.isascii())
+    return len(letters) >= 200 and accented < 0.02 * len(letters)
+
+
+def _image_covers_page(page) -> bool:  # page: pdfplumber.page.Page
+    """True when one image covers most of the page: a scan, whatever text layer lies over it."""
+    page_area = float(page.width * page.height) or 1.0
+    for image in page.images:
+        area = abs(float(image["x1"]) - float(image["x0"])) * abs(
+            float(image["bottom"]) - float(image["top"])
+        )
+        if area >= 0.5 * page_area:
+            return True
+    return False
+
+
+def strip_page_numbers(text: str) -> str:
+    """Drop a page-number line at the very top or bottom of a page (furniture, not content)."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and _PAGE_NUMBER_LINE.match(lines[0]):
+        lines.pop(0)
+    if lines and _PAGE_NUMBER_LINE.match(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _open_pdfium(path: Path, password: str | None):  # -> pypdfium2.PdfDocument
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(str(path), password=password)
+    except pypdfium2.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            reason = "wrong password given" if password else "no password given"
+            raise EncryptedPdfError(f"encrypted PDF ({reason})") from exc
+        detail = re.search(r"\(PDFium: ([^)]*)\)", message)
+        raise CorruptFileError(f"not a readable PDF ({detail.group(1) if detail else message})") from exc
+
+
+def check_pdf_limits(path: Path, password: str | None, limits: Limits) -> int:
+    """Open the PDF once with pdfium to classify errors and enforce limits; return the page count."""
+    document = _open_pdfium(path, password)
+    try:
+        page_count = len(document)
+        if page_count == 0:
+            raise CorruptFileError("PDF has no pages")
+        if page_count > limits.max_pages:
+            raise ResourceLimitError(f"PDF has {page_count} pages, over the limit of {limits.max_pages}")
+        for index in range(page_count):
+            width_pt, height_pt = document.get_page_size(index)
+            pixels = (width_pt / 72 * RENDER_DPI) * (height_pt / 72 * RENDER_DPI)
+            if pixels > limits.max_pixels:
+                raise ResourceLimitError(
+                    f"PDF page {index + 1} is {width_pt / 72:.0f}x{height_pt / 72:.0f} inches, "
+                    f"over the {limits.max_pixels} pixel limit at {RENDER_DPI} DPI"
+                )
+        return page_count
+    finally:
+        document.close()
+
+
+def extract_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
+    """Per page: the NFC text layer if usable, else None (pdfplumber may give decomposed marks).
+
+    pdfplumber keeps reading order best; where pdfminer chokes on a file that pdfium opened (it is
+    stricter about damaged cross-reference tables), pdfium's own text extraction is used instead.
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    pages: list[PdfPageText] = []
+    try:
+        with pdfplumber.open(str(path), password=password or "") as pdf:
+            for index, page in enumerate(pdf.pages):
+                text = unicodedata.normalize("NFC", page.extract_text() or "")
+                usable = text_layer_is_usable(text) and not (
+                    lacks_diacritics(text) and _image_covers_page(page)
+                )
+                page.flush_cache()  # pdfplumber keeps every parsed object otherwise
+                pages.append(PdfPageText(index, text if usable else None))
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedPdfError("encrypted PDF (password not accepted)") from exc
+    except Exception:  # pdfminer raises many ad-hoc types on damaged files
+        return _pdfium_text_layer(path, password)
+    return pages
+
+
+def _pdfium_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
+    document = _open_pdfium(path, password)
+    pages: list[PdfPageText] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            raw = text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            text_page.close()
+            page.close()
+            text = unicodedata.normalize("NFC", raw)
+            pages.append(PdfPageText(index, text if text_layer_is_usable(text) else None))
+    finally:
+        document.close()
+    return pages
+
+
+def render_pdf_page(path: Path, index: int, password: str | None) -> tuple[Image.Image, float | None]:
+    """Render one page at 300 DPI (runs in an OCR worker: opens the PDF itself)."""
+    document = _open_pdfium(path, password)
+    try:
+        page = document[index]
+        image = page.render(scale=RENDER_DPI / 72).to_pil()
+        page.close()
+        return image, float(RENDER_DPI)
+    finally:
+        document.close()
