@@ -116,13 +116,14 @@ def ingest(
 def ocr(
     file: Annotated[Path, typer.Argument(help="PDF or image.")],
     password: Annotated[str | None, typer.Option(help="Password for an encrypted PDF.")] = None,
+    workers: Annotated[int, typer.Option(help="Pages OCRed in parallel.")] = 2,
 ) -> None:
     """Print the text of a PDF or image page by page (OCR where a page has no text layer)."""
     from kehoach.document import Document
     from pipeline.options import PipelineOptions
     from pipeline.read import read
 
-    doc = read(Document(path=file), PipelineOptions(password=password))
+    doc = read(Document(path=file), PipelineOptions(password=password, ocr_workers=workers))
     for i, page in enumerate(doc.pages):
         if i:
             sys.stdout.write("\f\n")

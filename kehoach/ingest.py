@@ -7,6 +7,7 @@ the batch goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import signal
@@ -149,6 +150,8 @@ def ingest(
         else:
             todo.append((path, sha))
 
+    if len(todo) == 1 and executor == "process":  # one document: give its pages the workers instead
+        options = dataclasses.replace(options, ocr_workers=max(options.ocr_workers, workers))
     if executor == "dask":
         from kehoach.distributed import run_on_dask
 
