@@ -57,7 +57,7 @@ lm: venv ## rebuild the syllable language model from ../shared/corpus (dev machi
 	nice -n 10 $(PY) scripts/build_lm.py
 
 channel: venv ## regenerate the OCR channel training pairs (renders corpus text, OCRs it with eng and vie)
-	nice -n 10 $(PY) scripts/build_channel.py
+	nice -n 10 $(PY) scripts/build_channel.py --pages 80 --seed 7 --eval
 
 samples: venv ## regenerate data/raw/generated/ (text PDF, DOCX, scanned PDF, PNG) from the seed text
 	$(PY) scripts/make_samples.py
