@@ -1,0 +1,315 @@
+"""Candidate syllables for one observed token: same-skeleton variants, fuzzy OCR matches, splits.
+
+The skeleton of a word is its lowercase form without any diacritics (``người`` -> ``nguoi``).
+Diacritic restoration only ever needs the syllables sharing the observed skeleton; OCR repair also
+needs near skeletons (a symmetric-delete index, as in SymSpell, finds them without scanning the
+vocabulary) and, for words the OCR glued together, a segmentation of the token into syllables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from kehoach.repair.channel import CharChannel, LearnedPairs, NoiseParams
+from kehoach.repair.lm import NGramLM
+from kehoach.repair.syllables import is_well_formed, strip_diacritics, strip_tone, tone_position
+
+MAX_SYLLABLE_LEN = 7  # "nghiêng" is the longest Vietnamese syllable
+MIN_UNIGRAM = -6.6  # words rarer than this (log10) are typos in the corpus, not candidates
+SPLIT_PENALTY = 0.6  # per piece of a split: splits only win on clear evidence
+UNIGRAM_SHARE = 0.3  # how much a word's frequency counts when ranking a token's candidates
+UNKNOWN_IDENTITY_COST = 1.5  # keeping an unknown token under OCR noise
+DIGIT_AS_LETTER_COST = 1.0  # reading a lone digit as a letter needs the context to ask for it
+RANK_GAP = 1.5  # candidates ranked this far (log10, channel + 0.3 x unigram) below the best are dropped
+EDIT_COST = 1.6  # a skeleton one insertion or deletion away
+MAX_SKELETONS = 6  # near skeletons whose marked variants are priced in full
+MAX_VARIANTS = 16  # marked variants per skeleton, most frequent first
+STRIPPED_FORM_COST = 1.5  # keeping a known misspelling of a syllable (corpus typos such as "luoc")
+_CASE_OR_DIGIT_CUT = regex.compile(
+    r"""
+      (?<=\p{Ll})(?=\p{Lu})     # tréndiabanQuéan: a capital inside a token starts a new word
+    | (?<=\p{L})(?=\d{2})       # ndm2023: a number of 2+ digits is not a misread letter
+    | (?<=\d{2})(?=\p{L})
+    """,
+    regex.VERBOSE,
+)
+_VIET_LETTERS = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One way to read an observed token: intended words (lowercase), channel cost, observed pieces."""
+
+    words: tuple[str, ...]
+    cost: float
+    pieces: tuple[str, ...]  # the observed substrings, for case restoration
+
+
+def is_syllable(word: str) -> bool:
+    """True for a lowercase string shaped like one Vietnamese syllable."""
+    if not word or len(word) > MAX_SYLLABLE_LEN or not _VIET_LETTERS.match(word):
+        return False
+    return tone_position(strip_tone(word)) is not None and is_well_formed(word)
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+class CandidateIndex:
+    """Vocabulary syllables grouped by skeleton, with a lazily built fuzzy index over skeletons."""
+
+    def __init__(self, lm: NGramLM) -> None:
+        self.lm = lm
+        by_skeleton: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        self.syllables: set[str] = set()
+        for word in lm.vocab:
+            if not word.isalpha():
+                continue
+            logp = lm.unigram(word)
+            if is_syllable(word):
+                self.syllables.add(word)
+            elif len(word) > MAX_SYLLABLE_LEN:
+                continue
+            if logp >= MIN_UNIGRAM:  # syllables, and short words such as the codes nđ, qđ, hđnd
+                by_skeleton[strip_diacritics(word)].append((logp, word))
+        self.by_skeleton = {k: [w for _, w in sorted(v, reverse=True)] for k, v in by_skeleton.items()}
+        self.best_unigram = {k: lm.unigram(v[0]) for k, v in self.by_skeleton.items()}
+        self._fuzzy: dict[str, list[str]] | None = None
+
+    def variants(self, skeleton: str) -> list[str]:
+        return self.by_skeleton.get(skeleton, [])
+
+    def lacks_needed_marks(self, word: str) -> bool:
+        """A plain word whose marked variants are far more common (``cac`` for ``các``)."""
+        skeleton = strip_diacritics(word)
+        if skeleton != word or skeleton not in self.best_unigram:
+            return False
+        return self.lm.unigram(word) < self.best_unigram[skeleton] - 1.0
+
+    def is_misspelt_syllable(self, word: str) -> bool:
+        """A known non-syllable that is a syllable written without its marks (corpus typos: ``luoc``)."""
+        return any(v != word and v in self.syllables for v in self.variants(strip_diacritics(word)))
+
+    def _fuzzy_index(self) -> dict[str, list[str]]:
+        if self._fuzzy is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for skeleton in self.by_skeleton:
+                for variant in _deletes(skeleton, 1):
+                    index[variant].append(skeleton)
+            self._fuzzy = dict(index)
+        return self._fuzzy
+
+    def near_skeletons(self, skeleton: str, max_edits: int) -> set[str]:
+        """Vocabulary skeletons one deletion away on either side of ``skeleton`` (exact when ``max_edits``
+        is 0), no more than ``max_edits`` letters longer or shorter."""
+        if max_edits <= 0:
+            return {skeleton} if skeleton in self.by_skeleton else set()
+        index = self._fuzzy_index()
+        found: set[str] = set()
+        for variant in _deletes(skeleton, 1):
+            found.update(index.get(variant, ()))
+        return {s for s in found if abs(len(s) - len(skeleton)) <= max_edits}
+
+
+class CandidateGenerator:
+    """Options for one observed token under one noise model."""
+
+    def __init__(
+        self,
+        index: CandidateIndex,
+        channel: CharChannel,
+        params: NoiseParams,
+        pairs: LearnedPairs,
+        fold: dict[str, str],
+        max_options: int = 16,
+    ) -> None:
+        self.index = index
+        self.channel = channel
+        self.params = params
+        self.pairs = pairs
+        self.fold = fold
+        self.max_options = max_options
+        self._cache: dict[str, list[Option]] = {}
+        self._single_cache: dict[tuple[str, bool], list[Option]] = {}
+        prior = channel.prior
+        self.substitutions: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for (observed, intended), cost in prior.substitute.items():
+            if cost <= 1.5:
+                self.substitutions[observed].append((strip_diacritics(intended), cost))
+        self.merges: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for (observed, intended), cost in prior.merge.items():
+            self.merges[observed].append((strip_diacritics(intended), cost))
+
+    def skeleton(self, observed: str) -> str:
+        return "".join(self.fold.get(ch, strip_diacritics(ch)) for ch in observed)
+
+    def is_protected_code(self, token: str) -> bool:
+        """An upper-case code the model knows and no syllable or commoner spelling competes with
+        (``PAPI``, ``UBND``): it is kept as written whatever the context says."""
+        lower = token.lower()
+        if not (token.isupper() and len(token) >= 3 and lower in self.index.lm.index):
+            return False
+        variants = self.index.variants(strip_diacritics(lower))
+        return lower not in self.index.syllables and (not variants or variants[0] == lower)
+
+    def options(self, token: str) -> list[Option]:
+        if self.is_protected_code(token):
+            return [Option((token.lower(),), 0.0, (token,))]
+        lower = token.lower()
+        cached = self._cache.get(lower)
+        if cached is None:
+            cached = self._options(lower)
+            self._cache[lower] = cached
+        return [Option(o.words, o.cost, self._pieces(token, o.pieces)) for o in cached]
+
+    @staticmethod
+    def _pieces(token: str, lower_pieces: tuple[str, ...]) -> tuple[str, ...]:
+        out, pos = [], 0
+        for piece in lower_pieces:
+            out.append(token[pos : pos + len(piece)])
+            pos += len(piece)
+        return tuple(out)
+
+    def _single(self, lower: str, fuzzy: bool = True) -> list[Option]:
+        key = (lower, fuzzy)
+        cached = self._single_cache.get(key)
+        if cached is None:
+            cached = self._single_uncached(lower, fuzzy)
+            self._single_cache[key] = cached
+        return cached
+
+    def _single_uncached(self, lower: str, fuzzy: bool) -> list[Option]:
+        """Two stages for speed: rank near skeletons by a cheap prior cost, then price only the
+        marked variants of the best few with the full channel."""
+        skeleton = self.skeleton(lower)
+        skeleton_cost: dict[str, float] = {}
+        if skeleton in self.index.by_skeleton:
+            skeleton_cost[skeleton] = 0.0
+        if self.params.fuzzy:
+            # confusions from the folded skeleton, and from the raw letters (glyph pairs such as ¢e)
+            for form in {skeleton, strip_diacritics(lower)}:
+                for near, cost in self._confusion_skeletons(form).items():
+                    skeleton_cost[near] = min(cost, skeleton_cost.get(near, cost))
+            if fuzzy and len(skeleton) > 3:
+                for near in self.index.near_skeletons(skeleton, 1):
+                    skeleton_cost.setdefault(near, EDIT_COST)
+        best_unigram = self.index.best_unigram
+        ranked_skeletons = sorted(
+            skeleton_cost, key=lambda k: skeleton_cost[k] - UNIGRAM_SHARE * best_unigram[k]
+        )
+        scored: dict[str, float] = {}
+        for near in ranked_skeletons[:MAX_SKELETONS]:
+            for word in self.index.variants(near)[:MAX_VARIANTS]:
+                scored[word] = self.channel.cost(lower, word)
+        for word, cost in self.pairs.lookup(lower).items():
+            if " " not in word:
+                scored[word] = min(scored.get(word, cost), cost)
+        unigram = self.index.lm.unigram
+        ranked = sorted(scored.items(), key=lambda kv: kv[1] - UNIGRAM_SHARE * unigram(kv[0]))
+        if ranked:  # a reading 10^RANK_GAP times less plausible than the best one never wins in context
+            floor = ranked[0][1] - UNIGRAM_SHARE * unigram(ranked[0][0]) + RANK_GAP
+            ranked = [kv for kv in ranked if kv[1] - UNIGRAM_SHARE * unigram(kv[0]) <= floor]
+        return [Option((w,), c, (lower,)) for w, c in ranked[: self.max_options]]
+
+    def _confusion_skeletons(self, skeleton: str) -> dict[str, float]:
+        """Known skeletons one or two prior confusions away (``nim`` -> ``nam``, ``ctia`` -> ``cua``)."""
+        found: dict[str, float] = {}
+        frontier = {skeleton: 0.0}
+        for _ in range(2):
+            produced: dict[str, float] = {}
+            for form, base_cost in frontier.items():
+                for i in range(len(form)):
+                    for intended, cost in self.substitutions.get(form[i], ()):
+                        new = form[:i] + intended + form[i + 1 :]
+                        produced[new] = min(produced.get(new, 99.0), base_cost + cost)
+                    for intended, cost in self.merges.get(form[i : i + 2], ()):
+                        new = form[:i] + intended + form[i + 2 :]
+                        produced[new] = min(produced.get(new, 99.0), base_cost + cost)
+            for form, cost in produced.items():
+                if form in self.index.by_skeleton and cost < found.get(form, 99.0):
+                    found[form] = cost
+            frontier = produced
+        return found
+
+    def _options(self, lower: str) -> list[Option]:
+        if lower.isdigit():  # a lone digit in OCR text: a number, or a letter (6 for ở, 0 for o)
+            letters = [Option(o.words, o.cost + DIGIT_AS_LETTER_COST, o.pieces) for o in self._single(lower)]
+            return [Option((lower,), 0.0, (lower,)), *letters]
+        options = self._single(lower)
+        if not any(o.words == (lower,) for o in options):
+            options.append(Option((lower,), self._identity_cost(lower), (lower,)))
+        for intended, cost in self.pairs.lookup(lower).items():
+            if " " in intended:
+                words = tuple(intended.split())
+                options.append(Option(words, cost, self._even_split(lower, len(words))))
+        return options
+
+    def _identity_cost(self, lower: str) -> float:
+        """Keeping a token as written: free for known words, dearer for unknown ones under OCR noise."""
+        if lower in self.index.syllables:
+            return 0.0
+        if lower in self.index.lm.index:
+            # a known non-syllable (code, foreign word) — unless it is a misspelt syllable (luoc)
+            return STRIPPED_FORM_COST if self.index.is_misspelt_syllable(lower) else 0.0
+        return UNKNOWN_IDENTITY_COST if self.params.max_edits > 0 else 0.0
+
+    @staticmethod
+    def _even_split(lower: str, parts: int) -> tuple[str, ...]:
+        size = max(1, len(lower) // parts)
+        cuts = [lower[i * size : (i + 1) * size] for i in range(parts - 1)]
+        return (*cuts, lower[(parts - 1) * size :])
+
+    def _piece_cost(self, piece: str) -> float:
+        """How well one piece reads as one syllable: channel cost minus a share of its frequency."""
+        if piece.isdigit():
+            return 0.5
+        best = 30.0
+        for option in self._single(piece, fuzzy=False)[:4]:
+            best = min(best, option.cost - self.index.lm.unigram(option.words[0]))
+        if len(piece) > MAX_SYLLABLE_LEN and piece not in self.index.lm.index:
+            return best  # too long for one syllable: never kept whole
+        return min(best, self._identity_cost(piece) - self.index.lm.unigram(piece))
+
+    def segment(self, token: str) -> list[str]:
+        """Cut a token the OCR glued (``tréndiabanQuéan``) into syllable-sized pieces, or keep it whole.
+
+        Dynamic programming over cut points; a lowercase-to-uppercase change is always a cut. The
+        split must beat the whole token by a margin, so real long words are not chopped.
+        """
+        if not self.params.fuzzy or len(token) < 5 or (token.isascii() and token.isalpha()):
+            return [token]  # plain ASCII words are foreign words and codes far more often than glued ones
+        parts = [p for p in _CASE_OR_DIGIT_CUT.split(token) if p]
+        pieces: list[str] = []
+        for part in parts:
+            pieces.extend(self._segment_part(part))
+        return pieces
+
+    def _segment_part(self, part: str) -> list[str]:
+        lower = part.lower()
+        n = len(lower)
+        if n < 4:
+            return [part]
+        whole = self._piece_cost(lower) if n <= MAX_SYLLABLE_LEN or lower in self.index.lm.index else 99.0
+        best: list[tuple[float, list[int]]] = [(0.0, [])] + [(float("inf"), [])] * n
+        for end in range(1, n + 1):
+            for start in range(max(0, end - MAX_SYLLABLE_LEN), end):
+                if best[start][0] == float("inf"):
+                    continue
+                total = best[start][0] + self._piece_cost(lower[start:end]) + SPLIT_PENALTY
+                if total < best[end][0]:
+                    best[end] = (total, [*best[start][1], end])
+        total, cuts = best[n]
+        if len(cuts) < 2 or total >= whole + SPLIT_PENALTY:
+            return [part]
+        bounds = [0, *cuts]
+        return [part[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]

@@ -1,0 +1,263 @@
+"""The channel model: how likely an observed token is, given the syllable the writer intended.
+
+Three noise sources share one character-level model with different parameters:
+
+* ``stripped`` — diacritics dropped by a keyboard or a converter: a mark may vanish, never change.
+* ``ocr-eng`` — Tesseract's English model on Vietnamese print: marks vanish or turn into look-alike
+  marks (``é`` means "an e with some mark" — evidence, not noise), hooked letters become plain
+  ones, symbols stand for letters (``$`` for S, ``6`` for ô), two glyphs for one (``ti`` for ủ).
+* ``ocr-vie`` — Tesseract's Vietnamese model: rarer, mostly wrong tones or one lost mark.
+
+Costs are -log10 P(observed | intended). Character costs come from the prior in
+``data/ocr_channel_prior.yaml``; whole-token evidence comes from learned pair files
+``kehoach/resources/channel/{eng,vie}_pairs.tsv.gz`` (``intended<TAB>observed<TAB>count``) when they
+exist, and is used both to propose candidates and to price them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kehoach.repair.syllables import decompose_char, normalize_tone_placement, strip_diacritics
+
+PRIOR_PATH = Path(__file__).resolve().parent / "data" / "ocr_channel_prior.yaml"
+PAIRS_DIR = Path(__file__).resolve().parent.parent / "resources" / "channel"
+MIN_PAIR_COUNT = 2  # learned pairs seen once are too often alignment accidents
+MIN_LEARNED_MARKS = 500  # marks observed before learned mark costs replace the prior ones
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseParams:
+    """Mark-level costs for one noise source (log10 units)."""
+
+    name: str
+    drop_mark: float  # one tone or modifier present in the intended letter, absent in the observed
+    wrong_mark: float  # observed letter carries a mark the intended one does not have
+    max_edits: int  # how far (in skeleton edits) candidates may be from the observed token
+    fuzzy: bool = False  # propose near skeletons and split glued tokens (letters themselves misread)
+
+
+STRIPPED = NoiseParams("stripped", drop_mark=0.02, wrong_mark=3.0, max_edits=0)
+CLEANISH = NoiseParams("cleanish", drop_mark=1.2, wrong_mark=3.0, max_edits=0)
+OCR_ENG = NoiseParams("ocr-eng", drop_mark=0.25, wrong_mark=0.7, max_edits=2, fuzzy=True)
+OCR_VIE = NoiseParams("ocr-vie", drop_mark=1.5, wrong_mark=1.5, max_edits=1)  # vie is right 99% of the time
+
+
+@dataclass(slots=True)
+class OcrPrior:
+    fold: dict[str, str]
+    substitute: dict[tuple[str, str], float]
+    merge: dict[tuple[str, str], float]
+    default_substitute: float
+    insert: float
+    delete: float
+
+    @classmethod
+    def load(cls, path: Path = PRIOR_PATH) -> OcrPrior:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls(
+            fold={str(k): str(v) for k, v in data["fold"].items()},
+            substitute={(str(o), str(i)): float(c) for o, i, c in data["substitute"]},
+            merge={(str(o), str(i)): float(c) for o, i, c in data["merge"]},
+            default_substitute=float(data["default_substitute"]),
+            insert=float(data["insert"]),
+            delete=float(data["delete"]),
+        )
+
+
+@dataclass(slots=True)
+class LearnedPairs:
+    """Whole-token evidence: observed (lowercase) -> {intended (lowercase): -log10 P(obs | int)}."""
+
+    table: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> LearnedPairs:
+        pair_counts: dict[tuple[str, str], int] = defaultdict(int)
+        intended_totals: dict[str, int] = defaultdict(int)
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) != 3 or not parts[2].isdigit():
+                    continue
+                intended = normalize_tone_placement(parts[0]).lower()
+                observed = parts[1].lower()
+                count = int(parts[2])
+                pair_counts[(intended, observed)] += count
+                intended_totals[intended] += count
+        table: dict[str, dict[str, float]] = defaultdict(dict)
+        for (intended, observed), count in pair_counts.items():
+            if count >= MIN_PAIR_COUNT and intended != observed:
+                table[observed][intended] = -math.log10(count / intended_totals[intended])
+        return cls(dict(table))
+
+    def lookup(self, observed: str) -> dict[str, float]:
+        return self.table.get(observed.lower(), {})
+
+
+@dataclass(slots=True)
+class MarkCounts:
+    """How often the OCR kept, dropped or changed a tone or modifier mark, from aligned pairs."""
+
+    kept: int = 0
+    dropped: int = 0
+    wrong: int = 0
+
+    def add(self, observed: str, intended: str) -> None:
+        for o, i in zip(observed, intended, strict=True):
+            _, o_mod, o_tone = decompose_char(o)
+            _, i_mod, i_tone = decompose_char(i)
+            for o_mark, i_mark in ((o_mod, i_mod), (o_tone, i_tone)):
+                if i_mark and o_mark == i_mark:
+                    self.kept += 1
+                elif i_mark and not o_mark:
+                    self.dropped += 1
+                elif o_mark and o_mark != i_mark:
+                    self.wrong += 1
+
+    def params(self, base: NoiseParams, min_marks: int = MIN_LEARNED_MARKS) -> NoiseParams:
+        """``base`` with drop / wrong-mark costs estimated from the counts (when there are enough)."""
+        total = self.kept + self.dropped + self.wrong
+        if total < min_marks:
+            return base
+        drop = -math.log10(max(self.dropped, 1) / total)
+        wrong = -math.log10(max(self.wrong, 1) / total)
+        return replace(base, drop_mark=round(drop, 3), wrong_mark=round(max(wrong, drop), 3))
+
+
+def learn_mark_counts(path: Path) -> MarkCounts:
+    """Mark statistics of single-syllable pairs whose letters line up (same skeleton length)."""
+    counts = MarkCounts()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or not parts[2].isdigit() or " " in parts[0] or " " in parts[1]:
+                continue
+            intended = normalize_tone_placement(parts[0]).lower()
+            observed = normalize_tone_placement(parts[1]).lower()
+            if len(intended) == len(observed) and strip_diacritics(intended) == strip_diacritics(observed):
+                for _ in range(min(int(parts[2]), 50)):
+                    counts.add(observed, intended)
+    return counts
+
+
+def learned_mark_params(kind: str, base: NoiseParams, directory: Path = PAIRS_DIR) -> NoiseParams:
+    """``base`` with mark costs learned from ``{kind}_pairs.tsv.gz``, or ``base`` without the file."""
+    path = directory / f"{kind}_pairs.tsv.gz"
+    if not path.exists():
+        return base
+    try:
+        return learn_mark_counts(path).params(base)
+    except (OSError, EOFError, UnicodeDecodeError):
+        return base
+
+
+def load_learned_pairs(kind: str, directory: Path = PAIRS_DIR) -> LearnedPairs:
+    """The pairs for ``kind`` ('eng' or 'vie'), or an empty table when the file is not built yet."""
+    path = directory / f"{kind}_pairs.tsv.gz"
+    if not path.exists():
+        return LearnedPairs()
+    try:
+        return LearnedPairs.load(path)
+    except (OSError, EOFError, UnicodeDecodeError):
+        return LearnedPairs()
+
+
+def mark_cost(observed: str, intended: str, params: NoiseParams) -> float:
+    """Cost of reading ``intended`` letter as ``observed`` when both share a base letter."""
+    if observed == intended:
+        return 0.0
+    o_base, o_mod, o_tone = decompose_char(observed)
+    i_base, i_mod, i_tone = decompose_char(intended)
+    cost = 0.0
+    if o_mod != i_mod:
+        cost += params.drop_mark if not o_mod else params.wrong_mark
+    if o_tone != i_tone:
+        cost += params.drop_mark if not o_tone else params.wrong_mark
+    if o_base != i_base:  # case differences are never passed here; bases differ only for đ/d
+        cost += params.wrong_mark
+    return cost
+
+
+class CharChannel:
+    """Weighted edit distance between an observed token and an intended syllable (both lowercase)."""
+
+    def __init__(self, params: NoiseParams, prior: OcrPrior) -> None:
+        self.params = params
+        self.prior = prior
+        self._cache: dict[tuple[str, str], float] = {}
+        self._letter_cache: dict[tuple[str, str], float] = {}
+
+    def letter_cost(self, observed: str, intended: str) -> float:
+        key = (observed, intended)
+        cost = self._letter_cache.get(key)
+        if cost is None:
+            cost = self._letter_cost(observed, intended)
+            self._letter_cache[key] = cost
+        return cost
+
+    def _letter_cost(self, observed: str, intended: str) -> float:
+        o_base = strip_diacritics(observed)
+        i_base = strip_diacritics(intended)
+        if o_base == i_base:
+            return mark_cost(observed, intended, self.params)
+        folded = self.prior.fold.get(observed, o_base)
+        if folded == i_base:  # a symbol standing for this letter; its marks are lost
+            return 0.3 + (self.params.drop_mark if intended != i_base else 0.0)
+        sub = self.prior.substitute.get((o_base, i_base), self.prior.default_substitute)
+        marks = 0.0 if intended == i_base else self.params.drop_mark
+        return sub + marks
+
+    def cost(self, observed: str, intended: str) -> float:
+        key = (observed, intended)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._distance(observed, intended)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
+
+    def _distance(self, observed: str, intended: str) -> float:
+        if observed == intended:
+            return 0.0
+        if len(observed) == len(intended) and strip_diacritics(observed) == strip_diacritics(intended):
+            return sum(mark_cost(o, i, self.params) for o, i in zip(observed, intended, strict=True))
+        prior = self.prior
+        n, m = len(observed), len(intended)
+        observed_plain, intended_plain = strip_diacritics(observed), strip_diacritics(intended)
+        inf = float("inf")
+        dist = [[inf] * (m + 1) for _ in range(n + 1)]
+        dist[0][0] = 0.0
+        for a in range(n + 1):
+            for b in range(m + 1):
+                here = dist[a][b]
+                if here == inf:
+                    continue
+                if a < n and here + prior.insert < dist[a + 1][b]:
+                    dist[a + 1][b] = here + prior.insert
+                if b < m and here + prior.delete < dist[a][b + 1]:
+                    dist[a][b + 1] = here + prior.delete
+                if a < n and b < m:
+                    step = here + self.letter_cost(observed[a], intended[b])
+                    if step < dist[a + 1][b + 1]:
+                        dist[a + 1][b + 1] = step
+                    if a + 1 < n:
+                        merged = prior.merge.get((observed_plain[a : a + 2], intended_plain[b]))
+                        if merged is not None:
+                            marks = 0.0 if intended[b] == intended_plain[b] else self.params.drop_mark
+                            if here + merged + marks < dist[a + 2][b + 1]:
+                                dist[a + 2][b + 1] = here + merged + marks
+        return dist[n][m]
+
+
+@lru_cache(maxsize=1)
+def load_prior() -> OcrPrior:
+    return OcrPrior.load()

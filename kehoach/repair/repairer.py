@@ -1,0 +1,349 @@
+"""The public face of the repair stage: decide which lines need repair, then repair them.
+
+A line is repaired only when its garbling score — the share of its word tokens that are not
+Vietnamese syllables the model knows, or that lack marks Vietnamese needs there (``cac`` where the
+language writes ``các``) — reaches :data:`GARBLED_LINE`. Correct lines are returned unchanged,
+byte for byte. The noise model is chosen per line from what the line looks like: no marks at all
+means stripped diacritics; symbols, digits inside words or unknown tokens mean OCR.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from kehoach.repair.candidates import CandidateGenerator, CandidateIndex, Option
+from kehoach.repair.channel import (
+    CLEANISH,
+    OCR_ENG,
+    OCR_VIE,
+    STRIPPED,
+    CharChannel,
+    LearnedPairs,
+    NoiseParams,
+    learned_mark_params,
+    load_learned_pairs,
+    load_prior,
+)
+from kehoach.repair.decoder import BeamDecoder, Span, render, split_line
+from kehoach.repair.lm import NGramLM, load_default_lm
+from kehoach.repair.roman import fix_roman_numerals
+from kehoach.repair.syllables import NUM_TOKEN, has_diacritics, normalize_syllable_tone, strip_diacritics
+
+GARBLED_LINE = 0.25  # a line at or above this garbling score is repaired
+GARBLED_DOCUMENT = 0.15  # in a document this garbled, lines with any bad token are repaired
+LEARN_MARK_COSTS = {"eng"}  # vie pairs come from clean renders: their near-zero error rate is too strict
+MIN_CODE_LEN = 3  # upper-case tokens this long count as codes (PAPI, UBND)
+DOCUMENT_CODE_COST = -1.0  # an unknown code one letter from a code the document itself uses is
+# that code misread: a bonus, since the LM saw few plans (PAPI is rare in its corpus)
+LINES_PER_BATCH = 64  # lines decoded in lock-step (one LM call per step serves them all)
+JOIN_MIN_UNIGRAM = -5.0  # a joined fragment pair must make a reasonably common syllable
+OCR_DOCUMENT_SHARE = 0.03  # this share of OCR-looking tokens makes a whole document OCR-garbled
+OCR_INVALID_SHARE = 0.08  # this share of unknown tokens means OCR noise, not only lost marks
+STRIPPED_MARK_SHARE = 0.15  # below this share of marked syllables, marks were stripped
+_TOKEN = re.compile(r"(?:[^\W_]|[$§¢&@€])+")
+_PROTECTED = re.compile(
+    r"""
+      \S*(?:https?://|www\.)\S*            # URLs
+    | \S+@\S+\.\w+                        # e-mail addresses
+    | \S+\.(?:aspx?|html?|php|pdf|docx?|xlsx?)\b\S*   # file names and web pages
+    | \[bookmark:[^\]]*\]                  # DOCX bookmark anchors
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def mask_protected(line: str) -> str:
+    """The line with URLs, e-mail addresses and file names blanked out (same length, so offsets hold):
+    they are never Vietnamese prose and never repaired."""
+    return _PROTECTED.sub(lambda m: " " * len(m.group()), line)
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+_OCR_MIX = regex.compile(r"[$§¢&@€]|\d\p{Ll}|\p{Ll}\d")  # "$6", "1ap", "s6" — not codes such as CO2, A1
+
+
+@dataclass(slots=True)
+class LineStats:
+    words: int = 0
+    invalid: int = 0
+    lacking: int = 0
+    marked: int = 0
+    ocr_like: int = 0  # unknown tokens with marks, or letters mixed with digits/symbols: OCR, not typing
+
+    @property
+    def garbling(self) -> float:
+        return (self.invalid + self.lacking) / self.words if self.words else 0.0
+
+
+class Repairer:
+    """Holds the language model, candidate index and channel models; one per process (see :meth:`load`)."""
+
+    def __init__(self, lm: NGramLM, pairs: dict[str, LearnedPairs] | None = None, beam: int = 8) -> None:
+        self.lm = lm
+        self.index = CandidateIndex(lm)
+        self.prior = load_prior()
+        self.pairs = pairs if pairs is not None else {}
+        self.decoder = BeamDecoder(lm, beam=beam)
+        self._generators: dict[str, CandidateGenerator] = {}
+
+    @classmethod
+    def load(cls) -> Repairer:
+        """The shared instance with the committed model (loaded once per process)."""
+        return _default_repairer()
+
+    # ---- scoring ---------------------------------------------------------------------------------
+    def line_stats(self, line: str) -> LineStats:
+        stats = LineStats()
+        fold = self.prior.fold
+        for m in _TOKEN.finditer(mask_protected(line)):
+            token = m.group()
+            lower = token.lower()
+            skeleton = strip_diacritics(lower)
+            if token.isdigit() or len(token) < 2:
+                continue  # numbers and single letters say nothing
+            if not _VOWEL.search("".join(fold.get(ch, ch) for ch in skeleton)):
+                if token.isupper() or lower not in self.lm.index:
+                    continue  # consonant-only codes (MNTH, CCHC)
+                stats.words += 1  # "ctr", "cta": OCR's reading of cứ, của
+                stats.invalid += 1
+                stats.ocr_like += 1
+                continue
+            stats.words += 1
+            stats.marked += has_diacritics(lower)
+            if not lower.isalpha():
+                stats.invalid += 1
+                stats.ocr_like += bool(_OCR_MIX.search(token))
+            elif normalize_syllable_tone(lower) in self.index.syllables:
+                stats.lacking += self.index.lacks_needed_marks(lower)
+            elif lower not in self.lm.index or self.index.is_misspelt_syllable(lower):
+                stats.invalid += 1
+                stats.ocr_like += lower != skeleton
+        return stats
+
+    def _sum_stats(self, all_stats: list[LineStats]) -> LineStats:
+        total = LineStats()
+        for stats in all_stats:
+            total.words += stats.words
+            total.invalid += stats.invalid
+            total.lacking += stats.lacking
+            total.marked += stats.marked
+            total.ocr_like += stats.ocr_like
+        return total
+
+    def garbling_score(self, text: str) -> float:
+        """Share of word tokens that are not known Vietnamese or lack needed marks (0 clean .. 1)."""
+        return self._sum_stats([self.line_stats(line) for line in text.splitlines()]).garbling
+
+    def noise_for(self, stats: LineStats, ocr_lang: str | None = None) -> NoiseParams:
+        if stats.ocr_like >= max(1.0, OCR_INVALID_SHARE * stats.words):
+            return OCR_VIE if ocr_lang == "vie" else OCR_ENG
+        if stats.marked < STRIPPED_MARK_SHARE * stats.words:
+            return STRIPPED
+        return CLEANISH
+
+    def document_noise(self, doc: LineStats, ocr_lang: str | None = None) -> NoiseParams | None:
+        """One noise model for a whole document when it is clearly stripped or clearly OCR-garbled
+        (a line alone is too short to tell), else None: decided line by line."""
+        if ocr_lang == "vie" or not doc.words:
+            return None
+        if doc.ocr_like >= OCR_DOCUMENT_SHARE * doc.words:
+            return OCR_ENG  # OCR's symbols, digits for letters and half-marked unknown tokens
+        if doc.marked < STRIPPED_MARK_SHARE * doc.words:
+            return STRIPPED  # marks are simply absent; odd tokens are codes and foreign words
+        return None
+
+    # ---- repair ----------------------------------------------------------------------------------
+    def generator(self, params: NoiseParams) -> CandidateGenerator:
+        """The candidate generator for one noise model, built on first use. For the OCR models the
+        learned pair files (when present) add whole-token evidence and re-estimate mark costs."""
+        gen = self._generators.get(params.name)
+        if gen is None:
+            pairs = LearnedPairs()
+            effective = params
+            if params.max_edits > 0:
+                kind = "vie" if params is OCR_VIE else "eng"
+                if kind not in self.pairs:
+                    self.pairs[kind] = load_learned_pairs(kind)
+                pairs = self.pairs[kind]
+                if kind in LEARN_MARK_COSTS:
+                    effective = learned_mark_params(kind, params)
+            channel = CharChannel(effective, self.prior)
+            fold = self.prior.fold if params.max_edits > 0 else {}
+            gen = CandidateGenerator(self.index, channel, effective, pairs, fold)
+            self._generators[params.name] = gen
+        return gen
+
+    def repair_line(
+        self,
+        line: str,
+        known_words: frozenset[str] = frozenset(),
+        force: bool = False,
+        ocr_lang: str | None = None,
+        garbled_threshold: float = GARBLED_LINE,
+        noise: NoiseParams | None = None,
+    ) -> str:
+        """Repair one line if it needs it; a line that does not is returned unchanged.
+
+        ``force`` repairs even a line that looks clean (the document as a whole is garbled);
+        ``noise`` imposes the noise model chosen for the whole document."""
+        plan = self._plan_line(line, force, ocr_lang, garbled_threshold, noise)
+        if plan is None:
+            return line
+        spans, generator = plan
+        return _finish(line, spans, self.decoder.decode(spans, generator.options, known_words), generator)
+
+    def _plan_line(
+        self,
+        line: str,
+        force: bool,
+        ocr_lang: str | None,
+        garbled_threshold: float = GARBLED_LINE,
+        noise: NoiseParams | None = None,
+    ) -> tuple[list[Span], CandidateGenerator] | None:
+        """The spans to decode and the generator to use, or None when the line is left as it is."""
+        stats = self.line_stats(line)
+        if not stats.words or (not force and stats.garbling < garbled_threshold):
+            return None
+        params = OCR_VIE if ocr_lang == "vie" else (noise or self.noise_for(stats, ocr_lang))
+        generator = self.generator(params)
+        spans = split_line(mask_protected(line), ocr_symbols=params.fuzzy)
+        if params.max_edits > 0:
+            spans = self._join_fragments(line, spans)
+        if params.fuzzy:
+            spans = _split_glued(spans, generator)
+        return spans, generator
+
+    def _join_fragments(self, line: str, spans: list[Span]) -> list[Span]:
+        """Join two word spans that OCR broke apart (``b ộ``, ``truy ền``): their concatenation is a
+        common syllable and at least one part is not a syllable on its own."""
+        out: list[Span] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.fixed_token is None
+                and span.fixed_token is None
+                and line[prev.end : span.start] == " "
+            ):
+                joined = (prev.text + span.text).lower()
+                broken = (
+                    prev.text.lower() not in self.index.syllables
+                    or span.text.lower() not in self.index.syllables
+                )
+                if broken and joined in self.index.syllables and self.lm.unigram(joined) >= JOIN_MIN_UNIGRAM:
+                    out[-1] = Span(prev.start, span.end, prev.text + span.text, None, joined_from=prev.end)
+                    continue
+            out.append(span)
+        return out
+
+    def repair_text(self, text: str, ocr_lang: str | None = None) -> str:
+        """Repair every line that needs it; output line i is input line i."""
+        lines = text.split("\n")
+        stats = [self.line_stats(line) for line in lines]
+        doc = self._sum_stats(stats)
+        # in a garbled document every line is suspect: plain words there are stripped ones
+        force = doc.garbling >= GARBLED_DOCUMENT or ocr_lang == "vie"  # vie errors are valid syllables
+        noise = self.document_noise(doc, ocr_lang)
+        clean_tokens = [
+            m.group()
+            for line, s in zip(lines, stats, strict=True)
+            if s.words and s.garbling == 0.0
+            for m in _TOKEN.finditer(line)
+        ]
+        known = frozenset(token.lower() for token in clean_tokens)
+        codes = frozenset(t for t in clean_tokens if t.isupper() and t.isalpha() and len(t) >= MIN_CODE_LEN)
+        plans = [self._plan_line(line, force, ocr_lang, noise=noise) for line in lines]
+        todo = [i for i, plan in enumerate(plans) if plan is not None]
+        out = list(lines)
+        with_codes: dict[int, Callable[[str], list[Option]]] = {}
+        for start in range(0, len(todo), LINES_PER_BATCH):
+            batch = todo[start : start + LINES_PER_BATCH]
+            spans = [plans[i][0] for i in batch]
+            generators = [self._options_with_codes(plans[i][1], codes, with_codes) for i in batch]
+            for i, choices in zip(batch, self.decoder.decode_many(spans, generators, known), strict=True):
+                out[i] = _finish(lines[i], plans[i][0], choices, plans[i][1])
+        return "\n".join(out)
+
+    def _options_with_codes(
+        self,
+        generator: CandidateGenerator,
+        codes: frozenset[str],
+        cache: dict[int, Callable[[str], list[Option]]],
+    ) -> Callable[[str], list[Option]]:
+        """``generator.options`` plus, under OCR noise, the document's own codes one letter away from
+        an unknown upper-case token (``PAPD`` where the document writes ``PAPI`` elsewhere)."""
+        if generator.params.max_edits <= 0 or not codes:
+            return generator.options
+        key = id(generator)
+        if key not in cache:
+
+            def options(token: str) -> list[Option]:
+                found = generator.options(token)
+                if token.isupper() and len(token) >= MIN_CODE_LEN and token.lower() not in self.lm.index:
+                    found = found + [
+                        Option((code.lower(),), DOCUMENT_CODE_COST, (token,))
+                        for code in codes
+                        if len(code) == len(token)
+                        and sum(a != b for a, b in zip(code, token, strict=True)) == 1
+                    ]
+                return found
+
+            cache[key] = options
+        return cache[key]
+
+
+def _split_glued(spans: list[Span], generator: CandidateGenerator) -> list[Span]:
+    """Replace each glued word span by its pieces (adjacent spans; :func:`_rebuild` puts spaces in)."""
+    out: list[Span] = []
+    for span in spans:
+        if span.fixed_token is not None:
+            out.append(span)
+            continue
+        start = span.start
+        for i, piece in enumerate(generator.segment(span.text)):
+            fixed = NUM_TOKEN if piece.isdigit() else None
+            out.append(Span(start, start + len(piece), piece, fixed, glued=i > 0))
+            start += len(piece)
+    return out
+
+
+def _finish(line: str, spans: list[Span], choices: list[Option | None], generator: CandidateGenerator) -> str:
+    """The repaired line; OCR-repaired lines also get their misread roman numerals fixed."""
+    repaired = _rebuild(line, spans, choices)
+    return fix_roman_numerals(repaired) if generator.params.max_edits > 0 else repaired
+
+
+def _rebuild(line: str, spans: list[Span], choices: list[Option | None]) -> str:
+    out: list[str] = []
+    pos = 0
+    for span, choice in zip(spans, choices, strict=True):
+        if span.glued:
+            out.append(line[pos : span.start] + " ")  # pieces of a glued token get their space back
+            pos = span.start
+        if choice is None:
+            continue
+        out.append(line[pos : span.start])
+        out.append(render(choice, span.text))
+        pos = span.end
+    out.append(line[pos:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _default_repairer() -> Repairer:
+    return Repairer(load_default_lm())
+
+
+def garbling_score(text: str) -> float:
+    """Garbling score of ``text`` under the committed model (see :meth:`Repairer.garbling_score`)."""
+    return Repairer.load().garbling_score(text)
+
+
+def repair_text(text: str, ocr_lang: str | None = None) -> str:
+    """Repair ``text`` line by line with the committed model."""
+    return Repairer.load().repair_text(text, ocr_lang=ocr_lang)

@@ -1,0 +1,37 @@
+"""Stage: Vietnamese diacritic restoration and OCR letter repair.
+
+Adds the ``repaired`` text version when the normalised text needs it — its garbling score (share of
+word tokens that are not Vietnamese syllables the model knows, or lack marks Vietnamese needs) says
+so, or it was OCRed (Tesseract ``vie`` errors are valid-looking syllables that only context reveals).
+Line i of the repaired text is line i of the normalised text, and lines that need nothing are
+unchanged, so later stages and offsets see the same layout.
+"""
+
+from __future__ import annotations
+
+from kehoach.document import Document
+from kehoach.repair import Repairer
+from kehoach.repair.repairer import GARBLED_DOCUMENT
+from pipeline.options import PipelineOptions
+
+
+def repair(doc: Document, options: PipelineOptions) -> Document:
+    """Add the ``repaired`` text version and set ``doc.repaired`` when the text needs repair."""
+    if not options.repair or doc.language not in (None, "vi", "und"):
+        return doc
+    text = doc.text
+    if not text.strip():
+        return doc
+    with doc.timed("repair"):
+        repairer = Repairer.load()
+        ocr_lang = (doc.ocr or {}).get("lang")
+        needs_it = ocr_lang == "vie" or repairer.garbling_score(text) >= GARBLED_DOCUMENT
+        if not needs_it:
+            needs_it = any(repairer.line_stats(line).garbling >= 0.5 for line in text.split("\n"))
+        if not needs_it:
+            return doc
+        repaired = repairer.repair_text(text, ocr_lang=ocr_lang if ocr_lang in ("vie", "eng") else None)
+        if repaired != text:
+            doc.add_text("repaired", repaired)
+            doc.repaired = True
+    return doc
