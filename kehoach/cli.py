@@ -136,9 +136,10 @@ def repair(
 ) -> None:
     """Print the text with Vietnamese diacritics and OCR letter errors repaired (line i stays line i)."""
     from kehoach.repair import Repairer
+    from pipeline.read_text import decode_text_bytes
 
-    text = sys.stdin.read() if file == "-" else _read_text_file(Path(file))
-    sys.stdout.write(Repairer.load().repair_text(text))
+    data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    sys.stdout.write(Repairer.load().repair_text(decode_text_bytes(data)))
 
 
 @app.command()
@@ -223,6 +224,29 @@ def main() -> None:
     except FileNotFoundError as exc:
         err.print(f"kehoach: error: no such file: {exc.filename}", highlight=False, markup=False)
         sys.exit(2)
+
+
+@eval_app.command("repair")
+def eval_repair(
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="Corpus folder with legal_docs.txt.xz (default ../shared/corpus or KEHOACH_CORPUS)."
+        ),
+    ] = None,
+    max_lines: Annotated[int, typer.Option(help="Held-out paragraphs to score.")] = 1500,
+    bench: Annotated[
+        bool, typer.Option(help="Also measure speed and pyvi's add_accents side by side.")
+    ] = False,
+) -> None:
+    """Syllable accuracy and CER of repair: stripped held-out text, eng/vie OCR pages, clean seeds."""
+    from kehoach.evaluation.repair import bench_repair, evaluate_repair, format_report
+    from kehoach.repair.corpus import CORPUS
+
+    corpus = corpus or CORPUS
+    sys.stdout.write(format_report(evaluate_repair(corpus=corpus, max_lines=max_lines)) + "\n")
+    if bench:
+        sys.stdout.write(format_report(bench_repair(corpus=corpus, max_lines=max_lines)) + "\n")
 
 
 @eval_app.command("ocr")

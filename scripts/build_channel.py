@@ -1,6 +1,6 @@
 """Build the OCR channel tables: how Tesseract (``eng`` and ``vie``) misreads Vietnamese syllables.
 
-Paragraphs of the legal corpus (/work/shared/corpus, dev machines only; never the seed plans) are
+Paragraphs of the legal corpus (../shared/corpus, dev machines only; never the seed plans) are
 rendered as A4 pages with varied fonts, sizes and degradations, OCRed with both models, and each OCR
 line is aligned token by token with the line that was drawn. Outputs, rewritten every few pages so a
 partial run is already usable:
@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kehoach.repair.corpus import CORPUS as CORPUS_DIR
 from kehoach.synth.align import aligned_text_pairs
 from kehoach.synth.cleaning import clean_source_text
 from kehoach.synth.degrade import apply_degradation, draw_degradation
@@ -36,7 +37,7 @@ from kehoach.synth.ocr_lines import ocr_words, words_by_line
 from kehoach.synth.render import PageLayout, PageStyle, draw_page, layout_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = Path("/work/shared/corpus")
+CORPUS = CORPUS_DIR
 CHANNEL_DIR = ROOT / "kehoach" / "resources" / "channel"
 EVAL_DIR = ROOT / "tests" / "data" / "ocr_eval"
 SEEDS = ROOT / "data" / "raw"

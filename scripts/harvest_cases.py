@@ -1,6 +1,6 @@
 """Propose test cases for the citation, date and period extractors from the real Vietnamese corpus.
 
-Reads /work/shared/corpus/legal_docs.txt.xz (dev machines only; nothing at run time reads it),
+Reads ../shared/corpus/legal_docs.txt.xz (dev machines only; nothing at run time reads it),
 picks paragraphs that contain a document number, a date or a period, cuts a window around each
 hit and writes candidate rows with the extractor's *proposal* in a column of its own:
 
@@ -24,8 +24,9 @@ from pathlib import Path
 from extractors.citations import extract_citations
 from extractors.dates import DATE_PATTERN, extract_dates
 from extractors.periods import PERIOD_PATTERN, extract_periods
+from kehoach.repair.corpus import CORPUS as CORPUS_DIR
 
-CORPUS = Path("/work/shared/corpus/legal_docs.txt.xz")
+CORPUS = CORPUS_DIR / "legal_docs.txt.xz"
 _NUMBER_HINT = re.compile(r"\d{1,5}(?:/(?:19|20)\d{2})?[/-][A-ZĐ]")
 _WINDOW = 160
 

@@ -1,6 +1,7 @@
 """Where the language model's training text and its held-out evaluation slice come from.
 
-The corpus lives on development machines only (``/work/shared/corpus``); nothing at run time reads
+The corpus lives on development machines only (``../shared/corpus`` beside the repository, or
+``KEHOACH_CORPUS``); nothing at run time reads
 it. Both ``scripts/build_lm.py`` and the repair evaluation use :func:`heldout_lines`, so the slice
 that is measured is exactly the slice that was never trained on.
 """
@@ -8,10 +9,13 @@ that is measured is exactly the slice that was never trained on.
 from __future__ import annotations
 
 import lzma
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus")
+from kehoach.config import PROJECT_ROOT
+
+CORPUS = Path(os.environ.get("KEHOACH_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus"))
 HELDOUT_FILE = "legal_docs.txt.xz"
 HELDOUT_EVERY = 50  # every 50th non-empty paragraph of legal_docs is held out
 
