@@ -45,11 +45,12 @@ def run_on_dask(
     try:
         futures = {client.submit(task, path, sha, options, pure=False): (path, sha) for path, sha in todo}
         for future in as_completed(futures):
-            path, sha = futures[future]
+            path, sha = futures.pop(future)
             try:
                 outcome = future.result()
             except Exception as exc:  # the worker died or the task raised something unexpected
                 outcome = InputError(f"worker failed: {type(exc).__name__}: {exc}")
+            future.release()  # let the cluster forget the result: a rebuild may hold 100k documents
             yield path, sha, outcome
     finally:
         client.close()
