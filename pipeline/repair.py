@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from kehoach.document import Document
 from kehoach.repair import Repairer
-from kehoach.repair.repairer import GARBLED_DOCUMENT
 from pipeline.options import PipelineOptions
 
 
@@ -25,10 +24,7 @@ def repair(doc: Document, options: PipelineOptions) -> Document:
     with doc.timed("repair"):
         repairer = Repairer.load()
         ocr_lang = (doc.ocr or {}).get("lang")
-        needs_it = ocr_lang == "vie" or repairer.garbling_score(text) >= GARBLED_DOCUMENT
-        if not needs_it:
-            needs_it = any(repairer.line_stats(line).garbling >= 0.5 for line in text.split("\n"))
-        if not needs_it:
+        if not repairer.needs_repair(text, ocr_lang):
             return doc
         repaired = repairer.repair_text(text, ocr_lang=ocr_lang if ocr_lang in ("vie", "eng") else None)
         if repaired != text:

@@ -135,6 +135,17 @@ class Repairer:
             total.ocr_like += stats.ocr_like
         return total
 
+    def needs_repair(self, text: str, ocr_lang: str | None = None) -> bool:
+        """Whether any of ``text`` needs repair: the document as a whole is garbled, or one line is.
+
+        Text OCRed with ``vie`` always does (its errors are valid-looking syllables). Each line's
+        statistics are computed once, since this runs on every document of a batch.
+        """
+        if ocr_lang == "vie":
+            return True
+        stats = [self.line_stats(line) for line in text.split("\n")]
+        return self._sum_stats(stats).garbling >= GARBLED_DOCUMENT or any(s.garbling >= 0.5 for s in stats)
+
     def garbling_score(self, text: str) -> float:
         """Share of word tokens that are not known Vietnamese or lack needed marks (0 clean .. 1)."""
         return self._sum_stats([self.line_stats(line) for line in text.splitlines()]).garbling
