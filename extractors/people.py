@@ -68,6 +68,10 @@ _PLACE_BEFORE = regex.compile(
 )
 _ROLE_STRENGTH: dict[PersonRole, int] = {"mentioned": 0, "assignee": 1, "signer": 2}
 _SIGNATURE_TAIL_LINES = 6
+# What stands right before a name (a place word, an honorific, a title and its organisation: "Phó Chủ
+# tịch Ủy ban nhân dân phường ...") fits in this many characters. Reading the whole line instead made
+# names on a 100k-character line (a text layer without line breaks) cost time cubic in its length.
+_BEFORE_NAME_WINDOW = 300
 
 
 def extract_people(text: str) -> list[Person]:
@@ -87,10 +91,11 @@ def _read_person(text: str, match: regex.Match[str], sections: list, signature_s
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, end)
     before = text[line_start:start]
-    if _PLACE_BEFORE.search(before):
+    just_before = _window_before(before)
+    if _PLACE_BEFORE.search(just_before):
         return None
-    honorific = _HONORIFIC_BEFORE.search(before)
-    title = _title_after(text, end) or _title_before(before)
+    honorific = _HONORIFIC_BEFORE.search(just_before)
+    title = _title_after(text, end) or _title_before(just_before)
     alone_on_line = not before.strip(" \t*#") and not text[end:line_end].strip(" \t*.")
     in_signature = start >= signature_start and alone_on_line
     if honorific is None and title is None and not in_signature:
@@ -106,6 +111,15 @@ def _read_person(text: str, match: regex.Match[str], sections: list, signature_s
         start=start,
         end=end,
     )
+
+
+def _window_before(before: str) -> str:
+    """The last ``_BEFORE_NAME_WINDOW`` characters of ``before``, starting at a word."""
+    if len(before) <= _BEFORE_NAME_WINDOW:
+        return before
+    cut = len(before) - _BEFORE_NAME_WINDOW
+    word_start = before.find(" ", cut)
+    return before[word_start + 1 :] if word_start >= 0 else before[cut:]
 
 
 def _title_after(text: str, end: int) -> str | None:

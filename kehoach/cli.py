@@ -292,7 +292,7 @@ def eval_extract(
 
 
 def _find_source(folder: Path, stem: str) -> Path:
-    matches = sorted(p for p in folder.rglob(f"{stem}.*") if not p.name.endswith(".gt.txt"))
+    matches = sorted(p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".gt.txt"))
     if not matches:
-        raise UsageError(f"no document named {stem}.* under {folder} for its gold file")
+        raise UsageError(f"no document named {stem}.* in {folder} for its gold file")
     return matches[0]
