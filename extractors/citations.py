@@ -14,12 +14,12 @@ The document's own number (after "Số:" in its header) is not a citation.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import fields, replace
 
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, title_case
 from extractors.lexicon import load_yaml
+from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units
 from extractors.types import CitedDocument
 
@@ -199,12 +199,24 @@ def _doc_type_of(
     return symbol_type
 
 
+def _text_before(text: str, position: int, window: int = 40) -> str:
+    """The line before ``position``, at most ``window`` characters of it (a label is close by).
+
+    Bounded so that a 100k-character line without breaks stays linear; a cut line starts with a
+    NUL so that a start-of-line pattern cannot match inside it.
+    """
+    line_start = text.rfind("\n", max(0, position - window - 1), position) + 1
+    if line_start == 0 and position > window:
+        return "\x00" + text[position - window : position]
+    return text[line_start:position]
+
+
 def _numbered_citations(text: str) -> list[CitedDocument]:
     heads = list(CITATION_HEAD.finditer(text))
     citations: list[CitedDocument] = []
     for index, head in enumerate(heads):
         number = normalise_number(head["number"])
-        line_before = text[text.rfind("\n", 0, head.start()) + 1 : head.start("number")]
+        line_before = _text_before(text, head.start("number"))
         if not head["type"] and _HEADER_NUMBER_LABEL.search(line_before):
             continue  # the document's own number in its header
         symbol_type = doc_type_from_symbol(number)
@@ -283,11 +295,14 @@ def extract_citations(text: str) -> list[CitedDocument]:
     ``start``/``end`` span the whole citation (type word to the end of its subject), so the dates
     inside it can be told apart as ``cited`` dates.
     """
-    text = unicodedata.normalize("NFC", text)
-    units = named_units(text)
-    numbered = _numbered_citations(text)
-    laws = _laws_by_name(text)  # a law named inside a subject is cited too
+    nfc, back = nfc_with_offsets(text)
+    units = named_units(nfc)
+    numbered = _numbered_citations(nfc)
+    laws = _laws_by_name(nfc)  # a law named inside a subject is cited too
     for citation in numbered:
         if citation.issuer:
             citation.issuer = complete_bare_level(citation.issuer, units)
-    return _deduplicate(numbered + laws)
+    citations = _deduplicate(numbered + laws)
+    for citation in citations:
+        citation.start, citation.end = back[citation.start], back[citation.end]
+    return citations

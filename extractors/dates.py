@@ -78,7 +78,7 @@ def _valid(year: int, month: int, day: int | None = None) -> bool:
     if not (1900 <= year <= 2100 and 1 <= month <= 12):
         return False
     try:
-        datetime.date(year, month, day or 1)
+        datetime.date(year, month, 1 if day is None else day)
     except ValueError:
         return False  # "31/02/2025" is a typo or an OCR error, not a date
     return True

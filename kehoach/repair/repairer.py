@@ -48,9 +48,9 @@ STRIPPED_MARK_SHARE = 0.15  # below this share of marked syllables, marks were s
 _TOKEN = re.compile(r"(?:[^\W_]|[$§¢&@€])+")
 _PROTECTED = re.compile(
     r"""
-      \S*(?:https?://|www\.)\S*            # URLs
-    | \S+@\S+\.\w+                        # e-mail addresses
-    | \S+\.(?:aspx?|html?|php|pdf|docx?|xlsx?)\b\S*   # file names and web pages
+      (?<!\S)\S*(?:https?://|www\.)\S*     # URLs (anchored at a token start: linear on long tokens)
+    | (?<!\S)\S+@\S+\.\w+                 # e-mail addresses
+    | (?<!\S)\S+\.(?:aspx?|html?|php|pdf|docx?|xlsx?)\b\S*   # file names and web pages
     | \[bookmark:[^\]]*\]                  # DOCX bookmark anchors
     """,
     re.VERBOSE | re.IGNORECASE,
