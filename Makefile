@@ -50,7 +50,7 @@ bench: setup bench-deps ## speed and accuracy benchmarks; results to docs/BENCHM
 	mkdir -p data/processed/bench
 	$(PY) scripts/bench_extract.py | tee data/processed/bench/extract.md
 	$(KEHOACH) eval repair --bench | tee data/processed/bench/repair.md
-	$(PY) scripts/bench_ocr.py --out data/processed/bench/scans | tee data/processed/bench/ocr.md
+	$(PY) scripts/bench_ocr.py --out data/processed/bench/scans --memory-pages 40 | tee data/processed/bench/ocr.md
 	$(PY) scripts/bench_store.py | tee data/processed/bench/store.md
 
 lm: venv ## rebuild the syllable language model from ../shared/corpus (dev machines only)

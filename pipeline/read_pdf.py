@@ -136,6 +136,9 @@ def extract_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    counts = _char_counts(path, password)
+    if not any(counts):  # a scan: no page to read with pdfplumber, whose parser keeps image streams
+        return [PdfPageText(index, None) for index in range(len(counts))]
     pages: list[PdfPageText] = []
     try:
         with pdfplumber.open(str(path), password=password or "") as pdf:
@@ -151,6 +154,22 @@ def extract_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
     except Exception:  # pdfminer raises many ad-hoc types on damaged files
         return _pdfium_text_layer(path, password)
     return pages
+
+
+def _char_counts(path: Path, password: str | None) -> list[int]:
+    """Characters in each page's text layer, counted by pdfium (cheap, and it frees each page)."""
+    document = _open_pdfium(path, password)
+    counts: list[int] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            counts.append(text_page.count_chars())
+            text_page.close()
+            page.close()
+    finally:
+        document.close()
+    return counts
 
 
 def _pdfium_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
