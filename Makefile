@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 KEHOACH := $(VENV)/bin/kehoach
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-dejavu-core \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd poppler-utils fonts-dejavu-core \
 	fonts-dejavu-extra fonts-noto-core postgresql python3-venv python3-dev hunspell-vi
 
 .PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm channel samples eval clean
