@@ -30,6 +30,7 @@ for _canonical, _variants in _DOC_TYPES["names"].items():
         _TYPE_BY_SPELLING[_spelling.lower()] = _canonical
 SYMBOL_CODES: dict[str, str] = _DOC_TYPES["symbol_codes"]
 SYMBOL_REPAIRS: dict[str, str] = _DOC_TYPES["symbol_repairs"]
+SYMBOL_ISSUERS: dict[str, str] = _DOC_TYPES["symbol_issuers"]
 _SYMBOL_TYPE_ALTERNATIVES: dict[str, list[str]] = _DOC_TYPES["symbol_type_alternatives"]
 
 
@@ -61,7 +62,10 @@ _LAW_NAME_WORD = (
 )
 LAW_BY_NAME = re.compile(
     rf"""
-    (?P<title>(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}){{0,11}}?   # "Luật Tiếp cận thông tin"
+    (?P<title>Luật\s+sửa\s+đổi,?\s+bổ\s+sung\s                 # an amending law names the laws it amends:
+              (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
+                                                                   #  Luật Quy hoạch, ... và Luật Đấu thầu"
+            |(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}){{0,11}}?   # "Luật Tiếp cận thông tin"
             |Hiến\s+pháp)
     \s+(?:năm\s+(?P<year>(?:19|20)\d{{2}})\b                   # "... năm 2016"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
@@ -107,6 +111,20 @@ def doc_type_from_symbol(number: str) -> str | None:
     if serial_and_symbol["sep"] == "/" and len(parts) >= 2:
         return "Công văn"  # "issuer-unit" symbols are those of Công văn (NĐ 30/2020, Phụ lục III)
     return None
+
+
+def issuer_from_symbol(number: str) -> str | None:
+    """The national body a symbol names: ``73/2023/NĐ-CP`` -> Chính phủ, ``61/2022/QH15`` -> Quốc hội.
+
+    The issuer code is the part after the type code ("NĐ-CP", "QĐ-TTg", "PL-UBTVQH11"), or the
+    first part when the symbol has no type code ("QH15", "10902/VPCP-KGVX").
+    """
+    serial_and_symbol = re.match(r"\d+[a-z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    if serial_and_symbol is None:
+        return None
+    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
+    code = parts[1] if parts[0] in SYMBOL_CODES and len(parts) >= 2 else parts[0]
+    return SYMBOL_ISSUERS.get(code) or SYMBOL_ISSUERS.get(code.rstrip("0123456789"))
 
 
 def canonical_doc_type(spelling: str) -> str:
@@ -214,10 +232,12 @@ def _text_before(text: str, position: int, window: int = 40) -> str:
 def _numbered_citations(text: str) -> list[CitedDocument]:
     heads = list(CITATION_HEAD.finditer(text))
     citations: list[CitedDocument] = []
+    own_numbers: set[str] = set()
     for index, head in enumerate(heads):
         number = normalise_number(head["number"])
         line_before = _text_before(text, head.start("number"))
         if not head["type"] and _HEADER_NUMBER_LABEL.search(line_before):
+            own_numbers.add(number)
             continue  # the document's own number in its header
         symbol_type = doc_type_from_symbol(number)
         doc_type = _doc_type_of(head, symbol_type, citations[-1] if citations else None, text)
@@ -233,21 +253,27 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 doc_type=doc_type,
                 number=number,
                 issued_on=issued_on,
-                issuer=tail.get("issuer"),
+                issuer=tail.get("issuer") or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
                 start=head.start(),
                 end=int(tail["end"]),
             )
         )
-    return citations
+    # "(Kèm theo Quyết định số <own number> ...)" above an attached plan names the document itself.
+    return [citation for citation in citations if citation.number not in own_numbers]
 
 
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
     for match in LAW_BY_NAME.finditer(text):
         title = re.sub(r"\s+", " ", match["title"])
-        if title != "Hiến pháp" and not title.split()[2 if title.startswith("Bộ") else 1][:1].isupper():
+        amending = title.startswith("Luật sửa đổi")
+        if (
+            title != "Hiến pháp"
+            and not amending
+            and not title.split()[2 if title.startswith("Bộ") else 1][:1].isupper()
+        ):
             continue  # "Luật này ..." is not a law's name
         doc_type = (
             "Bộ luật" if title.startswith("Bộ luật") else title.split()[0] if title != "Hiến pháp" else title

@@ -21,11 +21,12 @@ def extract_all(text: str) -> Extraction:
     from extractors.organizations import extract_organizations
     from extractors.people import extract_people
     from extractors.periods import extract_periods
+    from extractors.signature import extract_signer_title
 
     document = extract_document_meta(text)
     citations = extract_citations(text)
     people = extract_people(text)
-    _ensure_signer(people, document.signer)
+    _ensure_signer(people, document.signer, extract_signer_title(text, document.signer or ""))
     return Extraction(
         document=document,
         citations=citations,
@@ -39,12 +40,16 @@ def extract_all(text: str) -> Extraction:
     )
 
 
-def _ensure_signer(people: list[Person], signer: str | None) -> None:
-    """Mark (or add) the header reader's signer as the person with role ``signer``."""
+def _ensure_signer(people: list[Person], signer: str | None, title: str | None = None) -> None:
+    """Mark (or add) the header reader's signer as the person with role ``signer``.
+
+    ``title`` is the office the signature line states; it fills a title the people reader left empty.
+    """
     if not signer:
         return
     for person in people:
         if person.name == signer:
             person.role = "signer"
+            person.title = person.title or title
             return
-    people.append(Person(name=signer, role="signer"))
+    people.append(Person(name=signer, title=title, role="signer"))

@@ -14,15 +14,17 @@ import re
 import unicodedata
 
 from extractors.citations import CITATION_HEAD, canonical_doc_type, normalise_number
-from extractors.dates import parse_date
-from extractors.issuers import BODY_HEADS, expand_abbreviations, title_case
+from extractors.dates import DATE_PATTERN, parse_date
+from extractors.issuers import BODY_HEADS, complete_bare_level, expand_abbreviations, title_case
 from extractors.lexicon import load_yaml
+from extractors.organizations import named_units
 from extractors.signature import extract_recipients, extract_signer
 from extractors.types import DocumentMeta
 
 _WORDS = load_yaml("issuer_words")
 _DOC_TYPE_NAMES = load_yaml("doc_types")["names"]
 _HEADER_LINES = 14  # the header and the title fit in the first lines
+_DATE_AFTER_NUMBER = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")
 
 
 def _fuzzy_word(word: str) -> str:
@@ -172,11 +174,30 @@ def extract_document_meta(text: str) -> DocumentMeta:
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
     announced = _announced_issuer(text)
     if announced:
-        meta.issuer = meta.issuer or announced[0]
+        # "Ủy ban nhân dân thành phố ban hành Kế hoạch": the city is the one the text names most.
+        meta.issuer = meta.issuer or complete_bare_level(announced[0], named_units(text))
         meta.doc_type = meta.doc_type or announced[1]
     if meta.title is None:
         first_line = next((line for line in lines if line), "")
         meta.title = first_line if _TITLE_START.match(first_line) else None
+    if meta.issued_on is None and meta.number:
+        meta.issued_on = _date_of_own_number(text, meta.number)
     meta.signer = extract_signer(text)
     meta.recipients = extract_recipients(text)
     return meta
+
+
+def _date_of_own_number(text: str, number: str) -> str | None:
+    """The date the text gives its own number elsewhere: "(Kèm theo Quyết định số <number> ngày ...)".
+
+    Copies that lost the place-and-date line still date the document under the title of an
+    attached plan or annex.
+    """
+    for head in CITATION_HEAD.finditer(text):
+        if normalise_number(head["number"]) != number:
+            continue
+        date = DATE_PATTERN.match(text, _DATE_AFTER_NUMBER.match(text, head.end()).end())
+        parsed = parse_date(date.group()) if date else None
+        if parsed and parsed[1] == "day":
+            return parsed[0]
+    return None

@@ -33,6 +33,12 @@ _FREQUENCIES: list[tuple[Frequency, regex.Pattern[str]]] = [
 _FREQUENCY_EXCEPTION = regex.compile(_any_of(_DATA["frequency_exceptions"]), _FLAGS)
 # The recipient cue must end right before the organisation's name.
 _RECIPIENT_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*$", _FLAGS)
+# A report to the head of a body: "báo cáo Chủ tịch Ủy ban nhân dân tỉnh", "trình Giám đốc Sở Y tế".
+_TITLES = sorted(load_yaml("titles")["titles"], key=len, reverse=True)
+_RECIPIENT_CUE_AND_TITLE = regex.compile(
+    rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*(?<=\s)(?P<title>{_any_of([regex.escape(t) for t in _TITLES])})\s+$",
+    regex.VERSION1,
+)
 _VIA_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['via_cues'])})\s*$", _FLAGS)
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
 _SUBJECT = regex.compile(rf"(?:{_any_of(_DATA['subjects'])})(?!\w)", regex.VERSION1)
@@ -73,6 +79,8 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
             via = name
         elif recipient is None and _RECIPIENT_CUE.search(before):
             recipient = name
+        elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
+            recipient = f"{titled['title']} {name}"
     return recipient, via
 
 

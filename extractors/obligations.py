@@ -16,11 +16,13 @@ index the sentence names, else the document's main index. Rows of task tables ar
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
 from extractors.dates import extract_dates
+from extractors.document_meta import extract_document_meta
 from extractors.indicators import dimension_spans, indicator_spans
 from extractors.lexicon import load_yaml
 from extractors.obligation_attributes import (
@@ -39,6 +41,9 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 _TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["task_sections"]), _FLAGS)
 _NOT_TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["not_task_sections"]), _FLAGS)
 _CLOSING = regex.compile("|".join(f"(?:{p})" for p in _DATA["closing_markers"]), _FLAGS | regex.MULTILINE)
+_CLOSING_INSTRUCTIONS = regex.compile(
+    "|".join(f"(?:{p})" for p in _DATA["closing_instructions"]), _FLAGS | regex.MULTILINE
+)
 
 # Export remnants and list markers at the start of an item's line.
 _ITEM_PREFIX = regex.compile(
@@ -78,6 +83,14 @@ def extract_obligations(text: str) -> list[Obligation]:
         body_end = _body_end(text, sections[top_index])
         for item in _items(text, sections, sections[top_index].start, body_end):
             obligations.extend(_item_obligations(text, item, sections, context))
+    for top_index in _other_top_section_indexes(sections):
+        # "II. ĐỐI TƯỢNG VÀ THỜI GIAN ... b) ... xếp hạng thi đua trước ngày 31 tháng 12 năm 2025":
+        # outside the task sections, a sentence with a deadline is still a task.
+        body_end = _body_end(text, sections[top_index])
+        for item in _items(text, sections, sections[top_index].start, body_end):
+            obligations.extend(o for o in _item_obligations(text, item, sections, context) if o.deadline)
+    for item in _closing_items(text):
+        obligations.extend(_item_obligations(text, item, sections, context))
     obligations.extend(table_obligations(text, sections, context.deadlines))
     obligations.sort(key=lambda o: o.start)
     return obligations
@@ -96,23 +109,54 @@ class _DocumentContext:
         counts: dict[str, int] = {}
         for code, _, _ in mentions:
             counts[code] = counts.get(code, 0) + 1
+        units = named_units(expand_abbreviations(text))
+        # A header in capitals ("UỶ BAN NHÂN DÂN TỈNH LAI CHÂU") may be the only place the unit is named.
+        meta = extract_document_meta(text)
+        for body in (meta.issuer, meta.parent_issuer):
+            for level, names in named_units(body or "").items():
+                units.setdefault(level, Counter()).update(names)
         return cls(
             deadlines=[d for d in extract_dates(text) if d.role == "deadline"],
-            units=named_units(expand_abbreviations(text)),
+            units=units,
             papi="PAPI" in counts,
             main_indicator=max(counts, key=counts.__getitem__) if counts else None,
         )
 
 
-def _task_section_indexes(sections: list[SectionSpan]) -> list[int]:
+def _closing_items(text: str) -> list[_Item]:
+    """The lines of the closing paragraph ("Trên đây là Kế hoạch ... nếu có khó khăn, vướng mắc, ...
+    phản ánh về Sở ..."), which standing instructions with a recipient often end, up to "Nơi nhận"."""
+    opening = _CLOSING_INSTRUCTIONS.search(text)
+    if opening is None:
+        return []
+    start = text.rfind("\n", 0, opening.start()) + 1
+    following = _CLOSING.search(text, opening.end())
+    end = following.start() if following else len(text)
+    items = []
+    for line in regex.finditer(r"[^\n]+", text[start:end]):
+        if line.group(0).strip():
+            items.append(
+                _Item(start + line.start(), start + line.start() + len(line.group(0).rstrip()), None)
+            )
+    return items
+
+
+def _top_section_indexes(sections: list[SectionSpan]) -> list[int]:
     top = [i for i, s in enumerate(sections) if s.parent is None and s.kind == "roman"]
-    if not top:
-        top = [i for i, s in enumerate(sections) if s.parent is None and s.kind != "bullet"]
+    return top or [i for i, s in enumerate(sections) if s.parent is None and s.kind != "bullet"]
+
+
+def _task_section_indexes(sections: list[SectionSpan]) -> list[int]:
     return [
         i
-        for i in top
+        for i in _top_section_indexes(sections)
         if _TASK_SECTION.search(sections[i].title) and not _NOT_TASK_SECTION.search(sections[i].title)
     ]
+
+
+def _other_top_section_indexes(sections: list[SectionSpan]) -> list[int]:
+    tasks = set(_task_section_indexes(sections))
+    return [i for i in _top_section_indexes(sections) if i not in tasks]
 
 
 def _body_end(text: str, section: SectionSpan) -> int:

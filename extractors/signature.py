@@ -46,16 +46,66 @@ def _as_name(line: str) -> str | None:
     return " ".join(words)
 
 
+def _name_after_capacity(line: str) -> str | None:
+    """The name ending a one-line signature block: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Chí Hùng".
+
+    Web copies flatten the block (capacity in capitals, then the name) onto one line; the name is
+    the run of capitalised syllables after the last all-capitals word.
+    """
+    if not _STARTS_WITH_MARKER.match(line):
+        return None
+    words = re.sub(r"[*_#>]", "", line).split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if not _is_name_syllable(word):
+            break
+        tail.insert(0, word)
+    for start in range(max(0, len(tail) - 5), len(tail) - 1):
+        name = _as_name(" ".join(tail[start:]))
+        if name:
+            return name
+    return None
+
+
+_TITLES = sorted(load_yaml("titles")["titles"], key=len, reverse=True)
+
+
+def extract_signer_title(text: str, signer: str) -> str | None:
+    """The signer's office when the flattened block states it on the name's own line.
+
+    "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Chí Hùng" -> "Phó Chủ tịch" (the capacity
+    right before the name; "KT. CHỦ TỊCH" is the office signed for, not the signer's own).
+    """
+    if not signer:
+        return None
+    for line in reversed(text.splitlines()):
+        before, found, _ = line.partition(signer)
+        if not found or not _STARTS_WITH_MARKER.match(line.strip()):
+            continue
+        capacity = " ".join(before.split()).upper()
+        return next((title for title in _TITLES if capacity.endswith(title.upper())), None)
+    return None
+
+
 def extract_signer(text: str) -> str | None:
-    """The signer's name: the last personal-name line of the document's end block, if any."""
-    lines = text.rstrip().splitlines()[-_END_BLOCK_LINES:]
-    for line in reversed(lines):
+    """The signer's name: the last personal-name line of the document's end block, if any.
+
+    A document that carries its plan as an attachment (a Quyết định "ban hành kèm theo" a Kế hoạch)
+    is signed above the attachment, so when the end block has no name, a one-line signature block
+    anywhere in the text is taken.
+    """
+    all_lines = text.rstrip().splitlines()
+    for line in reversed(all_lines[-_END_BLOCK_LINES:]):
         if _BULLET.match(line):
             continue
         for part in re.split(r"\s{2,}|\t", line.strip()):
-            name = _as_name(part)
+            name = _as_name(part) or _name_after_capacity(part)
             if name:
                 return name
+    for line in reversed(all_lines[:-_END_BLOCK_LINES]):
+        name = _name_after_capacity(line.strip())
+        if name:
+            return name
     return None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.citations import doc_type_from_symbol, extract_citations
+from extractors.citations import doc_type_from_symbol, extract_citations, issuer_from_symbol
 from extractors.types import CitedDocument
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,3 +161,54 @@ def test_citations_scan_wrapped_lines_keep_number_and_issuer_whole() -> None:
     assert (citation.number, citation.issued_on) == ("1482/KH-UBND", "2023-04-14")
     assert citation.issuer == "Ủy ban nhân dân Thành phố"
     assert citation.subject == "về triển khai thực hiện tinh giản biên chế"
+
+
+def test_citations_amending_law_by_name_and_date_is_one_law_not_its_last_amended_law() -> None:
+    # Held-out (legal_docs 4385/QĐ-BVHTTDL): the amending law used to be read as "Luật Đấu thầu" 2024.
+    text = (
+        "Căn cứ Luật Quy hoạch ngày 24/11/2017; Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan "
+        "đến quy hoạch ngày 20/11/2018; Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, "
+        "Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu ngày 29/11/2024;"
+    )
+    assert [(c.title, c.year) for c in extract_citations(text)] == [
+        ("Luật Quy hoạch", 2017),
+        ("Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", 2018),
+        (
+            "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư, "
+            "Luật Đầu tư theo phương thức đối tác công tư và Luật Đấu thầu",
+            2024,
+        ),
+    ]
+
+
+def test_citations_amending_law_without_year_is_no_citation() -> None:
+    text = (
+        "thi hành Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật. Năm 2025 tới"
+    )
+    assert extract_citations(text) == []
+
+
+def test_citations_document_citing_its_own_number_under_an_attached_plan() -> None:
+    text = (
+        "Số: 4385/QĐ-BVHTTDL\nQUYẾT ĐỊNH\nCăn cứ Quyết định số 991/QĐ-TTg ngày 16/9/2024 của Thủ tướng Chính phủ;\n"
+        "KẾ HOẠCH\n(Kèm theo Quyết định số 4385/QĐ-BVHTTDL ngày 18 tháng 11 năm 2025 của Bộ trưởng)\n"
+    )
+    assert [c.number for c in extract_citations(text)] == ["991/QĐ-TTg"]
+
+
+@pytest.mark.parametrize(
+    ("number", "issuer"),
+    [
+        ("73/2023/NĐ-CP", "Chính phủ"),
+        ("50/NQ-CP", "Chính phủ"),
+        ("991/QĐ-TTg", "Thủ tướng Chính phủ"),
+        ("61/2022/QH15", "Quốc hội"),
+        ("34/2007/PL-UBTVQH11", "Ủy ban Thường vụ Quốc hội"),
+        ("10902/VPCP-KGVX", "Văn phòng Chính phủ"),
+        ("04/KH-UBND", None),  # a people's committee of some unit: the text must say which
+        ("14-KL/TW", None),  # Bộ Chính trị, Ban Bí thư or Ban Chấp hành Trung ương
+        ("10/2022/TT-BLĐTBXH", None),  # a ministry: the text says Minister or ministry
+    ],
+)
+def test_citations_issuer_from_national_symbol(number: str, issuer: str | None) -> None:
+    assert issuer_from_symbol(number) == issuer

