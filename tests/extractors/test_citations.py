@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
+from case_tables import load_cases
 
 from extractors.citations import doc_type_from_symbol, extract_citations, issuer_from_symbol
 from extractors.types import CitedDocument
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES = Path(__file__).parent / "cases"
 SEEDS_WITH_GOLD = [
     "ke-hoach-mn-hoa-lu-papi-2024.txt",
     "ke-hoach-phuong-van-phuc-papi-2021-2025.txt",
     "ke-hoach-th-nguyen-binh-khiem-par-index-2025.md",
     "tin-tphcm-cai-thien-papi-2024.md",
 ]
-
-
-def load_cases(name: str) -> list:
-    """Rows of a case table (header row; ``#`` lines are comments) as pytest params."""
-    with (CASES / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(row, id=f"row{index:03d}") for index, row in enumerate(rows, start=1)]
 
 
 def _by_number(citations: list[CitedDocument]) -> dict[str | None, CitedDocument]:

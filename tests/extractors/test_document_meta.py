@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
+from case_tables import load_cases
 
 from extractors.document_meta import extract_document_meta
 from extractors.issuers import title_case
 
 ROOT = Path(__file__).resolve().parents[2]
-CASES = Path(__file__).parent / "cases"
 SEEDS_WITH_GOLD = {
     "ke-hoach-mn-hoa-lu-papi-2024": ".txt",
     "ke-hoach-phuong-van-phuc-papi-2021-2025": ".txt",
@@ -59,14 +58,6 @@ TM. ỦY BAN NHÂN DÂN
 CHỦ TỊCH
 NGUYỄN VĂN AN
 """
-
-
-def load_cases(name: str) -> list:
-    """Rows of a case table (header row; ``#`` lines are comments) as pytest params."""
-    with (CASES / name).open(encoding="utf-8", newline="") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [pytest.param(row, id=f"row{index:03d}") for index, row in enumerate(rows, start=1)]
 
 
 def _seed_field_params() -> list:
