@@ -14,7 +14,7 @@ import pytest
 from kehoach.document import Document
 from kehoach.repair import Repairer, garbling_score, normalize_tone_placement, repair_text
 from kehoach.repair.channel import OCR_ENG, STRIPPED, CharChannel, LearnedPairs, load_prior
-from kehoach.repair.lm import DEFAULT_MODEL, NGramLM
+from kehoach.repair.lm import DEFAULT_MODEL, NGramLM, extend_history, pack_histories
 from kehoach.repair.syllables import (
     apply_case,
     case_pattern,
@@ -261,3 +261,14 @@ def test_repair_prefers_codes_the_document_uses(repairer: Repairer) -> None:
     text = "Cải thiện Chỉ số PAPI năm 2024.\nNâng cao chỉ số hành chính công (PAPD) giai đoạn 2021-2025"
     out = repairer.repair_text(text, ocr_lang="vie")
     assert out.split("\n")[1] == "Nâng cao chỉ số hành chính công (PAPI) giai đoạn 2021-2025"
+
+
+def test_lm_packed_history_scoring_equals_plain_scoring(repairer: Repairer) -> None:
+    """The decoder's packed histories (one uint64 per context) score exactly like plain contexts."""
+    lm = repairer.lm
+    a, b, c, d = (lm.word_id(w) for w in ("ủy", "ban", "nhân", "dân"))
+    contexts = np.array([[-1, -1, lm.bos_id], [a, b, c]])
+    words = np.array([a, d])
+    packed = pack_histories(contexts)
+    assert np.allclose(lm.logprob_packed(packed, np.arange(2), words), lm.logprob(contexts, words))
+    assert extend_history(int(packed[1]), d) == int(pack_histories(np.array([[b, c, d]]))[0])

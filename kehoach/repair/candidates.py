@@ -28,6 +28,7 @@ RANK_GAP = 1.5  # candidates ranked this far (log10, channel + 0.3 x unigram) be
 EDIT_COST = 1.6  # a skeleton one insertion or deletion away
 MAX_SKELETONS = 6  # near skeletons whose marked variants are priced in full
 MAX_VARIANTS = 16  # marked variants per skeleton, most frequent first
+TOKEN_CACHE_SIZE = 20_000  # tokens whose option lists are kept (~1.5 kB each; cleared when full)
 STRIPPED_FORM_COST = 1.5  # keeping a known misspelling of a syllable (corpus typos such as "luoc")
 _CASE_OR_DIGIT_CUT = regex.compile(
     r"""
@@ -141,6 +142,7 @@ class CandidateGenerator:
         self.max_options = max_options
         self._cache: dict[str, list[Option]] = {}
         self._single_cache: dict[tuple[str, bool], list[Option]] = {}
+        self._token_cache: dict[str, list[Option]] = {}
         prior = channel.prior
         self.substitutions: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for (observed, intended), cost in prior.substitute.items():
@@ -163,6 +165,17 @@ class CandidateGenerator:
         return lower not in self.index.syllables and (not variants or variants[0] == lower)
 
     def options(self, token: str) -> list[Option]:
+        """The readings of ``token`` (as written: case kept in the pieces). The list is cached per
+        token, since running text repeats tokens constantly: callers must not mutate it."""
+        found = self._token_cache.get(token)
+        if found is None:
+            found = self._token_options(token)
+            if len(self._token_cache) >= TOKEN_CACHE_SIZE:
+                self._token_cache.clear()
+            self._token_cache[token] = found
+        return found
+
+    def _token_options(self, token: str) -> list[Option]:
         if self.is_protected_code(token):
             return [Option((token.lower(),), 0.0, (token,))]
         lower = token.lower()

@@ -230,29 +230,32 @@ class CharChannel:
             return 0.0
         if len(observed) == len(intended) and strip_diacritics(observed) == strip_diacritics(intended):
             return sum(mark_cost(o, i, self.params) for o, i in zip(observed, intended, strict=True))
-        prior = self.prior
+        # the hot loop of OCR candidate pricing: attributes are bound to locals once
+        insert, delete, merge_get = self.prior.insert, self.prior.delete, self.prior.merge.get
+        letter_cost, drop_mark = self.letter_cost, self.params.drop_mark
         n, m = len(observed), len(intended)
         observed_plain, intended_plain = strip_diacritics(observed), strip_diacritics(intended)
         inf = float("inf")
         dist = [[inf] * (m + 1) for _ in range(n + 1)]
         dist[0][0] = 0.0
         for a in range(n + 1):
+            row, below = dist[a], dist[a + 1] if a < n else None
             for b in range(m + 1):
-                here = dist[a][b]
+                here = row[b]
                 if here == inf:
                     continue
-                if a < n and here + prior.insert < dist[a + 1][b]:
-                    dist[a + 1][b] = here + prior.insert
-                if b < m and here + prior.delete < dist[a][b + 1]:
-                    dist[a][b + 1] = here + prior.delete
-                if a < n and b < m:
-                    step = here + self.letter_cost(observed[a], intended[b])
-                    if step < dist[a + 1][b + 1]:
-                        dist[a + 1][b + 1] = step
+                if below is not None and here + insert < below[b]:
+                    below[b] = here + insert
+                if b < m and here + delete < row[b + 1]:
+                    row[b + 1] = here + delete
+                if below is not None and b < m:
+                    step = here + letter_cost(observed[a], intended[b])
+                    if step < below[b + 1]:
+                        below[b + 1] = step
                     if a + 1 < n:
-                        merged = prior.merge.get((observed_plain[a : a + 2], intended_plain[b]))
+                        merged = merge_get((observed_plain[a : a + 2], intended_plain[b]))
                         if merged is not None:
-                            marks = 0.0 if intended[b] == intended_plain[b] else self.params.drop_mark
+                            marks = 0.0 if intended[b] == intended_plain[b] else drop_mark
                             if here + merged + marks < dist[a + 2][b + 1]:
                                 dist[a + 2][b + 1] = here + merged + marks
         return dist[n][m]

@@ -2,10 +2,13 @@
 
 A line is cut into items: word tokens (each with its :class:`Option` readings), numbers (``<num>``)
 and punctuation (fixed LM tokens that give context but are never changed). Hypotheses carry their
-last three word ids (the 4-gram history) and are recombined on it; each step scores every
-(hypothesis, single-syllable option) pair with one vectorised LM call. Everything between word
-tokens — spaces, punctuation, codes — is copied from the input, so a line keeps its structure and a
-token nobody changes comes out byte-for-byte the same.
+last three word ids (the 4-gram history, packed into one int) and are recombined on it. Each step
+scores every (hypothesis, single-syllable option) pair of every line of a batch with one vectorised
+LM call and ranks them with one sort; an extension more than ``BEAM_MARGIN`` below its line's best
+is dropped. (Profiled: the language model's table searches and numpy's per-call overhead are what a
+step costs, so the fewer and larger the calls and the fewer hopeless hypotheses, the faster.)
+Everything between word tokens — spaces, punctuation, codes — is copied from the input, so a line
+keeps its structure and a token nobody changes comes out byte-for-byte the same.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import numpy as np
 import yaml
 
 from kehoach.repair.candidates import Option
-from kehoach.repair.lm import NGramLM
+from kehoach.repair.lm import EOS, NGramLM, extend_history, pack_histories
 from kehoach.repair.syllables import NUM_TOKEN, apply_case, case_pattern
 
 CONVENTIONS_PATH = Path(__file__).resolve().parent / "data" / "spelling_conventions.yaml"
@@ -31,6 +34,10 @@ LONE_DIGIT_LETTERS = {"0", "6"}  # in OCR text a lone 6 is often ở/ố, a lone
 CHANNEL_WEIGHT = 1.0
 UNKNOWN_WORD_PENALTY = 2.0  # <unk> stands for thousands of rare words: one of them is far less likely
 KNOWN_WORD_BONUS = 0.7  # log10 bonus for a reading the same document spells that way elsewhere
+BEAM_MARGIN = 4.0  # log10: an extension 10^4 times less likely than the line's best is dropped. It
+# never survives to win (1,500 held-out paragraphs, OCR seeds: same accuracy), and most of a step's
+# work is scoring such hopeless hypotheses (3.0 starts to cost accuracy)
+READINGS_CACHE_SIZE = 20_000  # tokens whose readings are kept across documents (cleared when full)
 OFFERS_PER_STEP = 3  # best (hypothesis, option) pairs per beam slot considered at each step
 
 
@@ -65,21 +72,35 @@ def _punct(separator: str) -> list[re.Match[str]]:
     return list(_CONTEXT_PUNCT.finditer(separator))
 
 
+_History = int  # the last three word ids packed into one int (lm.pack_histories): cheap to hash
+# A hypothesis is a plain tuple (score, history, back pointer): the decoder makes hundreds of
+# thousands of them, and tuples cost a fraction of an object's construction time.
+_Hyp = tuple[float, _History, tuple | None]  # back: (previous back, Option | None) linked list
+
+
 @dataclass(slots=True)
-class _Hyp:
-    score: float
-    history: tuple[int, int, int]
-    back: tuple | None  # (previous back, Option) linked list of choices
+class _TokenPlan:
+    """A token's readings as the decoder needs them, computed once per token per decode."""
+
+    word_ids: np.ndarray  # LM ids of the single-syllable readings (unk when there are none)
+    singles: list[Option]
+    multi: list[Option]
+    penalty: np.ndarray  # channel cost (minus the known-word bonus, plus the unk penalty) per single
+    multi_penalty: list[float]  # channel cost (minus the known-word bonus) per multi-word reading
+
+
+# (options list, word ids, channel costs, unk penalties, single-word options, multi-word options)
+_Readings = tuple[list[Option], np.ndarray, np.ndarray, np.ndarray, list[Option], list[Option]]
 
 
 @dataclass(slots=True)
 class _Step:
-    """What one line asks of the language model at one decoder step."""
+    """What a line asks of the language model at one position (shared by every line and position
+    with the same token: a decode makes one per distinct token, not one per position)."""
 
-    line: int
     word_ids: np.ndarray  # the candidate (or fixed) word ids
-    singles: list[Option] | None  # None for a fixed token or the end of the line
-    multi: list[Option]
+    penalty: np.ndarray  # subtracted from each word's score (zero for fixed tokens)
+    token: _TokenPlan | None  # None for a fixed token or the end of the line
     keep_choice: bool  # False at the end of the line
 
 
@@ -90,6 +111,15 @@ class BeamDecoder:
     def __init__(self, lm: NGramLM, beam: int = 8) -> None:
         self.lm = lm
         self.beam = beam
+        self._readings_cache: dict[int, _Readings] = {}
+        self._fixed_steps: dict[str, _Step] = {}  # one step per fixed token (number, punctuation, </s>)
+
+    def _fixed(self, token: str) -> _Step:
+        step = self._fixed_steps.get(token)
+        if step is None:
+            ids = np.array([self.lm.word_id(token)])
+            step = self._fixed_steps[token] = _Step(ids, np.zeros(1), None, keep_choice=token != EOS)
+        return step
 
     def decode(
         self,
@@ -108,115 +138,201 @@ class BeamDecoder:
     ) -> list[list[Option | None]]:
         """:meth:`decode` for many lines at once (each line with its own candidate generator)."""
         lm = self.lm
-        plan_cache: dict[tuple[int, str], tuple[np.ndarray, list[Option], list[Option]]] = {}
-        beams = [[_Hyp(0.0, (-1, -1, lm.bos_id), None)] for _ in lines]
-        longest = max((len(spans) for spans in lines), default=0)
-        for t in range(longest + 1):
-            steps = [self._plan(li, spans, t, options_for[li], plan_cache) for li, spans in enumerate(lines)]
-            steps = [step for step in steps if step is not None]
-            if not steps:
-                break
-            contexts = [
-                np.repeat(np.array([h.history for h in beams[s.line]]), len(s.word_ids), axis=0)
-                for s in steps
-            ]
-            words = [np.tile(s.word_ids, len(beams[s.line])) for s in steps]
-            logp = lm.logprob(np.concatenate(contexts), np.concatenate(words))
-            offset = 0
-            for step in steps:
-                hyps = beams[step.line]
-                size = len(hyps) * len(step.word_ids)
-                block = logp[offset : offset + size].reshape(len(hyps), len(step.word_ids))
-                offset += size
-                if step.singles is None:
-                    wid = int(step.word_ids[0])
-                    beams[step.line] = [
-                        _Hyp(
-                            h.score + float(lp),
-                            (*h.history[1:], wid),
-                            (h.back, None) if step.keep_choice else h.back,
-                        )
-                        for h, lp in zip(hyps, block[:, 0], strict=True)
-                    ]
-                else:
-                    beams[step.line] = self._select(hyps, step, block, known_words)
-        return [self._unwind(max(hyps, key=lambda h: h.score)) for hyps in beams]
+        cache: dict[tuple[int, str], _Step] = {}
+        plans = [
+            self._line_steps(spans, generator, cache, known_words)
+            for spans, generator in zip(lines, options_for, strict=True)
+        ]
+        start = int(pack_histories(np.array([[-1, -1, lm.bos_id]]))[0])  # <s> and no word before it
+        beams: list[list[_Hyp]] = [[(0.0, start, None)] for _ in lines]
+        longest = max((len(plan) for plan in plans), default=0)
+        for t in range(longest):
+            self._advance([(li, plan[t]) for li, plan in enumerate(plans) if t < len(plan)], beams)
+        return [self._unwind(max(hyps, key=lambda h: h[0])) for hyps in beams]
 
-    def _plan(
+    def _advance(self, steps: list[tuple[int, _Step]], beams: list[list[_Hyp]]) -> None:
+        """One decoder step for every line at once: score, then rank each line's extensions.
+
+        Scoring and ranking are vectorised over all lines (one LM call, one sort): a step touches a
+        few hundred (hypothesis, word) pairs, and per-line numpy calls would cost more than the work."""
+        histories: list[_History] = []
+        hyp_scores: list[float] = []
+        fan_out: list[int] = []
+        words: list[np.ndarray] = []
+        penalties: list[np.ndarray] = []
+        block_sizes: list[int] = []
+        for line, step in steps:
+            hyps = beams[line]
+            n_hyps, n_words = len(hyps), len(step.word_ids)
+            histories.extend(h[1] for h in hyps)
+            hyp_scores.extend(h[0] for h in hyps)
+            fan_out.extend([n_words] * n_hyps)
+            words.extend([step.word_ids] * n_hyps)
+            penalties.extend([step.penalty] * n_hyps)
+            block_sizes.append(n_hyps * n_words)
+        rows = np.repeat(np.arange(len(histories)), fan_out)
+        logp = self.lm.logprob_packed(np.array(histories, dtype=np.uint64), rows, np.concatenate(words))
+        total = np.array(hyp_scores)[rows] + logp - np.concatenate(penalties)
+        block_of_row = np.repeat(np.arange(len(steps)), block_sizes)
+        order = np.lexsort((-total, block_of_row)).tolist()  # each line's block, best first
+        totals = total.tolist()
+        offset = 0
+        for (line, step), size in zip(steps, block_sizes, strict=True):
+            hyps = beams[line]
+            token = step.token
+            if token is None:
+                beams[line] = self._extend_fixed(
+                    hyps, int(step.word_ids[0]), totals[offset : offset + size], step
+                )
+            elif token.multi or not token.singles:
+                block = logp[offset : offset + size].reshape(len(hyps), len(step.word_ids))
+                beams[line] = self._select(hyps, token, block)
+            else:
+                ranked = order[offset : offset + min(size, OFFERS_PER_STEP * self.beam)]
+                beams[line] = self._recombine(hyps, token, ranked, offset, totals)
+            offset += size
+
+    def _recombine(
+        self, hyps: list[_Hyp], token: _TokenPlan, ranked: list[int], offset: int, totals: list[float]
+    ) -> list[_Hyp]:
+        """The new beam from a line's best extensions (global row numbers, best first): the first
+        extension reaching a 3-word history is the one recombination keeps."""
+        kept: dict[_History, _Hyp] = {}
+        n_s = len(token.singles)
+        ids = token.word_ids.tolist()
+        floor = totals[ranked[0]] - BEAM_MARGIN
+        for row in ranked:
+            if totals[row] < floor:
+                break
+            hi, si = divmod(row - offset, n_s)
+            hyp = hyps[hi]
+            history = extend_history(hyp[1], ids[si])
+            if history not in kept:
+                kept[history] = (totals[row], history, (hyp[2], token.singles[si]))
+                if len(kept) == self.beam:
+                    break
+        return list(kept.values())
+
+    @staticmethod
+    def _extend_fixed(hyps: list[_Hyp], wid: int, totals: list[float], step: _Step) -> list[_Hyp]:
+        """Every hypothesis takes the fixed token (a number, punctuation, the end of the line)."""
+        return [
+            (total, extend_history(h[1], wid), (h[2], None) if step.keep_choice else h[2])
+            for h, total in zip(hyps, totals, strict=True)
+        ]
+
+    def _line_steps(
         self,
-        line: int,
         spans: list[Span],
-        t: int,
         options_for: Callable[[str], list[Option]],
-        cache: dict[tuple[int, str], tuple[np.ndarray, list[Option], list[Option]]],
-    ) -> _Step | None:
-        """What line ``line`` asks at step ``t``: its span's candidates, a fixed token, or </s>."""
-        if t > len(spans):
-            return None
-        if t == len(spans):
-            return _Step(line, np.array([self.lm.eos_id]), None, [], keep_choice=False)
-        span = spans[t]
-        if span.fixed_token is not None:
-            return _Step(line, np.array([self.lm.word_id(span.fixed_token)]), None, [], keep_choice=True)
-        key = (id(getattr(options_for, "__self__", options_for)), span.text)  # one cache per generator
-        cached = cache.get(key)
-        if cached is None:
-            options = options_for(span.text)
+        cache: dict[tuple[int, str], _Step],
+        known: frozenset[str],
+    ) -> list[_Step]:
+        """What a line asks at each position: its spans' candidates or fixed tokens, then </s>."""
+        generator_key = id(getattr(options_for, "__self__", options_for))  # one cache per generator
+        steps: list[_Step] = []
+        for span in spans:
+            if span.fixed_token is not None:
+                steps.append(self._fixed(span.fixed_token))
+                continue
+            key = (generator_key, span.text)
+            step = cache.get(key)
+            if step is None:
+                token = self._token_plan(options_for(span.text), known)
+                penalty = token.penalty if token.singles else np.zeros(len(token.word_ids))
+                step = cache[key] = _Step(token.word_ids, penalty, token, keep_choice=True)
+            steps.append(step)
+        steps.append(self._fixed(EOS))
+        return steps
+
+    def _token_plan(self, options: list[Option], known: frozenset[str]) -> _TokenPlan:
+        """The token's readings with this document's penalties (the known-word bonus)."""
+        _, ids, costs, unk_penalty, singles, multi = self._readings(options)
+        penalty = costs
+        if known and singles:
+            in_document = np.fromiter((o.words[0] in known for o in singles), dtype=bool, count=len(singles))
+            penalty = costs - KNOWN_WORD_BONUS * in_document
+        if singles:
+            penalty = penalty + unk_penalty
+        multi_penalty = [self._option_penalty(o, known) for o in multi]
+        return _TokenPlan(ids, singles, multi, penalty, multi_penalty)
+
+    def _readings(self, options: list[Option]) -> _Readings:
+        """What does not depend on the document: ids and channel costs of a token's readings, cached
+        per options list (generators cache their lists; the entry holds the list, so its id cannot
+        be reused by another one while the entry lives)."""
+        entry = self._readings_cache.get(id(options))
+        if entry is None or entry[0] is not options:
             singles = [o for o in options if len(o.words) == 1]
             multi = [o for o in options if len(o.words) > 1]
             ids = np.array([self._word_id(o.words[0]) for o in singles] or [self.lm.unk_id])
-            cached = (ids, singles, multi)
-            cache[key] = cached
-        ids, singles, multi = cached
-        return _Step(line, ids, singles, multi, keep_choice=True)
+            costs = np.array([CHANNEL_WEIGHT * o.cost for o in singles])
+            unk_penalty = np.where(ids == self.lm.unk_id, UNKNOWN_WORD_PENALTY, 0.0)
+            entry = (options, ids, costs, unk_penalty, singles, multi)
+            if len(self._readings_cache) >= READINGS_CACHE_SIZE:
+                self._readings_cache.clear()
+            self._readings_cache[id(options)] = entry
+        return entry
 
     @staticmethod
     def _unwind(best: _Hyp) -> list[Option | None]:
         choices: list[Option | None] = []
-        back = best.back
+        back = best[2]
         while back is not None:
             back, choice = back
             choices.append(choice)
         choices.reverse()
         return choices
 
-    def _select(self, hyps: list[_Hyp], step: _Step, logp: np.ndarray, known: frozenset[str]) -> list[_Hyp]:
-        """Extend every hypothesis by every option; recombine on the 3-word history; keep the beam."""
-        lm = self.lm
-        scores = np.array([h.score for h in hyps])
-        candidates: dict[tuple[int, int, int], _Hyp] = {}
+    def _select(self, hyps: list[_Hyp], token: _TokenPlan, logp: np.ndarray) -> list[_Hyp]:
+        """Extend every hypothesis by every option; recombine on the 3-word history; keep the beam.
 
-        def offer(hyp: _Hyp, score: float, history: tuple[int, int, int], option: Option) -> None:
-            current = candidates.get(history)
-            if current is None or score > current.score:
-                candidates[history] = _Hyp(score, history, (hyp.back, option))
-
-        singles = step.singles or []
-        if singles:
-            ids = step.word_ids
-            penalty = np.array([self._option_penalty(o, known) for o in singles])
-            penalty += np.where(ids == lm.unk_id, UNKNOWN_WORD_PENALTY, 0.0)
-            total = scores[:, None] + logp - penalty[None, :]
-            flat = total.ravel()
+        Offers are visited best first, so the first offer for a history is the one recombination
+        keeps, and the beam is full after the first ``beam`` distinct histories."""
+        offers: list[tuple[float, _History, _Hyp, Option]] = []
+        if token.singles:
+            scores = np.fromiter((h[0] for h in hyps), dtype=np.float64, count=len(hyps))
+            flat = (scores[:, None] + logp - token.penalty[None, :]).ravel()
             keep = min(flat.size, OFFERS_PER_STEP * self.beam)
             best = np.argpartition(-flat, keep - 1)[:keep] if keep < flat.size else np.arange(flat.size)
-            n_s = len(singles)
-            for flat_index in best.tolist():
+            best = best[np.argsort(-flat[best], kind="stable")]
+            n_s = len(token.singles)
+            ids = token.word_ids.tolist()
+            for flat_index, score in zip(best.tolist(), flat[best].tolist(), strict=True):
                 hi, si = divmod(flat_index, n_s)
                 hyp = hyps[hi]
-                offer(hyp, float(flat[flat_index]), (*hyp.history[1:], int(ids[si])), singles[si])
-        contexts = np.array([h.history for h in hyps])
-        for option in step.multi:
-            ctx = contexts.copy()
-            total = scores - self._option_penalty(option, known)
+                offers.append((score, extend_history(hyp[1], ids[si]), hyp, token.singles[si]))
+        if token.multi:
+            offers.extend(self._multi_offers(hyps, token))
+            offers.sort(key=lambda offer: offer[0], reverse=True)
+        kept: dict[_History, _Hyp] = {}
+        for score, history, hyp, option in offers:
+            if history not in kept:
+                kept[history] = (score, history, (hyp[2], option))
+                if len(kept) == self.beam:
+                    break
+        return list(kept.values())
+
+    def _multi_offers(
+        self, hyps: list[_Hyp], token: _TokenPlan
+    ) -> list[tuple[float, _History, _Hyp, Option]]:
+        """Offers for readings of several words (an OCR-glued token), scored word by word: they are
+        rare (learned OCR pairs only), so they are not worth batching with the single syllables."""
+        lm = self.lm
+        scores = np.array([h[0] for h in hyps])
+        rows = np.arange(len(hyps))
+        offers = []
+        for option, penalty in zip(token.multi, token.multi_penalty, strict=True):
+            histories = [h[1] for h in hyps]
+            total = scores - penalty
             for word in option.words:
                 wid = self._word_id(word)
-                total = total + lm.logprob(ctx, np.full(len(hyps), wid))
-                ctx = np.column_stack([ctx[:, 1:], np.full(len(hyps), wid)])
+                packed = np.array(histories, dtype=np.uint64)
+                total = total + lm.logprob_packed(packed, rows, np.full(len(hyps), wid))
+                histories = [extend_history(h, wid) for h in histories]
             for hi, hyp in enumerate(hyps):
-                offer(hyp, float(total[hi]), tuple(int(x) for x in ctx[hi]), option)
-        ranked = sorted(candidates.values(), key=lambda h: h.score, reverse=True)
-        return ranked[: self.beam]
+                offers.append((float(total[hi]), histories[hi], hyp, option))
+        return offers
 
     def _word_id(self, word: str) -> int:
         return self.lm.word_id(NUM_TOKEN if word.isdigit() else word)

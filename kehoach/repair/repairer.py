@@ -40,6 +40,7 @@ LEARN_MARK_COSTS = {"eng"}  # vie pairs come from clean renders: their near-zero
 MIN_CODE_LEN = 3  # upper-case tokens this long count as codes (PAPI, UBND)
 DOCUMENT_CODE_COST = -1.0  # an unknown code one letter from a code the document itself uses is
 # that code misread: a bonus, since the LM saw few plans (PAPI is rare in its corpus)
+TOKEN_STATS_CACHE_SIZE = 50_000  # tokens whose garbling counts are kept (cleared when full)
 LINES_PER_BATCH = 64  # lines decoded in lock-step (one LM call per step serves them all)
 JOIN_MIN_UNIGRAM = -5.0  # a joined fragment pair must make a reasonably common syllable
 OCR_DOCUMENT_SHARE = 0.03  # this share of OCR-looking tokens makes a whole document OCR-garbled
@@ -90,6 +91,7 @@ class Repairer:
         self.pairs = pairs if pairs is not None else {}
         self.decoder = BeamDecoder(lm, beam=beam)
         self._generators: dict[str, CandidateGenerator] = {}
+        self._token_counts: dict[str, tuple[int, int, int, int, int]] = {}
 
     @classmethod
     def load(cls) -> Repairer:
@@ -99,31 +101,41 @@ class Repairer:
     # ---- scoring ---------------------------------------------------------------------------------
     def line_stats(self, line: str) -> LineStats:
         stats = LineStats()
-        fold = self.prior.fold
         for m in _TOKEN.finditer(mask_protected(line)):
-            token = m.group()
-            lower = token.lower()
-            skeleton = strip_diacritics(lower)
-            if token.isdigit() or len(token) < 2:
-                continue  # numbers and single letters say nothing
-            if not _VOWEL.search("".join(fold.get(ch, ch) for ch in skeleton)):
-                if token.isupper() or lower not in self.lm.index:
-                    continue  # consonant-only codes (MNTH, CCHC)
-                stats.words += 1  # "ctr", "cta": OCR's reading of cứ, của
-                stats.invalid += 1
-                stats.ocr_like += 1
-                continue
-            stats.words += 1
-            stats.marked += has_diacritics(lower)
-            if not lower.isalpha():
-                stats.invalid += 1
-                stats.ocr_like += bool(_OCR_MIX.search(token))
-            elif normalize_syllable_tone(lower) in self.index.syllables:
-                stats.lacking += self.index.lacks_needed_marks(lower)
-            elif lower not in self.lm.index or self.index.is_misspelt_syllable(lower):
-                stats.invalid += 1
-                stats.ocr_like += lower != skeleton
+            counts = self._token_counts.get(m.group())
+            if counts is None:
+                counts = self._count_token(m.group())
+                if len(self._token_counts) >= TOKEN_STATS_CACHE_SIZE:
+                    self._token_counts.clear()
+                self._token_counts[m.group()] = counts
+            words, invalid, lacking, marked, ocr_like = counts
+            stats.words += words
+            stats.invalid += invalid
+            stats.lacking += lacking
+            stats.marked += marked
+            stats.ocr_like += ocr_like
         return stats
+
+    def _count_token(self, token: str) -> tuple[int, int, int, int, int]:
+        """What one token adds to a line's (words, invalid, lacking, marked, ocr_like) counts; cached
+        per token, since every document's lines are scored and text repeats its words."""
+        lower = token.lower()
+        skeleton = strip_diacritics(lower)
+        if token.isdigit() or len(token) < 2:
+            return (0, 0, 0, 0, 0)  # numbers and single letters say nothing
+        fold = self.prior.fold
+        if not _VOWEL.search("".join(fold.get(ch, ch) for ch in skeleton)):
+            if token.isupper() or lower not in self.lm.index:
+                return (0, 0, 0, 0, 0)  # consonant-only codes (MNTH, CCHC)
+            return (1, 1, 0, 0, 1)  # "ctr", "cta": OCR's reading of cứ, của
+        marked = int(has_diacritics(lower))
+        if not lower.isalpha():
+            return (1, 1, 0, marked, int(bool(_OCR_MIX.search(token))))
+        if normalize_syllable_tone(lower) in self.index.syllables:
+            return (1, 0, int(self.index.lacks_needed_marks(lower)), marked, 0)
+        if lower not in self.lm.index or self.index.is_misspelt_syllable(lower):
+            return (1, 1, 0, marked, int(lower != skeleton))
+        return (1, 0, 0, marked, 0)
 
     def _sum_stats(self, all_stats: list[LineStats]) -> LineStats:
         total = LineStats()
@@ -215,9 +227,11 @@ class Repairer:
         ocr_lang: str | None,
         garbled_threshold: float = GARBLED_LINE,
         noise: NoiseParams | None = None,
+        stats: LineStats | None = None,
     ) -> tuple[list[Span], CandidateGenerator] | None:
-        """The spans to decode and the generator to use, or None when the line is left as it is."""
-        stats = self.line_stats(line)
+        """The spans to decode and the generator to use, or None when the line is left as it is
+        (``stats``: the line's statistics when the caller already has them)."""
+        stats = stats if stats is not None else self.line_stats(line)
         if not stats.words or (not force and stats.garbling < garbled_threshold):
             return None
         params = OCR_VIE if ocr_lang == "vie" else (noise or self.noise_for(stats, ocr_lang))
@@ -268,7 +282,10 @@ class Repairer:
         ]
         known = frozenset(token.lower() for token in clean_tokens)
         codes = frozenset(t for t in clean_tokens if t.isupper() and t.isalpha() and len(t) >= MIN_CODE_LEN)
-        plans = [self._plan_line(line, force, ocr_lang, noise=noise) for line in lines]
+        plans = [
+            self._plan_line(line, force, ocr_lang, noise=noise, stats=s)
+            for line, s in zip(lines, stats, strict=True)
+        ]
         todo = [i for i, plan in enumerate(plans) if plan is not None]
         out = list(lines)
         with_codes: dict[int, Callable[[str], list[Option]]] = {}
