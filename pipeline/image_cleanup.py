@@ -26,6 +26,10 @@ import cv2
 import numpy as np
 from PIL import Image
 
+# One thread per process, like Tesseract (OMP_THREAD_LIMIT=1): pages are OCRed in parallel by
+# processes, and OpenCV's own thread pool in each of them would only oversubscribe the cores.
+cv2.setNumThreads(1)
+
 TARGET_DPI = 300
 A4_WIDTH_INCHES = 8.27  # used to guess the DPI of an image that does not say it
 MAX_SKEW_DEGREES = 5.0
