@@ -47,3 +47,41 @@ def test_cli_missing_file_is_usage_error(tmp_path) -> None:
     )
     assert result.returncode in (1, 2)
     assert "nope.pdf" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sample", "kind"),
+    [
+        ("generated/ke-hoach-phuong-van-phuc-papi-2021-2025.docx", "docx"),
+        ("generated/ke-hoach-mn-hoa-lu-papi-2024.pdf", "pdf-text"),
+        ("ke-hoach-mn-tuoi-hong-par-index-2023.ocr-eng.txt", "text"),
+    ],
+)
+def test_cli_extract_prints_the_spec_json(sample: str, kind: str, tmp_path, monkeypatch) -> None:
+    import json
+    from pathlib import Path
+
+    from kehoach.schema import validate_extraction
+
+    monkeypatch.setenv("KEHOACH_PROCESSED", str(tmp_path))
+    path = Path(__file__).resolve().parent.parent / "data" / "raw" / sample
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from kehoach.cli import main; main()",
+            "extract",
+            str(path),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    validate_extraction(data)
+    assert data["source"]["kind"] == kind
+    assert data["document"]["doc_type"] == "Kế hoạch"
+    assert data["citations"]
