@@ -1,13 +1,16 @@
 """The command line: every command documented, usage errors exit 2 (sqlite-utils' habit)."""
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from kehoach.cli import app
+from kehoach.schema import validate_extraction
 
 runner = CliRunner()
 COMMANDS = ["ingest", "ocr", "repair", "extract", "query", "synth", "eval"]
@@ -58,11 +61,6 @@ def test_cli_missing_file_is_usage_error(tmp_path) -> None:
     ],
 )
 def test_cli_extract_prints_the_spec_json(sample: str, kind: str, tmp_path, monkeypatch) -> None:
-    import json
-    from pathlib import Path
-
-    from kehoach.schema import validate_extraction
-
     monkeypatch.setenv("KEHOACH_PROCESSED", str(tmp_path))
     path = Path(__file__).resolve().parent.parent / "data" / "raw" / sample
     result = subprocess.run(
