@@ -21,6 +21,14 @@ from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviat
 from extractors.lexicon import load_yaml
 from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units
+from extractors.symbols import (
+    SYMBOL_ISSUERS,
+    code_abbreviates,
+    doc_type_from_symbol,
+    issuer_code,
+    issuer_from_symbol,
+    normalise_number,
+)
 from extractors.types import CitedDocument
 
 _DOC_TYPES = load_yaml("doc_types")
@@ -28,10 +36,10 @@ _TYPE_BY_SPELLING: dict[str, str] = {}
 for _canonical, _variants in _DOC_TYPES["names"].items():
     for _spelling in [_canonical, *(_variants or [])]:
         _TYPE_BY_SPELLING[_spelling.lower()] = _canonical
-SYMBOL_CODES: dict[str, str] = _DOC_TYPES["symbol_codes"]
-SYMBOL_REPAIRS: dict[str, str] = _DOC_TYPES["symbol_repairs"]
-SYMBOL_ISSUERS: dict[str, str] = _DOC_TYPES["symbol_issuers"]
 _SYMBOL_TYPE_ALTERNATIVES: dict[str, list[str]] = _DOC_TYPES["symbol_type_alternatives"]
+# National bodies as they are spelt: an ALL-CAPS title line ("... CỦA THỦ TƯỚNG CHÍNH PHỦ") is
+# title-cased by rule, and the rule cannot know that "Chính phủ" is a proper name.
+_KNOWN_BODY_SPELLING = {name.casefold(): name for name in SYMBOL_ISSUERS.values()}
 
 
 def _first_letter_either_case(spelling: str) -> str:
@@ -83,48 +91,12 @@ _NOT_A_SUBJECT_START = frozenset(load_yaml("issuer_words")["not_subject_start"])
 _SUBJECT_END = re.compile(r"[;\n]|\.\s|\./\.|\.$|:")
 # Qualifiers of an issuer that are not the subject: "Thành ủy Hà Nội khóa XVII", "... nhiệm kỳ 2020 - 2025".
 _ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+[IVXLC\d]+(?:\s*[-–]\s*\d{4})?\b")
-_TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*)?\d")
+# Another citation begins: a type word and a number with its symbol ("và Kế hoạch số 12/KH-UBND",
+# not "và đề án 06", which is part of a committee's name).
+_TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{NUMBER}", re.VERBOSE)
+# The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
+_ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+(?:tại|TẠI)\s*$")
 _MAX_SUBJECT_CHARS = 400
-
-
-def normalise_number(raw: str) -> str:
-    """Spaces removed, symbol parts repaired from data ("ND-CP" -> "NĐ-CP")."""
-    compact = re.sub(r"^(\d+[a-z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw))  # "146/2025- NĐ-CP"
-    head, *rest = re.split(r"([-/])", compact, maxsplit=1)
-    if not rest:
-        return compact
-    parts = re.split(r"([-/])", rest[1])
-    repaired = [SYMBOL_REPAIRS.get(part, part) for part in parts]
-    return head + rest[0] + "".join(repaired)
-
-
-def doc_type_from_symbol(number: str) -> str | None:
-    """The type a number's symbol encodes: ``38-KH/QU`` -> Kế hoạch, ``1086/UBND-NV`` -> Công văn."""
-    serial_and_symbol = re.match(r"\d+[a-z]?(?P<sep>[-/])(?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
-    if serial_and_symbol is None:
-        return None
-    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
-    code = parts[0]
-    for candidate in (code, code.rstrip("0123456789")):
-        if candidate in SYMBOL_CODES:
-            return SYMBOL_CODES[candidate]
-    if serial_and_symbol["sep"] == "/" and len(parts) >= 2:
-        return "Công văn"  # "issuer-unit" symbols are those of Công văn (NĐ 30/2020, Phụ lục III)
-    return None
-
-
-def issuer_from_symbol(number: str) -> str | None:
-    """The national body a symbol names: ``73/2023/NĐ-CP`` -> Chính phủ, ``61/2022/QH15`` -> Quốc hội.
-
-    The issuer code is the part after the type code ("NĐ-CP", "QĐ-TTg", "PL-UBTVQH11"), or the
-    first part when the symbol has no type code ("QH15", "10902/VPCP-KGVX").
-    """
-    serial_and_symbol = re.match(r"\d+[a-z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
-    if serial_and_symbol is None:
-        return None
-    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
-    code = parts[1] if parts[0] in SYMBOL_CODES and len(parts) >= 2 else parts[0]
-    return SYMBOL_ISSUERS.get(code) or SYMBOL_ISSUERS.get(code.rstrip("0123456789"))
 
 
 def canonical_doc_type(spelling: str) -> str:
@@ -177,8 +149,7 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         found["issued_on"], position = parsed[0], date_match.end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
     if issuer_lead and (issuer := cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START)):
-        name = title_case(issuer[0]) if issuer[0].isupper() else expand_abbreviations(issuer[0])
-        found["issuer"], position = name, issuer[1]
+        found["issuer"], position = _issuer_name(issuer[0]), issuer[1]
         if qualifier := _ISSUER_QUALIFIER.match(text, position):
             position = qualifier.end()
         if "issued_on" not in found:
@@ -190,6 +161,46 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         found["subject"], position = subject, subject_end
     found["end"] = position
     return found
+
+
+def _issuer_name(raw: str) -> str:
+    """The issuer as stored: abbreviations expanded, an ALL-CAPS name in title case."""
+    name = title_case(raw) if raw.isupper() else expand_abbreviations(raw)
+    return _KNOWN_BODY_SPELLING.get(name.casefold(), name)
+
+
+def _issuer_before(text: str, head_start: int, number: str) -> str | None:
+    """The issuer named before the citation: "... của Sở Tài chính tại Công văn số 3679/STC-QLGCS".
+
+    Only when the symbol's code abbreviates that name: "theo chỉ đạo của Bộ Chính trị tại Công văn
+    số 13421-CV/VPTW" is a letter of the Central Office (VPTW) conveying the Politburo's direction.
+    """
+    window = _text_before(text, head_start, window=160)
+    before = _ISSUER_BEFORE.search(window)
+    if before is None:
+        return None
+    name_start = head_start - len(window) + before.start("issuer")
+    issuer = cut_issuer(text, name_start)
+    if issuer is None or issuer[0] != before["issuer"]:
+        return None  # the words between "của" and "tại" are not only a body's name
+    name = _issuer_name(issuer[0])
+    code = issuer_code(number)
+    return name if code and code_abbreviates(code, name) else None
+
+
+def _issuer_shared_with_previous(
+    text: str, head_start: int, number: str, previous: list[CitedDocument]
+) -> str | None:
+    """The issuer of the citation this one is listed with, when both symbols carry the same issuer code.
+
+    "ý kiến của Sở Nội vụ tại Công văn số 2252/SNV-TCBC ngày ... và Công văn số 2846/SNV-TCBC ngày ...".
+    """
+    if not previous or previous[-1].issuer is None or head_start - previous[-1].end > 40:
+        return None
+    if not _JOINED_TO_PREVIOUS.search(text[previous[-1].end : head_start]):
+        return None
+    code = issuer_code(number)
+    return previous[-1].issuer if code and code == issuer_code(previous[-1].number or "") else None
 
 
 def _doc_type_of(
@@ -253,7 +264,10 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 doc_type=doc_type,
                 number=number,
                 issued_on=issued_on,
-                issuer=tail.get("issuer") or issuer_from_symbol(number),
+                issuer=tail.get("issuer")
+                or _issuer_before(text, head.start(), number)
+                or _issuer_shared_with_previous(text, head.start(), number, citations)
+                or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
                 start=head.start(),
@@ -297,15 +311,25 @@ def _attribute_count(citation: CitedDocument) -> int:
     )
 
 
-def _deduplicate(citations: list[CitedDocument]) -> list[CitedDocument]:
-    """One citation per document: the fullest mention, its gaps filled from the other mentions."""
+def _is_caps_mention(citation: CitedDocument, text: str) -> bool:
+    """A mention in an ALL-CAPS title line, whose names are title-cased by rule, not as written."""
+    letters = [ch for ch in text[citation.start : citation.end] if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocument]:
+    """One citation per document: the fullest mention, its gaps filled from the other mentions.
+
+    A mention in running text is preferred to one in an ALL-CAPS title line, which names the
+    same document but spells its issuer only by rule ("THỦ TƯỚNG CHÍNH PHỦ").
+    """
     groups: dict[tuple[object, ...], list[CitedDocument]] = {}
     for citation in sorted(citations, key=lambda c: c.start):
         key = ("number", citation.number) if citation.number else ("title", citation.title, citation.year)
         groups.setdefault(key, []).append(citation)
     merged = []
     for mentions in groups.values():
-        best = max(mentions, key=lambda c: (_attribute_count(c), -c.start))
+        best = max(mentions, key=lambda c: (not _is_caps_mention(c, text), _attribute_count(c), -c.start))
         filled = {
             f.name: next((getattr(m, f.name) for m in mentions if getattr(m, f.name) is not None), None)
             for f in fields(best)
@@ -328,7 +352,7 @@ def extract_citations(text: str) -> list[CitedDocument]:
     for citation in numbered:
         if citation.issuer:
             citation.issuer = complete_bare_level(citation.issuer, units)
-    citations = _deduplicate(numbered + laws)
+    citations = _deduplicate(numbered + laws, nfc)
     for citation in citations:
         citation.start, citation.end = back[citation.start], back[citation.end]
     return citations

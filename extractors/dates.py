@@ -31,6 +31,10 @@ DAY_NUMERIC = r"""
     (?:(?:ngày|Ngày)\s+)?                          # "ngày" is optional before a numeric date
     (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<y2>\d{4})(?![\d/])
 """
+# A run of months ends when its last month ends: "Tháng 11 - 12/2025" is due in December.
+MONTH_RANGE = r"""
+    (?:tháng|Tháng|THÁNG)\s+\d{1,2}\s*[-–]\s*(?P<m6>\d{1,2})\s*(?:/|\s(?:năm|NĂM)\s)\s*(?P<y6>\d{4})(?![\d/])
+"""
 MONTH = r"""
     (?:tháng|Tháng|THÁNG)\s+(?P<m3>\d{1,2})\s*(?:/|-|\s(?:năm|NĂM)\s)\s*(?P<y3>\d{4})(?![\d/])
 """
@@ -44,10 +48,11 @@ YEAR_AFTER_CUE = r"""
 """
 
 DATE_PATTERN = re.compile(
-    rf"(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH})|(?:{QUARTER})|(?:{YEAR_AFTER_CUE})", re.VERBOSE
+    rf"(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH_RANGE})|(?:{MONTH})|(?:{QUARTER})|(?:{YEAR_AFTER_CUE})",
+    re.VERBOSE,
 )
 _WHOLE_PHRASE = re.compile(
-    rf"\s*(?:(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH})|(?:{QUARTER}))\s*$", re.VERBOSE
+    rf"\s*(?:(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH_RANGE})|(?:{MONTH})|(?:{QUARTER}))\s*$", re.VERBOSE
 )
 _YEAR_PHRASE = re.compile(r"\s*(?:năm|Năm)?\s*(?P<y>\d{4})\s*$")
 
@@ -56,7 +61,7 @@ _ADJACENT_DEADLINE_CUE = re.compile(
     r"""
     (?:trước|chậm\ nhất(?:\ là)?(?:\ vào)?(?:\ trong)?|hạn(?:\ chót)?(?:\ là)?|xong(?:\ trước)?(?:\ trong)?
        |đến\ hết|hết|muộn\ nhất|không\ quá|hoàn\ thành(?:\ trong|\ trước|\ vào)?|trong|kết\ thúc(?:\ vào)?
-       |chậm\ nhất\ đến)
+       |chậm\ nhất\ đến|thời\ (?:gian|hạn)\ hoàn\ thành\s*:)
     \s*(?:ngày\s*)?$
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -64,7 +69,7 @@ _ADJACENT_DEADLINE_CUE = re.compile(
 _ADJACENT_START_CUE = re.compile(r"\b(?:từ|kể\s+từ|bắt\s+đầu(?:\s+từ)?)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # A cue earlier in the same clause ("Thời hạn hoàn thành: 30/6/2025", "hoàn thành báo cáo trước 15/12").
 _CLAUSE_DEADLINE_CUE = re.compile(
-    r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước)", re.IGNORECASE
+    r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước|thời\s+gian\s+hoàn\s+thành)", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
 # The document's own place-and-date line: "Quận 1, ngày 3 tháng 5 năm 2023" (a capitalised place, a comma).
@@ -91,8 +96,12 @@ def _parse_match(match: re.Match[str]) -> tuple[str, Precision] | None:
         if groups.get(day_key):
             day, month, year = int(groups[day_key]), int(groups[month_key]), int(groups[year_key])
             return (f"{year:04d}-{month:02d}-{day:02d}", "day") if _valid(year, month, day) else None
-    if groups.get("m3"):
-        month, year = int(groups["m3"]), int(groups["y3"])
+    if groups.get("m3") or groups.get("m6"):
+        month, year = (
+            (int(groups["m3"]), int(groups["y3"]))
+            if groups.get("m3")
+            else (int(groups["m6"]), int(groups["y6"]))
+        )
         return (f"{year:04d}-{month:02d}", "month") if _valid(year, month) else None
     if groups.get("q"):
         quarter_text = groups["q"].upper()

@@ -15,7 +15,15 @@ import unicodedata
 
 from extractors.citations import CITATION_HEAD, canonical_doc_type, normalise_number
 from extractors.dates import DATE_PATTERN, parse_date
-from extractors.issuers import BODY_HEADS, complete_bare_level, expand_abbreviations, title_case
+from extractors.issuers import (
+    BODY_HEADS,
+    ISSUER_TOKENS,
+    complete_bare_level,
+    cut_issuer,
+    ends_with_bare_level,
+    expand_abbreviations,
+    title_case,
+)
 from extractors.lexicon import load_yaml
 from extractors.organizations import named_units
 from extractors.signature import extract_recipients, extract_signer
@@ -60,6 +68,20 @@ _ANNOUNCING_SENTENCE = re.compile(
 )
 _LAST_HEAD = re.compile(rf"\b(?:{_HEAD_ALTERNATION})\b")
 _LEVEL_WORDS = frozenset(word for level in _WORDS["admin_levels"] for word in level.split())
+_ADMIN_LEVELS: list[str] = sorted(_WORDS["admin_levels"], key=len, reverse=True)
+_BARE_HEADS = frozenset(head.casefold() for head in BODY_HEADS)
+# Offices that issue a document in their own name: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI".
+_OFFICES = sorted(
+    (
+        m
+        for m in load_yaml("signature")["position_markers"]
+        if m.isupper() and m[:1].isalpha() and "." not in m
+    ),
+    key=len,
+    reverse=True,
+)
+_LEGAL_BASIS = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị)\b")
+_SYMBOL_BODY = re.compile(r"[-/](?P<code>[A-ZĐ]+)$")
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -91,13 +113,41 @@ def _header_bodies(lines: list[str]) -> list[str]:
     anchor = next((i for i, line in enumerate(lines[:_HEADER_LINES]) if _is_header_anchor(line)), None)
     if anchor is None:
         return []
-    bodies = []
+    bodies: list[str] = []
+    previous_caps = ""
     for line in lines[:anchor] + [_NUMBER_LABEL.split(lines[anchor])[0]]:
         for part in re.split(r"\s{2,}", line):
-            name = title_case(part.strip(" -")) if _is_caps(part) else ""
-            if _LAST_HEAD.match(name):
+            caps = part.strip(" -") if _is_caps(part) else ""
+            name = title_case(caps) if caps else ""
+            if bodies and _starts_with_level(name) and bodies[-1].casefold() in _BARE_HEADS:
+                # "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK": one name on two lines
+                bodies[-1] = title_case(f"{previous_caps} {caps}")
+            elif _LAST_HEAD.match(name):
                 bodies.append(name)
+                previous_caps = caps
     return bodies
+
+
+def _starts_with_level(name: str) -> bool:
+    lowered = name.casefold()
+    return any(lowered.startswith(level + " ") for level in _ADMIN_LEVELS)
+
+
+def _authority_line(lines: list[str]) -> str | None:
+    """The issuing authority of a Quyết định that lost its header: the capitals line above "Căn cứ".
+
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" -> "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi";
+    "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH" -> the body itself.
+    """
+    for line, next_line in zip(lines[: _HEADER_LINES - 1], lines[1:_HEADER_LINES], strict=False):
+        if not (_is_caps(line) and _LEGAL_BASIS.match(next_line)):
+            continue
+        office = next((o for o in _OFFICES if line.startswith(o + " ")), None)
+        body = title_case(line[len(office) + 1 :] if office else line)
+        if not _LAST_HEAD.match(body):
+            return None
+        return f"{office[:1]}{office[1:].lower()} {body}" if office else body
+    return None
 
 
 def _trailing_place_name(before_comma: str) -> str | None:
@@ -132,13 +182,59 @@ def _title_after(lines: list[str], index: int) -> str | None:
 
 
 def _announced_issuer(text: str) -> tuple[str, str] | None:
-    """(issuer, doc type) from "<body> xây dựng/ban hành <Kế hoạch>" in the opening paragraphs."""
-    match = _ANNOUNCING_SENTENCE.search(text[:6000])
-    if match is None:
-        return None
-    heads = list(_LAST_HEAD.finditer(match["issuer"]))
-    issuer = match["issuer"][heads[-1].start() :].strip(" ,")
-    return expand_abbreviations(issuer), match["type"]
+    """(issuer, doc type) from "<body> xây dựng/ban hành <Kế hoạch>" in the opening paragraphs.
+
+    Not a cited document's issuer: "... Quyết định số 3531/QĐ-BTC của Bộ trưởng Bộ Tài chính về ban
+    hành Kế hoạch ..." announces the Ministry's plan, not this one; the body's name must run up to
+    the verb.
+    """
+    for match in _ANNOUNCING_SENTENCE.finditer(text[:6000]):
+        heads = list(_LAST_HEAD.finditer(match["issuer"]))
+        issuer_start = match.start("issuer") + heads[-1].start()
+        issuer = match["issuer"][heads[-1].start() :].strip(" ,")
+        if re.search(r"(?:của|CỦA)\s*$", text[max(0, issuer_start - 8) : issuer_start]):
+            continue
+        name = cut_issuer(text, issuer_start)
+        if name is None or name[0] != issuer:
+            continue
+        return expand_abbreviations(issuer), match["type"]
+    return None
+
+
+def _completed_issuer(issuer: str | None, place: str | None, number: str | None, text: str) -> str | None:
+    """A bare or missing issuer completed from the document's own symbol and place.
+
+    "Ủy ban nhân dân tỉnh" -> the unit of that level the text names most, or, when it names none,
+    the place of the place-and-date line ("Hà Tĩnh, ngày ..."). The body comes from the
+    number's issuer code where the text misspells it or names none: "624/KH-UBND" is a plan of an
+    Ủy ban nhân dân ("Ủy ban nhân tỉnh ban hành Kế hoạch" is a typo for it).
+    """
+    code = _SYMBOL_BODY.search(number or "")
+    symbol_body = ISSUER_TOKENS.get(code["code"]) if code else None
+    level = ends_with_bare_level(issuer) if issuer else None
+    if issuer is not None and level is None:
+        return issuer
+    if level is None:
+        level = _level_named_with(symbol_body, text) if symbol_body else None
+        if level is None:
+            return None
+        issuer = f"{symbol_body} {level}"
+    body = issuer[: -len(level) - 1]
+    if symbol_body and body.casefold() != symbol_body.casefold() and symbol_body.startswith(body.split()[0]):
+        body = symbol_body
+    completed = complete_bare_level(f"{body} {level}", named_units(text))
+    if ends_with_bare_level(completed) and place and not _starts_with_level(place):
+        # only when the text names no unit of that level: a ward's date line names its district
+        completed = f"{completed} {place}"
+    return completed
+
+
+def _level_named_with(body: str, text: str) -> str | None:
+    """The level the text most often puts after ``body`` or its abbreviation: "UBND tỉnh" -> "tỉnh"."""
+    spellings = [body, *(abbr for abbr, full in ISSUER_TOKENS.items() if full == body)]
+    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, spellings))})\s+({'|'.join(_ADMIN_LEVELS)})\b")
+    levels = [match.group(1) for match in pattern.finditer(text)]
+    return max(set(levels), key=levels.count) if levels else None
 
 
 def _read_header(lines: list[str], meta: DocumentMeta) -> None:
@@ -168,15 +264,18 @@ def extract_document_meta(text: str) -> DocumentMeta:
     lines = _clean_lines(text)
     meta = DocumentMeta()
     _read_header(lines, meta)
-    bodies = _header_bodies([line for line in lines if line])
+    non_empty = [line for line in lines if line]
+    bodies = _header_bodies(non_empty)
     if bodies:
         meta.issuer = bodies[-1]
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
+    meta.issuer = meta.issuer or _authority_line(non_empty)
     announced = _announced_issuer(text)
     if announced:
         # "Ủy ban nhân dân thành phố ban hành Kế hoạch": the city is the one the text names most.
         meta.issuer = meta.issuer or complete_bare_level(announced[0], named_units(text))
         meta.doc_type = meta.doc_type or announced[1]
+    meta.issuer = _completed_issuer(meta.issuer, meta.place, meta.number, text)
     if meta.title is None:
         first_line = next((line for line in lines if line), "")
         meta.title = first_line if _TITLE_START.match(first_line) else None

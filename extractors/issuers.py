@@ -19,10 +19,16 @@ SPELLING_VARIANTS: dict[str, str] = _ABBREVIATIONS["spelling_variants"]
 ADMIN_LEVELS: list[str] = _WORDS["admin_levels"]
 _CONTINUATION = frozenset(_WORDS["continuation_words"])
 _STOP_PHRASES = sorted((tuple(p.lower().split()) for p in _WORDS["stop_words"]), key=len, reverse=True)
+# Stop phrases the data writes capitalised ("V/v") stop a name in any case; the others, written
+# capitalised right after a bare head, are part of the name: "Ban Chỉ đạo", "Ban Tổ chức Tỉnh ủy".
+_CAPITALISED_STOPS = frozenset(tuple(p.lower().split()) for p in _WORDS["stop_words"] if p[:1].isupper())
+_LIST_NAME_HEADS = tuple(_WORDS["list_name_heads"])
+_MAX_LIST_NAME_TOKENS = 26
 _TITLE_LOWER = frozenset(_WORDS["title_case_lower"])
 _TITLE_UPPER = frozenset(_WORDS["title_case_upper"])
 BODY_HEADS: list[str] = _WORDS["body_heads"]
 _HEAD_FIRST_WORDS = frozenset(head.split()[0].lower() for head in BODY_HEADS)
+_BARE_HEADS = frozenset(BODY_HEADS)
 _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
 _MAX_ISSUER_TOKENS = 14
 
@@ -36,7 +42,11 @@ def _is_capitalised(token: str) -> bool:
 
 def _stop_here(tokens: list[str], index: int) -> bool:
     """True when a stop phrase ("về", "ban hành", "khóa" ...) begins at ``tokens[index]``."""
+    first = tokens[index]
+    names_a_head = first[:1].isupper() and not first.isupper() and " ".join(tokens[:index]) in _BARE_HEADS
     for phrase in _STOP_PHRASES:
+        if names_a_head and phrase not in _CAPITALISED_STOPS:
+            continue
         window = [t.rstrip(_TRAILING_PUNCT).lower() for t in tokens[index : index + len(phrase)]]
         if tuple(window) == phrase:
             return True
@@ -50,6 +60,20 @@ def _comma_inside_name(tokens: list[str], index: int, name_so_far: str) -> bool:
     following = tokens[index + 1]
     starts_ministry = name_so_far.split(" ", 1)[0] in ("Bộ", "Sở")
     return starts_ministry and following[:1].isupper() and following.lower() not in _HEAD_FIRST_WORDS
+
+
+def _in_list_name(name_so_far: str, following: str) -> bool:
+    """A committee's name lists its fields in lower case, commas between them.
+
+    "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số, cải cách hành chính
+    và đề án 06": after a head of ``list_name_heads`` the name goes on over lower-case words and over
+    commas followed by a lower-case word; a capitalised word after a comma begins something else
+    ("... của Ban Chỉ đạo Trung ương, Ủy ban nhân dân tỉnh ban hành ...").
+    """
+    head = next((h for h in _LIST_NAME_HEADS if name_so_far.startswith(h)), None)
+    if head is None or any(word[:1].isupper() for word in name_so_far[len(head) :].split()):
+        return False  # "Ban Chỉ đạo Trung ương, bảo đảm ...": a capitalised name is no list of fields
+    return following[:1].islower() or following[:1].isdigit()
 
 
 def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None) -> tuple[str, int] | None:
@@ -73,8 +97,11 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
     end = start
     after_unit_name = False
     previous_was_level = previous_capitalised = False
-    for index, token in enumerate(tokens[:_MAX_ISSUER_TOKENS]):
+    for index, token in enumerate(tokens[:_MAX_LIST_NAME_TOKENS]):
         word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + ".")
+        list_name = _in_list_name(text[start:end], word)
+        if index >= _MAX_ISSUER_TOKENS and not list_name:
+            break
         if word in "-–" and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1]):
             continue  # "Bộ Lao động - Thương binh và Xã hội"
         if not word or token[0] in "(“\"'" or (index > 0 and _stop_here(tokens, index)):
@@ -96,6 +123,7 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         if (
             index > 0
             and not capitalised
+            and not list_name
             and (after_unit_name or not (compound_syllable or word in _CONTINUATION))
         ):
             break
@@ -106,9 +134,13 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
             after_unit_name = True
         previous_was_level = word.lower() in _LEVEL_WORDS or word in ("TP", "TP.", "Tp.", "Q.")
         end = matches[index].start() + len(word)
-        if word != token and not _comma_inside_name(tokens, index, text[start:end]):
+        name_so_far = text[start:end]
+        next_token = tokens[index + 1] if index + 1 < len(tokens) else ""
+        comma_in_list = token.endswith(",") and _in_list_name(name_so_far, next_token)
+        if word != token and not (_comma_inside_name(tokens, index, name_so_far) or comma_in_list):
             break  # punctuation glued to the word ends the name
-    name = re.sub(r"(?:\s+(?:và|hoặc|-))+$", "", text[start:end].rstrip(" ."))  # "Chính phủ và các ..."
+    # "Chính phủ và các ...", "THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH ..."
+    name = re.sub(r"(?:\s+(?:và|hoặc|-))+$", "", text[start:end].rstrip(" ."), flags=re.IGNORECASE)
     return (name, start + len(name)) if name else None
 
 

@@ -138,5 +138,7 @@ def extract_recipients(text: str) -> list[str]:
         cleaned = _REMARK.sub("", _BULLET.sub("", item)).strip().rstrip(";.,").strip()
         if not cleaned or cleaned.lower().startswith(_FILING_MARKS):
             continue
-        recipients.append(expand_abbreviations(cleaned))
+        recipient = expand_abbreviations(cleaned)
+        if recipient.casefold() not in {known.casefold() for known in recipients}:
+            recipients.append(recipient)  # a list repeated by a copy ("Như trên", twice) names each once
     return recipients

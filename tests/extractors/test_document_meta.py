@@ -176,3 +176,47 @@ def test_document_meta_announced_bare_level_issuer_completed_with_named_city() -
         "thành phố Cần Thơ, cụ thể như sau:\nI. MỤC ĐÍCH\n"
     )
     assert extract_document_meta(text).issuer == "Ủy ban nhân dân thành phố Cần Thơ"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        # legal_docs lines 70799-70803 and 8356-8358: the body and its unit on two header lines
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 144/KH-UBND\nBắc Ninh, ngày 24 tháng 11 năm 2025\nKẾ HOẠCH\n",
+            "Ủy ban nhân dân tỉnh Bắc Ninh",
+        ),
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 2691/QĐ-UBND\nQUYẾT ĐỊNH\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ\n",
+            "Ủy ban nhân dân tỉnh Quảng Trị",
+        ),
+    ],
+)
+def test_document_meta_issuer_on_two_header_lines(header: str, issuer: str) -> None:
+    assert extract_document_meta(header).issuer == issuer
+
+
+def test_document_meta_authority_line_of_a_decision_without_header_issuer() -> None:
+    # legal_docs lines 1562-1567, copied from the "Số:" line as web copies are: the capitals line
+    # above "Căn cứ" names the issuing office.
+    text = (
+        "Số: 4001/QĐ-BKHCN\nHà Nội, ngày 02 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH VÀ BỊ BÃI BỎ LĨNH VỰC HOẠT ĐỘNG KHOA HỌC VÀ CÔNG NGHỆ\n"
+        "BỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ\n"
+        "Căn cứ Nghị định số 55/2025/NĐ-CP ngày 02/3/2025 của Chính phủ quy định chức năng, nhiệm vụ;\n"
+    )
+    meta = extract_document_meta(text)
+    assert (meta.issuer, meta.place, meta.issued_on) == (
+        "Bộ trưởng Bộ Khoa học và Công nghệ",
+        "Hà Nội",
+        "2025-12-02",
+    )
+
+
+def test_document_meta_header_issuer_wins_over_authority_line() -> None:
+    # legal_docs lines 1561-1567: with the header line, the ministry is the issuer.
+    text = (
+        "BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 4001/QĐ-BKHCN\nHà Nội, ngày 02 tháng 12 năm 2025\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\nBỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ\nCăn cứ Nghị định số 55/2025/NĐ-CP;\n"
+    )
+    assert extract_document_meta(text).issuer == "Bộ Khoa học và Công nghệ"

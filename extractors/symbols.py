@@ -1,0 +1,84 @@
+"""Numbers and symbols of Vietnamese official documents (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+
+A number is a serial, an optional year and a symbol: ``73/2023/NĐ-CP`` (type code NĐ, issuer code
+CP), ``1086/UBND-NV`` (issuer and unit: a Công văn), ``14-KL/TW`` (a Party document). The symbol
+says the type, and for national bodies the issuer; its issuer code abbreviates the issuer's name
+(STC = Sở Tài chính), which lets a name read elsewhere in the sentence be checked. Tables:
+``data/doc_types.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractors.lexicon import load_yaml
+
+_DOC_TYPES = load_yaml("doc_types")
+SYMBOL_CODES: dict[str, str] = _DOC_TYPES["symbol_codes"]
+SYMBOL_REPAIRS: dict[str, str] = _DOC_TYPES["symbol_repairs"]
+SYMBOL_ISSUERS: dict[str, str] = _DOC_TYPES["symbol_issuers"]
+
+
+def normalise_number(raw: str) -> str:
+    """Spaces removed, symbol parts repaired from data ("ND-CP" -> "NĐ-CP")."""
+    compact = re.sub(r"^(\d+[a-z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw))  # "146/2025- NĐ-CP"
+    head, *rest = re.split(r"([-/])", compact, maxsplit=1)
+    if not rest:
+        return compact
+    parts = re.split(r"([-/])", rest[1])
+    repaired = [SYMBOL_REPAIRS.get(part, part) for part in parts]
+    return head + rest[0] + "".join(repaired)
+
+
+def doc_type_from_symbol(number: str) -> str | None:
+    """The type a number's symbol encodes: ``38-KH/QU`` -> Kế hoạch, ``1086/UBND-NV`` -> Công văn."""
+    serial_and_symbol = re.match(r"\d+[a-z]?(?P<sep>[-/])(?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    if serial_and_symbol is None:
+        return None
+    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
+    code = parts[0]
+    for candidate in (code, code.rstrip("0123456789")):
+        if candidate in SYMBOL_CODES:
+            return SYMBOL_CODES[candidate]
+    if serial_and_symbol["sep"] == "/" and len(parts) >= 2:
+        return "Công văn"  # "issuer-unit" symbols are those of Công văn (NĐ 30/2020, Phụ lục III)
+    return None
+
+
+def issuer_from_symbol(number: str) -> str | None:
+    """The national body a symbol names: ``73/2023/NĐ-CP`` -> Chính phủ, ``61/2022/QH15`` -> Quốc hội.
+
+    The issuer code is the part after the type code ("NĐ-CP", "QĐ-TTg", "PL-UBTVQH11"), or the
+    first part when the symbol has no type code ("QH15", "10902/VPCP-KGVX").
+    """
+    serial_and_symbol = re.match(r"\d+[a-z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    if serial_and_symbol is None:
+        return None
+    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
+    code = parts[1] if parts[0] in SYMBOL_CODES and len(parts) >= 2 else parts[0]
+    return SYMBOL_ISSUERS.get(code) or SYMBOL_ISSUERS.get(code.rstrip("0123456789"))
+
+
+def issuer_code(number: str) -> str | None:
+    """The issuing body's code in a symbol: ``3679/STC-QLGCS`` -> STC, ``13421-CV/VPTW`` -> VPTW."""
+    serial_and_symbol = re.match(r"\d+[a-z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    if serial_and_symbol is None:
+        return None
+    parts = re.split(r"[-/]", serial_and_symbol["symbol"])
+    return parts[1] if parts[0] in SYMBOL_CODES and len(parts) >= 2 else parts[0]
+
+
+def _plain_initials(name: str) -> str:
+    folded = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(word[0] for word in folded.upper().split() if word[0].isalpha())
+
+
+def code_abbreviates(code: str, name: str) -> bool:
+    """True when a symbol's code abbreviates ``name``: STC = Sở Tài chính, SNNMT = Sở Nông nghiệp và Môi trường.
+
+    The code's letters must appear, in order, among the initials of the name's syllables.
+    """
+    letters = iter(_plain_initials(name))
+    wanted = _plain_initials(" ".join(re.sub(r"[^A-ZĐa-zđ]", "", code)))
+    return bool(wanted) and all(letter in letters for letter in wanted)
