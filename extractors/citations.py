@@ -52,7 +52,7 @@ _SYMBOL_PART = r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?!\w)"
 
 NUMBER = rf"""
     (?<![\w/.-])\d{{1,5}}[a-z]?                  # the serial number ("04", "1086", "14", "07a")
-    (?:/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"), or "-" (party)
+    (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
     (?:\s?[-/]\s?{_SYMBOL_PART})*                 # further parts, spaces tolerated ("NĐ- CP")
 """

@@ -32,7 +32,7 @@ ATTRIBUTE_ACCURACY = {
     "obligation.via": 1.000,
     "document.doc_type": 1.000,
     "document.number": 1.000,
-    "document.issuer": 0.800,
+    "document.issuer": 1.000,
     "document.issued_on": 1.000,
     "document.signer": 1.000,
 }

@@ -220,3 +220,11 @@ def test_document_meta_header_issuer_wins_over_authority_line() -> None:
         "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\nBỘ TRƯỞNG BỘ KHOA HỌC VÀ CÔNG NGHỆ\nCăn cứ Nghị định số 55/2025/NĐ-CP;\n"
     )
     assert extract_document_meta(text).issuer == "Bộ Khoa học và Công nghệ"
+
+
+def test_document_meta_number_typed_with_a_space_before_the_slash() -> None:
+    """Typists often write "Số: 56 /KH-MNTH" (room to fill in the number by hand on the draft)."""
+    header = (
+        "TRƯỜNG MẦM NON HOA MAI\nSố: 56 /KH-MNHM    Quận 3, ngày 3 tháng 5 năm 2023\nKẾ HOẠCH\nVề cải cách"
+    )
+    assert extract_document_meta(header).number == "56/KH-MNHM"
