@@ -31,7 +31,7 @@ from typing import Any
 from extractors.organizations import expand_abbreviations
 
 SET_FIELDS = ("citations", "deadlines", "indicators", "dimensions", "people", "obligations")
-DOCUMENT_ATTRIBUTES = ("doc_type", "number", "issuer", "issued_on", "signer")
+DOCUMENT_ATTRIBUTES = ("doc_type", "number", "issuer", "parent_issuer", "place", "issued_on", "signer")
 CITATION_ATTRIBUTES = ("issued_on", "issuer")
 PEOPLE_ATTRIBUTES = ("honorific", "title", "role")
 OBLIGATION_ATTRIBUTES = ("deadline", "frequency", "recipient", "via", "responsible")
