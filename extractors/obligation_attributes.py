@@ -4,8 +4,9 @@ Split from :mod:`extractors.obligations` (which finds the items) because each re
 one sentence and can be tested alone. Cue words are data (``data/obligations.yaml``).
 
 Names are read on the abbreviation-expanded sentence ("báo cáo UBND quận" → "Ủy ban nhân dân quận")
-and a bare level is completed with the unit the document names most often ("Ủy ban nhân dân quận"
-→ "Ủy ban nhân dân quận Hà Đông"), as an analyst reading the whole plan would.
+and a People's Committee or Council of a bare level is completed with the unit the document names
+most often ("Ủy ban nhân dân quận" → "Ủy ban nhân dân quận Hà Đông"), as an analyst reading the whole
+plan would; an agency keeps its name as written ("Trung tâm Kiểm soát bệnh tật tỉnh").
 """
 
 from __future__ import annotations
@@ -26,10 +27,15 @@ def _any_of(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-_FREQUENCIES: list[tuple[Frequency, regex.Pattern[str]]] = [
-    (frequency, regex.compile(rf"(?<!\w)(?:{_any_of(patterns)})(?!\w)", _FLAGS))
-    for frequency, patterns in _DATA["frequencies"].items()
-]
+# One pattern for all frequencies, a named group each: the leftmost mention wins in one search.
+_FREQUENCY = regex.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        f"(?P<{frequency}>{_any_of(patterns)})" for frequency, patterns in _DATA["frequencies"].items()
+    )
+    + r")(?!\w)",
+    _FLAGS,
+)
 _FREQUENCY_EXCEPTION = regex.compile(_any_of(_DATA["frequency_exceptions"]), _FLAGS)
 # The recipient cue must end right before the organisation's name.
 _RECIPIENT_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*$", _FLAGS)
@@ -39,13 +45,36 @@ _RECIPIENT_CUE_AND_TITLE = regex.compile(
     rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*(?<=\s)(?P<title>{_any_of([regex.escape(t) for t in _TITLES])})\s+$",
     regex.VERSION1,
 )
+# A report to the head of the issuing unit itself, named by office alone ("báo cáo Hiệu trưởng").
+_RECIPIENT_HEAD_OF_UNIT = regex.compile(
+    rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*(?<=\s)(?P<title>{_any_of(_DATA['recipient_titles'])})"
+    rf"(?!\w)(?!\s+(?:{_any_of([regex.escape(t) for t in _TITLES])}|\p{{Lu}}))",
+    regex.VERSION1,
+)
 _VIA_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['via_cues'])})\s*$", _FLAGS)
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
 _SUBJECT = regex.compile(rf"(?:{_any_of(_DATA['subjects'])})(?!\w)", regex.VERSION1)
+_HEADING_SUBJECT = regex.compile(_any_of(_DATA["heading_subjects"]), regex.VERSION1)
 _HEADING_OPENER = regex.compile(rf"^\s*(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
+_OPENER = regex.compile(rf"(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
+_TITLE_AT = regex.compile(rf"(?P<title>{_any_of([regex.escape(t) for t in _TITLES])})\s+", regex.VERSION1)
 # Where a sentence's subject may stand: at its start, or after a leading adverbial clause
 # ("Chậm nhất 01 tháng khi ..., Thủ trưởng đơn vị triển khai ...").
-_CLAUSE_START = regex.compile(r"^|,\s+")
+_CLAUSE_START = regex.compile(r"^|[,:]\s+")
+# After a unit's name on a heading line: a colon or dash, or the capitalised first word of its task.
+_RUN_IN = regex.compile(r"\s*[:–-]|\s+\p{Lu}\p{Ll}", regex.VERSION1)
+# A name followed by one of these is the doer, not the recipient: "... báo cáo Sở Y tế chủ trì ...".
+_SUBJECT_VERB = regex.compile(rf"\s+(?:{_any_of(_DATA['subject_verbs'])})(?!\w)", _FLAGS)
+# After a subject: its verb, a lower-case word that is not a preposition or conjunction.
+_VERB_FOLLOWS = regex.compile(rf"\s+(?!(?:{_any_of(_DATA['not_verbs'])})(?!\w))\p{{Ll}}", regex.VERSION1)
+_ADVERBIAL_OPENER = regex.compile(rf"\s*(?:{_any_of(_DATA['adverbial_openers'])})(?!\w)", _FLAGS)
+_SHORT_OPENER = regex.compile(rf"\s*(?:{_any_of(_DATA['short_openers'])})(?!\w)", _FLAGS)
+_MAX_OPENING_CLAUSES = 5
+# A heading that goes on after its first unit lists several owners ("Ủy ban MTTQ, Ban Dân vận ...").
+_LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\s|\()", regex.VERSION1)
+# Only a government of a level is completed with the unit the document names ("Ủy ban nhân dân tỉnh"
+# → "... tỉnh Đắk Lắk"); an agency keeps the level in its name ("Trung tâm Kiểm soát bệnh tật tỉnh").
+_COMPLETED_KINDS = frozenset({"people's committee", "people's council"})
 
 
 def read_frequency(sentence: str) -> Frequency | None:
@@ -53,9 +82,10 @@ def read_frequency(sentence: str) -> Frequency | None:
 
     Phrases of ``frequency_exceptions`` ("Kế hoạch hàng năm của thành phố") are blanked first.
     """
-    sentence = _FREQUENCY_EXCEPTION.sub(lambda m: " " * len(m.group(0)), sentence)
-    found = [(m.start(), frequency) for frequency, pattern in _FREQUENCIES if (m := pattern.search(sentence))]
-    return min(found)[1] if found else None
+    if _FREQUENCY.search(sentence) is None:
+        return None  # most sentences name none: skip the costlier exceptions
+    found = _FREQUENCY.search(_FREQUENCY_EXCEPTION.sub(lambda m: " " * len(m.group(0)), sentence))
+    return found.lastgroup if found else None  # type: ignore[return-value]
 
 
 def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tuple[str | None, str | None]:
@@ -74,34 +104,63 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
         if mention.start < report.start():
             continue
         before = expanded[max(0, mention.start - 40) : mention.start]
-        name = complete_unit(mention.name, units)
+        if is_subject_of_next_verb(expanded, mention.end):
+            continue
+        name = complete_unit(mention.name, units) if mention.kind in _COMPLETED_KINDS else mention.name
         if via is None and _VIA_CUE.search(before.rstrip("( ")):
             via = name
         elif recipient is None and _RECIPIENT_CUE.search(before):
             recipient = name
         elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
             recipient = f"{titled['title']} {name}"
+    if recipient is None and (head := _RECIPIENT_HEAD_OF_UNIT.search(expanded, report.start())):
+        recipient = " ".join(head["title"].split())  # "các bộ phận báo cáo Hiệu trưởng để ..."
     return recipient, via
 
 
 def read_subject(sentence: str) -> str | None:
     """The explicit doer at the start of the sentence or of its main clause, if any.
 
-    An organisation ("Ủy ban MTTQ phường phối hợp ...") or a subject phrase of the lexicon
-    ("Thủ trưởng đơn vị triển khai ...").
+    An organisation ("Ủy ban MTTQ phường phối hợp ...", also after an opener: "Giao Sở Tài chính
+    chủ trì ..."), the head of one ("Chủ tịch Ủy ban nhân dân cấp xã gửi ...") or a subject phrase of
+    the lexicon ("Thủ trưởng đơn vị triển khai ...").
+
+    The subject stands at the start, or after the opening adverbial ("Chậm nhất 01 tháng khi ...,
+    Thủ trưởng đơn vị ..."; "Khi có biến động ..., chi phí ..., Bộ Công Thương có trách nhiệm ...").
+    A unit after a comma must be followed by its verb: in "Báo cáo Ban Chỉ đạo ..., Sở Nông nghiệp
+    và Môi trường về kết quả ..." it is the second recipient, not the doer.
     """
     expanded = expand_abbreviations(sentence)
-    for clause in _CLAUSE_START.finditer(expanded):
-        position = clause.end()
-        organization = organization_at(expanded, position)
-        if organization is not None and organization.start == position:
-            return organization.name
-        subject = _SUBJECT.match(expanded, position)
-        if subject is not None:
-            return " ".join(subject.group(0).split())
-        if clause.start() > 0:
-            break  # only the first clause after the opening adverbial
+    clauses = list(_CLAUSE_START.finditer(expanded))
+    opening_clauses = (
+        _MAX_OPENING_CLAUSES
+        if _ADVERBIAL_OPENER.match(expanded)
+        else 2
+        if _SHORT_OPENER.match(expanded)
+        else 1
+    )
+    for index, clause in enumerate(clauses[:_MAX_OPENING_CLAUSES]):
+        after_label = expanded[clause.start() : clause.start() + 1] == ":"  # "Trình tự như sau: Cục Thuế ..."
+        if index >= opening_clauses and not after_label:
+            continue  # "Tổng hợp báo cáo Bộ ..., Ủy ban nhân dân tỉnh kết quả ...": a list, not a subject
+        found = _subject_at(expanded, clause.end(), needs_verb=index > 0)
+        if found is not None:
+            return found
     return None
+
+
+def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
+    opener = _OPENER.match(expanded, position)  # "Giao Sở Tài chính chủ trì ...", "Trách nhiệm của ..."
+    position = opener.end() if opener else position
+    title = _TITLE_AT.match(expanded, position)  # "Chủ tịch Ủy ban nhân dân cấp xã gửi ..."
+    name_start = title.end() if title else position
+    organization = organization_at(expanded, name_start)
+    if organization is not None and organization.start == name_start:
+        if needs_verb and not _VERB_FOLLOWS.match(expanded, organization.end):
+            return None  # "Cơ quan nhận báo cáo: UBND tỉnh (qua ...)", "..., Sở Nông nghiệp ... về kết quả"
+        return f"{title['title']} {organization.name}" if title else organization.name
+    subject = _SUBJECT.match(expanded, position)
+    return " ".join(subject.group(0).split()).rstrip(" ,;") if subject is not None else None
 
 
 def read_heading_owner(title: str) -> str | None:
@@ -109,11 +168,30 @@ def read_heading_owner(title: str) -> str | None:
 
     The heading must begin (after openers such as "Đề nghị") with an organisation or a subject
     phrase; the whole heading, expanded, is the owner ("Ủy ban Mặt trận Tổ quốc, Ban Dân vận ...").
+    A run-in heading, whose first task follows the unit on the same line ("1. Sở Y tế: Chủ trì ...",
+    "4. Ủy ban nhân dân cấp xã Phê duyệt kế hoạch ..." in web copies), is owned by that unit alone.
     """
     title = _HEADING_OPENER.sub("", expand_abbreviations(title)).strip(" :.;*")
-    if not title or len(title.split()) > 16:
+    if not title:
         return None
     organization = organization_at(title, 0)
-    if (organization is not None and organization.start == 0) or _SUBJECT.match(title):
+    if organization is not None and organization.start == 0 and _RUN_IN.match(title, organization.end):
+        return organization.name
+    if len(title.split()) > 16:
+        return None
+    if organization is not None and organization.start == 0:
+        # "Ủy ban Mặt trận Tổ quốc, Ban Dân vận ..." lists its owners; "Ủy ban nhân dân Thành phố có
+        # quyền hạn và trách nhiệm" is one owner and what it does.
+        return (
+            title
+            if _LIST_GOES_ON.match(title, organization.end) or organization.end >= len(title)
+            else organization.name
+        )
+    if _SUBJECT.match(title) or _HEADING_SUBJECT.fullmatch(title):
         return title
     return None
+
+
+def is_subject_of_next_verb(sentence: str, end: int) -> bool:
+    """Whether the name ending at ``end`` does the task that follows ("Sở Y tế chủ trì ...")."""
+    return bool(_SUBJECT_VERB.match(sentence, end))

@@ -6,12 +6,14 @@ heading is an item, and every sentence of an item is one obligation (an item oft
 tasks: "... báo cáo UBND quận. Tham mưu ... khen thưởng hàng năm"): ``action`` is the sentence,
 ``text`` the whole item, ``start``/``end`` the sentence's offsets.
 
-Who: the sentence's own subject, else the nearest heading that names a unit ("2. Văn phòng UBND
-phường" owns the bullets under it). When: the first deadline date in the sentence (role
-``deadline`` from :mod:`extractors.dates`; a relative "chậm nhất 01 tháng khi ..." gives none).
-Indicator: the PAPI dimension of its heading ("a) Chỉ số nội dung “Tham gia ...”"), else the
-index the sentence names, else the document's main index. Rows of task tables are obligations too
-(:mod:`extractors.task_tables`).
+Who: the sentence's own subject, else the unit that opens its item ("1. Sở Y tế: Chủ trì ...;
+... Tổ chức ..."), else the nearest heading that names a unit or an office ("2. Văn phòng UBND
+phường", "3. Trưởng khu phố" own the bullets under them). When: the first deadline date in the
+sentence (role ``deadline`` from :mod:`extractors.dates`; a relative "chậm nhất 01 tháng khi ..."
+gives none: no day is invented). Indicator: the PAPI dimension of its heading ("a) Chỉ số nội dung
+“Tham gia ...”"), else the index the sentence names, else the document's main index. Rows of task
+tables are obligations too (:mod:`extractors.task_tables`), with the recipient their action names.
+Outside the task sections only sentences with a deadline or a report's recipient are kept.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ _CLOSING_INSTRUCTIONS = regex.compile(
 # Export remnants and list markers at the start of an item's line.
 _ITEM_PREFIX = regex.compile(
     r"""[ \t]*(?:\[bookmark:[^\]]*\]|\#{1,6}[ \t]+|\*\*)*          # markdown / Word remnants
-        (?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.:/)](?:\*\*)?[ \t]+  # "II." "1.2." "a)" "**1.**"
+        (?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.:/)](?:\*\*)?(?:[ \t]+|(?=\p{Lu}\p{Ll}))  # "II." "1.2." "a)" "2.Chủ"
           |[-–+•*·][ \t]+)?                                         # bullets
     """,
     regex.VERBOSE,
@@ -85,13 +87,22 @@ def extract_obligations(text: str) -> list[Obligation]:
             obligations.extend(_item_obligations(text, item, sections, context))
     for top_index in _other_top_section_indexes(sections):
         # "II. ĐỐI TƯỢNG VÀ THỜI GIAN ... b) ... xếp hạng thi đua trước ngày 31 tháng 12 năm 2025":
-        # outside the task sections, a sentence with a deadline is still a task.
+        # outside the task sections, a sentence with a deadline or a report's recipient is still a
+        # task ("VI. KINH PHÍ ... Đề nghị các sở ... kịp thời báo cáo UBND tỉnh những khó khăn").
         body_end = _body_end(text, sections[top_index])
         for item in _items(text, sections, sections[top_index].start, body_end):
-            obligations.extend(o for o in _item_obligations(text, item, sections, context) if o.deadline)
+            obligations.extend(
+                o for o in _item_obligations(text, item, sections, context) if o.deadline or o.recipient
+            )
     for item in _closing_items(text):
         obligations.extend(_item_obligations(text, item, sections, context))
-    obligations.extend(table_obligations(text, sections, context.deadlines))
+    for row in table_obligations(text, sections, context.deadlines):
+        # A row's action may name where its report goes ("Báo cáo kết quả ... gửi UBND Quận 1").
+        row.recipient, row.via = read_recipient_and_via(row.action, context.units)
+        row.indicator = _indicator(
+            row.action, sections, ancestors(sections, section_at(sections, row.start)), context
+        )
+        obligations.append(row)
     obligations.sort(key=lambda o: o.start)
     return obligations
 
@@ -132,12 +143,15 @@ def _closing_items(text: str) -> list[_Item]:
     start = text.rfind("\n", 0, opening.start()) + 1
     following = _CLOSING.search(text, opening.end())
     end = following.start() if following else len(text)
-    items = []
+    items: list[_Item] = []
     for line in regex.finditer(r"[^\n]+", text[start:end]):
-        if line.group(0).strip():
-            items.append(
-                _Item(start + line.start(), start + line.start() + len(line.group(0).rstrip()), None)
-            )
+        if not line.group(0).strip():
+            continue
+        line_end = start + line.start() + len(line.group(0).rstrip())
+        if items and line.group(0).lstrip()[:1].islower():
+            items[-1].end = line_end  # "... theo các nội\n\ndùng, đảm bảo ...": a broken line goes on
+        else:
+            items.append(_Item(start + line.start(), line_end, None))
     return items
 
 
@@ -212,8 +226,13 @@ def _item_obligations(
     owner = _inherited_owner(text, sections, item)
     chain = ancestors(sections, item.section)
     obligations = []
-    for sentence_start, sentence_end in _sentences(text, body_start, item.end):
+    for index, (sentence_start, sentence_end) in enumerate(_sentences(text, body_start, item.end)):
         sentence = " ".join(text[sentence_start:sentence_end].split())
+        subject = read_subject(sentence)
+        if index == 0:
+            # "1. Sở Y tế: Chủ trì ...; ... Tổ chức hướng dẫn ...": the unit that opens an item does
+            # all of its sentences that name no doer of their own.
+            owner = subject or owner
         if len(sentence.split()) < _MIN_ACTION_WORDS or sentence.endswith(":") or _is_person_entry(sentence):
             continue
         recipient, via = read_recipient_and_via(sentence, context.units)
@@ -221,7 +240,7 @@ def _item_obligations(
         obligations.append(
             Obligation(
                 action=sentence,
-                responsible=read_subject(sentence) or owner,
+                responsible=subject or owner,
                 deadline=deadline.date if deadline else None,
                 deadline_precision=deadline.precision if deadline else None,
                 frequency=read_frequency(sentence),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -35,31 +36,57 @@ def _alternation(phrases: list[str]) -> str:
 
 _HEAD_KIND: dict[str, str] = {}
 _NEEDS_NAME: set[str] = set()
+_COMPLETE: set[str] = set()
 for _entry in _ORG_DATA["kinds"]:
     for _head in _entry["heads"]:
         _HEAD_KIND[_head.casefold()] = _entry["kind"]
         if _entry.get("needs_name"):
             _NEEDS_NAME.add(_head.casefold())
+        if _entry.get("complete"):
+            _COMPLETE.add(_head.casefold())
 
 _ALL_HEADS = [head for entry in _ORG_DATA["kinds"] for head in entry["heads"]]
 _HEAD = regex.compile(rf"(?<!\w)(?:{_alternation(_ALL_HEADS)})(?!\w)")
 _FIELD = regex.compile(rf"\s+(?:{_alternation(_ORG_DATA['fields'])})(?!\w)")
 _ADMIN_UNIT = regex.compile(rf"\s+(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
 _ADMIN_UNIT_ANYWHERE = regex.compile(rf"(?<!\w)(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
-_GENERIC_LEVEL = regex.compile(r"(?<!\w)(?:cấp|các)\s+\S+$", regex.IGNORECASE)
+_GENERIC_LEVEL = regex.compile(r"(?<!\w)(?:cấp|các|cùng)\s+[^\n]+$", regex.IGNORECASE)
 # "trường Tiểu học Nguyễn Bỉnh Khiêm", "phòng Nội vụ": running text often lowers a common-noun head;
 # it still heads a name when a capitalised word follows.
 _LOWER_HEAD = regex.compile(
     rf"(?<!\w)(?:{_alternation([h[:1].lower() + h[1:] for h in _ALL_HEADS if h.casefold() in _NEEDS_NAME])})"
     rf"(?=[ \t]+\p{{Lu}})"
 )
-_NESTED_HEAD = regex.compile(rf"\s+(?:{_alternation(_ALL_HEADS)})(?!\w)")
+# A common-noun head followed by a lower-case syllable is a word ("Ban Chỉ huy Phòng thủ dân sự"), not a head.
+# "Ủy ban Kinh tế và Tài chính": "và" and a capitalised word that heads no organisation of its own.
+_AND_JOINER = regex.compile(rf"[ \t]+và(?=[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}})")
+_NESTED_HEAD = regex.compile(
+    rf"\s+(?:(?:{_alternation(_ALL_HEADS)})(?!\w)(?![ \t]+\p{{Ll}})|(?:{_alternation([h for h in _ALL_HEADS if h.casefold() not in _NEEDS_NAME])})(?!\w))"
+)
 # A proper name: capitalised syllables ("Hoa Lư", "Nguyễn Bỉnh Khiêm") or a number ("Quận 1").
 # Names stay on one line: a heading's name does not run into the next line's first word.
 # Not a name: the opening of a common phrase ("Thường trực") — data/org_kinds.yaml: not_name_words.
 _NOT_NAME = rf"(?!(?:{_alternation(_ORG_DATA['not_name_words'])})(?!\w))"
 _PROPER_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+")
 _UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}(?:\p{{Lu}}\p{{Ll}}*|\d{{1,3}})(?!\w))+")
+# The lower-case rest of a specific part whose first syllable only is capitalised ("Trung tâm Kiểm
+# soát bệnh tật tỉnh", "Ban Quản lý dự án"): at most five syllables, none of them a verb or function
+# word of ``name_tail_stop_words``, and the name must visibly end after them (punctuation, end of
+# line, or an administrative unit), which is what tells it from "Phòng Quản lý chủ trì ...".
+_TAIL_STOP = rf"(?!(?:{_alternation(_ORG_DATA['name_tail_stop_words'] + _ORG_DATA['admin_units'])})(?!\w))"
+_LOWER_TAIL = regex.compile(
+    rf"""(?:[ \t]+{_TAIL_STOP}\p{{Ll}}+(?!\w)                        # "soát bệnh tật"
+          |[ \t]+và(?=[ \t]+\p{{Ll}})                                 # "Quản lý nhà và thị trường ..."
+          |[ \t]+và[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}}\p{{Ll}}*(?!\w)  # "... số và Bảo mật"
+        ){{1,8}}
+        (?=[ \t]*(?:[,;:)(]|\.(?!\w)|\n|$)                           # the name ends here ...
+          |[ \t]+(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...
+          |[ \t]+\p{{Lu}}                                            # ... or a place name ("... Hà Nội")
+          |[ \t]+(?:thuộc|trực[ \t]+thuộc|của)(?!\w))                # ... or its parent ("... thuộc Ban Cơ yếu")
+    """,
+    regex.VERBOSE,
+)
+_SECOND_SYLLABLE = regex.compile(rf"[ \t]+{_TAIL_STOP}\p{{Ll}}+(?!\w)")
 
 _ABBREVIATION_TOKEN = regex.compile(
     # not inside a document number ("04/KH-UBND") or a URL
@@ -79,7 +106,23 @@ class OrganizationMention:
 
 
 def expand_abbreviations(text: str) -> str:
-    """``UBND phường`` → ``Ủy ban nhân dân phường``; old tone placement ``Uỷ`` → ``Ủy``."""
+    """``UBND phường`` → ``Ủy ban nhân dân phường``; old tone placement ``Uỷ`` → ``Ủy``.
+
+    Sentences are cached: the readers of one obligation expand the same sentence several times.
+    Whole documents are not (a batch would keep every document alive in the cache).
+    """
+    return _expand_sentence(text) if len(text) <= _CACHED_LENGTH else _expand(text)
+
+
+_CACHED_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _expand_sentence(text: str) -> str:
+    return _expand(text)
+
+
+def _expand(text: str) -> str:
     tokens = _ABBREVIATIONS["issuer_tokens"]
     text = _ABBREVIATION_TOKEN.sub(lambda m: tokens[m.group(0)], text)
     spellings = _ABBREVIATIONS["spelling_variants"]
@@ -89,9 +132,10 @@ def expand_abbreviations(text: str) -> str:
 def find_organizations(text: str) -> list[OrganizationMention]:
     """Every organisation name in ``text`` (expand abbreviations first), in order of appearance."""
     mentions: list[OrganizationMention] = []
+    heads = _HeadScanner(text)
     position = 0
-    while (head := _next_head(text, position)) is not None:
-        end = _grow_name(text, head.end())
+    while (head := heads.next_at(position)) is not None:
+        end = _grow_name_from(text, head)
         name = _clean(text[head.start() : end])
         name = name[:1].upper() + name[1:]
         head_key = head.group(0).casefold()
@@ -103,10 +147,29 @@ def find_organizations(text: str) -> list[OrganizationMention]:
     return mentions
 
 
-def _next_head(text: str, position: int) -> regex.Match[str] | None:
-    """The next head, capitalised or (for common-noun heads) lower-case, whichever comes first."""
-    found = [m for m in (_HEAD.search(text, position), _LOWER_HEAD.search(text, position)) if m is not None]
-    return min(found, key=lambda m: (m.start(), -len(m.group(0)))) if found else None
+class _HeadScanner:
+    """The next head, capitalised or (for common-noun heads) lower-case, whichever comes first.
+
+    Each pattern's next match is kept until the scan passes it: searching both afresh for every
+    name made a long text cost (names x text length) when one kind of head is rare.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._next: list[regex.Match[str] | None] = [None, None]
+        self._searched_from = [-1, -1]
+
+    def next_at(self, position: int) -> regex.Match[str] | None:
+        found = []
+        for index, pattern in enumerate((_HEAD, _LOWER_HEAD)):
+            match = self._next[index]
+            stale = self._searched_from[index] < 0 or (match is not None and match.start() < position)
+            if stale or (match is None and self._searched_from[index] > position):
+                match = pattern.search(self._text, position)
+                self._next[index], self._searched_from[index] = match, position
+            if match is not None:
+                found.append(match)
+        return min(found, key=lambda m: (m.start(), -len(m.group(0)))) if found else None
 
 
 def extract_organizations(text: str) -> list[Organization]:
@@ -125,8 +188,8 @@ def organization_at(text: str, position: int) -> OrganizationMention | None:
     head = _HEAD.match(text, position + (len(text[position:]) - len(text[position:].lstrip())))
     if head is None:
         return None
-    end = _grow_name(text, head.end())
     head_key = head.group(0).casefold()
+    end = _grow_name_from(text, head)
     if end == head.end() and head_key in _NEEDS_NAME:
         return None
     return OrganizationMention(_clean(text[head.start() : end]), _HEAD_KIND[head_key], head.start(), end)
@@ -158,26 +221,41 @@ def named_units(text: str) -> dict[str, Counter[str]]:
     return units
 
 
-def _grow_name(text: str, position: int) -> int:
-    """Extend a name from ``position`` over fields, nested heads, units and proper names."""
+def _grow_name_from(text: str, head: regex.Match[str]) -> int:
+    key = head.group(0).casefold()
+    return head.end() if key in _COMPLETE else _grow_name(text, head.end(), key in _NEEDS_NAME, key)
+
+
+def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_head: str = "") -> int:
+    """Extend a name from ``position`` over fields, nested heads, units and proper names.
+
+    After a common-noun head ("Phòng", "Trung tâm", "Cục") a specific part may capitalise its first
+    syllable only: "Kiểm soát bệnh tật" is read by :data:`_LOWER_TAIL`, and where the name does not
+    visibly end, the capital still takes its word's second syllable ("Phòng Quản lý", "Cục Du lịch").
+    An administrative unit and its name end the name ("Ủy ban nhân dân cấp xã Xây dựng kế hoạch ..."
+    is a run-in heading, not a unit named "Xây dựng"); a head does not nest in itself ("Sở Dân tộc và
+    Tôn giáo Sở Dân tộc ..." is a heading followed by its first sentence).
+    """
     while True:
-        for pattern in (_FIELD, _NESTED_HEAD):
-            match = pattern.match(text, position)
-            if match is not None:
-                position = match.end()
-                break
-        else:
-            unit = _ADMIN_UNIT.match(text, position)
-            if unit is not None:
-                position = unit.end()
-                unit_name = _UNIT_NAME.match(text, position)
-                if unit_name is not None:
-                    position = unit_name.end()
-                continue
-            proper = _PROPER_NAME.match(text, position)
-            if proper is None:
-                return position
-            position = proper.end()
+        field = _FIELD.match(text, position)
+        nested = None if field else _NESTED_HEAD.match(text, position)
+        if nested is not None and nested.group(0).strip().casefold() == outer_head:
+            nested = None
+        if field or nested:
+            position = (field or nested).end()
+            continue
+        unit = _ADMIN_UNIT.match(text, position)
+        if unit is not None:
+            unit_name = _UNIT_NAME.match(text, unit.end())
+            return unit_name.end() if unit_name is not None else unit.end()
+        joiner = _AND_JOINER.match(text, position)
+        proper = _PROPER_NAME.match(text, joiner.end() if joiner else position)
+        if proper is None:
+            return position
+        position = proper.end()
+        if common_noun_head and len(proper.group(0).split()) == 1:
+            tail = _LOWER_TAIL.match(text, position) or _SECOND_SYLLABLE.match(text, position)
+            position = tail.end() if tail else position
 
 
 def _clean(name: str) -> str:

@@ -127,8 +127,15 @@ def _title_after(text: str, end: int) -> str | None:
     if match is None:
         return None
     title = " ".join(match.group("title").split())
-    unit = organization_at(expand_abbreviations(text[match.end() : _line_end(text, match.end())]), 0)
-    return f"{title} {unit.name}" if unit is not None and unit.start <= 1 else title
+    rest = expand_abbreviations(text[match.end() : _line_end(text, match.end())])
+    unit = organization_at(rest, 0)
+    with_unit = unit is not None and unit.start <= 1
+    after_title = rest[unit.end :] if with_unit else rest
+    # "Thủ tướng Phạm Minh Chính, Chủ tịch Quốc hội Trần Thanh Mẫn": a title followed by a name is
+    # that next person's title.
+    if _NAME.match(after_title.lstrip()):
+        return None
+    return f"{title} {unit.name}" if with_unit else title
 
 
 def _title_before(before: str) -> str | None:

@@ -39,8 +39,8 @@ _NUMBERING = regex.compile(
       | (?P<bullet> [-–+•*·] )                                        # - + • bullets
     )
     (?:\*\*)?                             # markdown bold closing (**1.**)
-    [ \t]+
-    (?=\S)
+    (?: [ \t]+ (?=\S)
+      | (?<=[^\s\-–+•*·][.)]) (?=\p{Lu}\p{Ll}) )  # a scan glues "2.Chủ động ...": no space, a capital
     """,
     regex.VERBOSE,
 )

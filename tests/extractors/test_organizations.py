@@ -18,7 +18,17 @@ def _rows(name: str) -> list[list[str]]:
         return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
 
 
-@pytest.mark.parametrize(("text", "name", "kind", "source"), _rows("organizations.tsv"))
+def _organization_cases() -> list:
+    """Rows of ``organizations.tsv``; a fifth column names a known gap (strict xfail, kept to be measured)."""
+    cases = []
+    for index, row in enumerate(_rows("organizations.tsv"), start=1):
+        text, name, kind, source, *rest = row + [""] * (5 - len(row))
+        marks = [pytest.mark.xfail(reason=rest[0], strict=True)] if rest and rest[0] else []
+        cases.append(pytest.param(text, name, kind, source, marks=marks, id=f"row{index:03d}"))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "source"), _organization_cases())
 def test_organizations_name_and_kind(text: str, name: str, kind: str, source: str) -> None:
     found = {o.name: o.kind for o in extract_organizations(text)}
     assert found.get(name) == kind, f"{source}: {found}"
