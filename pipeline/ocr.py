@@ -6,6 +6,8 @@ the cores (OCRmyPDF's lesson: about 5x slower on 2 cores), so ``OMP_THREAD_LIMIT
 environment the Tesseract processes inherit. The TSV output gives words, confidences and
 Tesseract's layout blocks in one run, so the two-column header of a Vietnamese plan (issuer left,
 national motto right) comes out as two blocks, left then right, instead of being merged line by line.
+Each page's text then goes through :mod:`pipeline.ocr_postfix` (document-number dashes, the
+doubled ``ĐÐ``, repeated heading numerals), residual Tesseract errors a syllable model cannot see.
 
 Results are cached as JSON by the SHA-256 of the rendered page image, so rebuilding a store
 does not OCR a page twice.
@@ -31,6 +33,7 @@ from PIL import Image
 from kehoach.errors import OcrError
 from pipeline.image_cleanup import A4_WIDTH_INCHES, DEFAULT_STEPS, clean_page, upscale_factor
 from pipeline.ocr_layout import assemble_text, looks_sideways, parse_tsv
+from pipeline.ocr_postfix import postfix_ocr_text
 
 LOW_CONFIDENCE = 60.0  # mean word confidence under which a page is flagged for review
 PAGE_TIMEOUT_SECONDS = 180
@@ -38,7 +41,7 @@ RETRY_ORIENTATION_BELOW = 70.0  # mean confidence under which the page may be ro
 SIDEWAYS_CONFIDENCE_MARGIN = 5.0  # an upright re-reading may score this much lower and still win
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence below which OSD is ignored
 # Bump when clean-up or text assembly changes, so cached pages from older code are not reused.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 @dataclass(slots=True)
@@ -114,12 +117,13 @@ def detect_rotation(image: Image.Image) -> int:
 
 
 def tsv_to_page(tsv: str) -> PageOcr:
-    """Page text and confidence from Tesseract TSV (layout rules in :mod:`pipeline.ocr_layout`)."""
+    """Page text and confidence from Tesseract TSV (layout rules in :mod:`pipeline.ocr_layout`,
+    residual-error rules in :mod:`pipeline.ocr_postfix`)."""
     lines, page_width = parse_tsv(tsv)
     page = assemble_text(lines, page_width)
     confidences = page.confidences
     mean = round(sum(confidences) / len(confidences), 2) if confidences else 0.0
-    return PageOcr(text=page.text, mean_confidence=mean, words=len(confidences))
+    return PageOcr(text=postfix_ocr_text(page.text), mean_confidence=mean, words=len(confidences))
 
 
 def ocr_image(

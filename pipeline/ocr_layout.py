@@ -6,7 +6,10 @@ CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc / Quận 1, ngà
 end has the same shape ("Nơi nhận:" list | "KT. HIỆU TRƯỞNG" + name). Tesseract often reads such
 rows as single lines, gluing the issuer to the motto. Here a line whose words leave a wide gap near
 the middle of the page is split at the gap, and a run of such lines (a two-column band) is emitted
-as the left column's lines, a blank line, then the right column's lines.
+as the left column's lines, a blank line, then the right column's lines. A left cell that wraps
+onto a line of its own ("TRƯỜNG MẦM NON TUỔI" / "HỒNG") stays in the band, and a wider vertical gap
+starts a new band: the header table's second row ("Số: ..." | "Quận 1, ngày ...") is read after
+the first row's two cells, the order of the table in the document's source.
 """
 
 from __future__ import annotations
@@ -18,6 +21,11 @@ GUTTER_ZONE = (0.2, 0.8)  # where a gutter may lie, as fractions of the page wid
 GUTTER_ALIGN_FRACTION = 0.12  # split lines whose gutters lie this close belong to one band
 GUTTER_TO_WORD_GAP = 3.0  # ... and this many times the line's median word gap (justified text)
 WEAK_GUTTER_FRACTION = 0.012  # the least gap that splits a line adjacent to a band
+WRAP_GAP_HEIGHTS = 1.0  # a wrapped header cell sits at most one line height below the line above
+# A wider gap inside a two-column band starts a new row of the header table ("Số: ... | Quận 1,
+# ngày ..." under "ỦY BAN ... | CỘNG HÒA ..."): rows are read one after the other, each left cell
+# then right cell, the order of the table in the document's source.
+ROW_GAP_HEIGHTS = 0.8
 
 
 @dataclass(slots=True)
@@ -26,6 +34,8 @@ class OcrWord:
     left: int
     right: int
     confidence: float
+    top: int = 0
+    bottom: int = 0
 
 
 @dataclass(slots=True)
@@ -60,8 +70,12 @@ def parse_tsv(tsv: str) -> tuple[list[OcrLine], int]:
         if key != current_key:
             lines.append(OcrLine(block=fields[2]))
             current_key = key
-        left = int(fields[6])
-        lines[-1].words.append(OcrWord(fields[11].strip(), left, left + int(fields[8]), float(fields[10])))
+        left, top = int(fields[6]), int(fields[7])
+        lines[-1].words.append(
+            OcrWord(
+                fields[11].strip(), left, left + int(fields[8]), float(fields[10]), top, top + int(fields[9])
+            )
+        )
     return lines, page_width
 
 
@@ -121,6 +135,30 @@ def _right_center(line: OcrLine, split: int) -> float:
     return (right[0].left + right[-1].right) / 2 if right else split
 
 
+def _left_center(line: OcrLine, split: int) -> float:
+    left = [word for word in line.words if (word.left + word.right) / 2 < split]
+    return (left[0].left + left[-1].right) / 2 if left else split
+
+
+def _gap_in_heights(upper: OcrLine, lower: OcrLine) -> float:
+    """White space between two lines, in heights of the upper line (0 when boxes are unknown)."""
+    height = max(word.bottom - word.top for word in upper.words)
+    if height <= 0 or not lower.words:
+        return 0.0
+    return (min(word.top for word in lower.words) - max(word.bottom for word in upper.words)) / height
+
+
+def _continues_left_column(line: OcrLine, previous: OcrLine, anchor: int, left_center: float) -> bool:
+    """A line wholly left of the gutter, centred on the left column and set at the band's line
+    spacing, is the left cell wrapping ("TRƯỜNG MẦM NON TUỔI" / "HỒNG"), not the body's next line."""
+    if not line.words or not previous.words or line.words[-1].right >= anchor:
+        return False
+    center = (line.words[0].left + line.words[-1].right) / 2
+    return (
+        abs(center - left_center) < 0.1 * anchor and 0 <= _gap_in_heights(previous, line) <= WRAP_GAP_HEIGHTS
+    )
+
+
 def _line_split(
     line: OcrLine, strong: int | None, anchor: int, right_center: float, page_width: int
 ) -> int | None:
@@ -150,15 +188,18 @@ def find_bands(lines: list[OcrLine], page_width: int) -> list[tuple[int, int, li
             continue
         splits = [anchor]
         right_center = _right_center(lines[index], anchor)
+        left_center = _left_center(lines[index], anchor)
         end = index + 1
-        while end < len(lines):
+        while end < len(lines) and _gap_in_heights(lines[end - 1], lines[end]) <= ROW_GAP_HEIGHTS:
             split = _line_split(lines[end], strong[end], anchor, right_center, page_width)
+            if split is None and _continues_left_column(lines[end], lines[end - 1], anchor, left_center):
+                split = anchor
             if split is None:
                 break
             splits.append(split)
             end += 1
         start = index
-        while start > floor:
+        while start > floor and _gap_in_heights(lines[start - 1], lines[start]) <= ROW_GAP_HEIGHTS:
             split = _line_split(lines[start - 1], strong[start - 1], anchor, right_center, page_width)
             if split is None:
                 break

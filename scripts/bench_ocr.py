@@ -3,10 +3,12 @@
 Three parts, all on the same machine in the same run, printed as a markdown section for
 docs/BENCHMARKS.md:
 
-1. Accuracy: the seed plans of ``data/raw/`` rendered as image-only scans at every quality level
-   (``kehoach.synth.synth_scan``, fixed seeds), scored with CER/WER against their exact ground truth
-   for kehoach's read stage and bare Tesseract (``kehoach.evaluation.ocr.evaluate_ocr``) and for the
-   sidecar text of OCRmyPDF.
+1. Accuracy: plans rendered as image-only scans at every quality level (``kehoach.synth.synth_scan``,
+   fixed seeds), scored with CER/WER against their exact ground truth for kehoach's read stage (raw)
+   and final text (after repair), bare Tesseract (``kehoach.evaluation.ocr.evaluate_ocr``) and the
+   sidecar text of OCRmyPDF, with the exact-match rate of document numbers. ``--plans heldout``
+   (the default) renders the held-out plans of ``tests/heldout/docs``, which the OCR code was not
+   tuned on; ``--plans seeds`` the seed plans of ``data/raw/``.
 2. Speed: one multi-page office-quality scan read by ``kehoach ocr`` with 2 workers and with 1 (a
    fresh, empty OCR cache each time), by bare Tesseract page after page, and by OCRmyPDF with
    ``--jobs 2``; wall time, pages per second, peak memory of the whole process tree.
@@ -14,7 +16,7 @@ docs/BENCHMARKS.md:
    scan, for the whole process tree and for the main process alone: the growth per extra page
    shows whether the reader streams (pages are rendered and OCRed one at a time in the workers).
 
-The scans are generated from ``data/raw/`` only, so this runs on any machine with the system
+The scans are generated from files in the repository only, so this runs on any machine with the system
 packages (``make bench-deps`` adds OCRmyPDF; without it that column is skipped, with a note).
 OCR timings depend on the other load of the machine: the load average is printed with each part.
 """
@@ -50,6 +52,7 @@ SEED_PLANS = (
     "ke-hoach-phuong-van-phuc-papi-2021-2025.txt",
     "ke-hoach-th-nguyen-binh-khiem-par-index-2025.md",
 )
+HELDOUT_PLANS = ROOT / "tests" / "heldout" / "docs"
 QUALITY_SEEDS = {quality: 100 + index for index, quality in enumerate(QUALITIES)}
 SPEED_SEED = 7
 MEMORY_SEED = 8
@@ -112,17 +115,25 @@ def text_of_pages(pages: int) -> str:
     return first_pages("".join(chosen), pages)
 
 
-def make_quality_scans(out: Path, pages_per_plan: int, qualities: list[str]) -> list[Path]:
-    """``out/accuracy/PLAN.QUALITY.pdf`` (+ ``.gt.txt``) for every seed plan and quality level."""
+def plan_texts(plans: str) -> dict[str, str]:
+    """Name → text of the plans to scan: ``"seeds"`` (data/raw) or ``"heldout"`` (tests/heldout/docs)."""
+    if plans == "seeds":
+        return {name.split(".")[0]: seed_text(name) for name in SEED_PLANS}
+    return {path.stem: read_text_file(path) + "\n" for path in sorted(HELDOUT_PLANS.glob("*.txt"))}
+
+
+def make_quality_scans(
+    out: Path, pages_per_plan: int, qualities: list[str], plans: str = "heldout"
+) -> list[Path]:
+    """``out/accuracy/PLAN.QUALITY.pdf`` (+ ``.gt.txt``) for every plan and quality level."""
     folder = out / "accuracy"
     for stale in [*folder.glob("*.pdf"), *folder.glob("*.gt.txt")]:  # evaluate_ocr scores the whole folder
         stale.unlink()
     scans = []
-    for name in SEED_PLANS:
-        text = first_pages(seed_text(name), pages_per_plan)
-        stem = name.split(".")[0]
+    for plan_index, (stem, full_text) in enumerate(plan_texts(plans).items()):
+        text = first_pages(full_text, pages_per_plan)
         for quality in qualities:
-            seed = QUALITY_SEEDS[quality]
+            seed = QUALITY_SEEDS[quality] + 10 * plan_index  # each plan its own degradation
             scans.append(synth_scan(text, folder / f"{stem}.{quality}.pdf", quality=quality, seed=seed))
     return scans
 
@@ -308,9 +319,10 @@ def accuracy_section(scans: list[Path], with_ocrmypdf: bool) -> list[str]:
             truth = pdf.with_suffix(".gt.txt").read_text(encoding="utf-8")
             ocrmypdf_rows.setdefault(quality_of(pdf), []).append(scored(ocrmypdf_run(pdf), truth))
     lines = [
-        "| quality | pages | kehoach CER | kehoach WER | bare CER | bare WER | OCRmyPDF CER | OCRmyPDF WER "
-        "| kehoach s | bare s | OCRmyPDF s |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| quality | pages | kehoach raw CER | kehoach final CER | bare CER | OCRmyPDF CER "
+        "| kehoach final WER "
+        "| bare WER | numbers exact: final / bare | kehoach s | bare s | OCRmyPDF s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for quality in QUALITIES:
         summary = result["by_quality"].get(quality)
@@ -319,18 +331,21 @@ def accuracy_section(scans: list[Path], with_ocrmypdf: bool) -> list[str]:
         files = [row for row in result["files"] if row["quality"] == quality]
         others = ocrmypdf_rows.get(quality, [])
         ocrmypdf_seconds = f"{sum(row['seconds'] for row in others):.1f}" if others else "–"
+        bare_numbers = summary.get("bare_numbers_exact", "–")
+        numbers = f"{summary['final_numbers_exact']}/{summary['numbers']} / {bare_numbers}"
         lines.append(
-            f"| {quality} | {summary['pages']} | {percent(summary['cer'])} | {percent(summary['wer'])} "
-            f"| {percent(summary.get('bare_cer'))} | {percent(summary.get('bare_wer'))} "
-            f"| {percent(mean_of(others, 'cer'))} | {percent(mean_of(others, 'wer'))} "
+            f"| {quality} | {summary['pages']} | {percent(summary['cer'])} | {percent(summary['final_cer'])} "
+            f"| {percent(summary.get('bare_cer'))} | {percent(mean_of(others, 'cer'))} "
+            f"| {percent(summary['final_wer'])} | {percent(summary.get('bare_wer'))} | {numbers} "
             f"| {sum(row['seconds'] for row in files):.1f} | {sum(row.get('bare_seconds', 0) for row in files):.1f} "
             f"| {ocrmypdf_seconds} |"
         )
     lines.append("")
     lines.append(
-        f"CER/WER: whitespace-normalised edit distance, mean over the {len(SEED_PLANS)} plans of a level; "
-        f"kehoach = the raw text of the read stage (before repair), 2 workers, no cache; "
-        f"peak RSS of the evaluating process: {result['peak_rss_mib']} MiB. "
+        f"CER/WER: whitespace-normalised edit distance, mean over the {len(files)} plans of a level; "
+        f"kehoach raw = the read stage's text, final = after normalise + repair (the `text` of "
+        f"`kehoach extract`), 2 workers, no cache; numbers = document numbers of the ground truth that "
+        f"come out exactly; peak RSS of the evaluating process: {result['peak_rss_mib']} MiB. "
         f"Load average after this part: {load_average()}."
     )
     return lines
@@ -443,7 +458,13 @@ def main(argv: list[str] | None = None) -> int:
         default=ROOT / "data" / "processed" / "bench" / "scans",
         help="folder for the generated scans and their ground truth",
     )
-    parser.add_argument("--pages", type=int, default=1, help="pages of each seed plan per quality level")
+    parser.add_argument("--pages", type=int, default=1, help="pages of each plan per quality level")
+    parser.add_argument(
+        "--plans",
+        choices=("heldout", "seeds"),
+        default="heldout",
+        help="plans to scan for accuracy: tests/heldout/docs (never tuned on) or the data/raw seeds",
+    )
     parser.add_argument("--speed-pages", type=int, default=12, help="pages of the speed scan (0: skip)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each engine in the speed part")
     parser.add_argument("--memory-pages", type=int, default=0, help="pages of the memory scan (0: skip)")
@@ -470,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         unknown = sorted(set(qualities) - set(QUALITIES))
         if unknown:
             parser.error(f"unknown quality level(s): {', '.join(unknown)}")
-        scans = make_quality_scans(args.out, args.pages, qualities)
+        scans = make_quality_scans(args.out, args.pages, qualities, args.plans)
         print(f"\n### Accuracy per scan quality ({len(scans)} scans under `{args.out}/accuracy`)\n")
         print("\n".join(accuracy_section(scans, with_ocrmypdf)), flush=True)
     if args.speed_pages:

@@ -138,6 +138,17 @@ def test_layout_two_column_header_and_headings():
     assert issuer.box[1] == nation.box[1] and issuer.box[2] < nation.box[0]
 
 
+def test_a_dated_citation_right_under_the_title_stays_in_the_body():
+    """A short header puts the first "Căn cứ ... ngày ..." line within the header search window; it
+    must not be taken for the place and date (which it would replace, losing both lines)."""
+    lines = HEADED_PLAN.split("\n")
+    cited = "Căn cứ Nghị định số 73/2023/NĐ-CP ngày 29 tháng 9 năm 2023 của Chính phủ về công tác cải cách hành chính;"
+    text = "\n".join([*lines[:8], cited, *lines[8:]])
+    blocks = {block.text: block for block in plan_blocks(text)}
+    assert blocks["Quận 1, ngày 03 tháng 5 năm 2023"].column == "right"
+    assert blocks[cited].header_row is None and blocks[cited].align == "justify"
+
+
 def test_plain_text_without_header_has_no_header_blocks():
     assert all(block.header_row is None for block in plan_blocks(SHORT_PLAN))
     blocks = {block.text: block for block in plan_blocks(SHORT_PLAN)}

@@ -37,6 +37,9 @@ _NUMBERED_HEADING = re.compile(
     re.VERBOSE,
 )
 HEADER_SEARCH_LINES = 10
+# Longest header line: two cells exported on one line ("Số: 56/KH-MNTH    Quận 1, ngày ..."); a
+# longer line with a date in it is the body's first citation, not the place and date.
+MAX_HEADER_LINE = 100
 SIGNATURE_SEARCH_LINES = 4
 
 
@@ -65,6 +68,8 @@ def _header_end(lines: list[str]) -> int:
         return 0
     end = 0
     for index, line in enumerate(head):
+        if len(line.strip()) > MAX_HEADER_LINE:
+            break  # body text ("Căn cứ Nghị định ... ngày 29 tháng 9 năm 2023"): the header is over
         if _NATIONAL_NAME.search(line) or _PLACE_DATE.search(line) or _NUMBER_LINE.match(line):
             end = index + 1
     return end

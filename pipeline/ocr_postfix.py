@@ -1,0 +1,253 @@
+"""Text-level fixes for residual Tesseract ``vie`` errors that a syllable model cannot see.
+
+The repair stage fixes words; what it leaves are errors inside document numbers and typographic
+artefacts of the OCR engine itself. Each rule here is generic (it follows from how Vietnamese
+document symbols are built, Nghị định 30/2020/NĐ-CP Phụ lục III, or from a character Tesseract
+emits that Vietnamese never uses), runs on one OCRed page, and was kept only where it lowered CER
+on generated scans of held-out plans (numbers in docs/BENCHMARKS.md, "OCR"):
+
+- ``fix_eth``: Tesseract's ``vie`` model sometimes reads the capital D with stroke twice, once as
+  ``Đ`` (U+0110, Vietnamese) and once as ``Ð`` (U+00D0, Icelandic eth): ``QĐÐ-BVHTTDL``. A mixed
+  pair is one glyph read twice; a lone ``Ð`` is the same letter under the wrong code point.
+- ``restore_symbol_dash``: the hyphen between a symbol's type code and its issuer is thin and is
+  often dropped (``21/CTTTg`` for ``21/CT-TTg``, ``10/2022/TTBLĐTBXH`` for ``10/2022/TT-BLĐTBXH``).
+  The dash is put back only when the glued part splits into a known type code (``doc_types.yaml``)
+  and a known issuer code (``abbreviations.yaml``) or a ministry code (``B`` + capitals: BTC,
+  BLĐTBXH, BGDĐT), and the glued part is not itself a known code (``HĐND`` is never ``HĐ-ND``).
+- ``drop_stray_marks_in_symbols``: a speck read as a quote right after a symbol's dash
+  (``21/CT-'TTg``): no symbol holds a quote, so it goes.
+- ``harmonise_issuer_codes``: one page cites the same issuer again and again (``1226/QĐ-BVHTTDL``,
+  ``2657/QĐ-BVHTTDL``); a code that appears once and is another code of the page plus one extra
+  letter (``BVHTTDLI``, ``BVHTTTDL``) is that code, when the page backs it three times or more.
+  Codes under four letters are left alone (``CP`` and ``TP`` are different issuers), and only an
+  extra letter is undone.
+- ``drop_mark_only_tokens``: a word that is nothing but a spacing accent, underscore or bar
+  (``ˆ``, ``_``, ``|``) is a rule line, a table border or a speck, never Vietnamese text.
+- ``split_glued_number``: ``QUẬN1`` → ``QUẬN 1``: a syllable with a Vietnamese vowel mark never
+  ends in a digit, so digits glued to it are the next word (codes like ``QH15`` carry no marks).
+- ``renumber_repeated_headings``: Tesseract drops one stroke of ``III`` (``II. ĐÁNH GIÁ ...`` after
+  ``II. MỤC ĐÍCH ...``). A plan's Roman section headings count up by one and never repeat, so a
+  heading that repeats the previous one on the page is the next number, when that number is the
+  repeated one with one more ``I`` (``II`` → ``III``, ``VII`` → ``VIII``) and the heading after it,
+  if any, is the one after that. An ``H`` in a heading numeral (``HII.``, ``H.``) is two strokes
+  read as one letter: it is read as the ``I`` or ``II`` that continues the sequence.
+
+Tried and dropped: ``..`` → ``…`` (Tesseract's reading of an ellipsis) made CER worse on held-out
+plans, whose sources type ``,..`` as often as ``…``.
+
+Offsets are not kept: these rules run on the page text before it becomes the ``raw`` version.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from extractors.lexicon import load_yaml
+
+_DOC_TYPES = load_yaml("doc_types")
+_ABBREVIATIONS = load_yaml("abbreviations")
+TYPE_CODES: frozenset[str] = frozenset(_DOC_TYPES["symbol_codes"])
+_CODE_SHAPE = regex.compile(r"[A-ZĐ][A-ZĐa-z]+")  # "UBND", "TTg"; not "Sở GD&ĐT", "TP.HCM", "Q."
+ISSUER_CODES: frozenset[str] = frozenset(
+    code
+    for code in [*_DOC_TYPES["symbol_issuers"], *_ABBREVIATIONS["issuer_tokens"]]
+    if _CODE_SHAPE.fullmatch(code)
+)
+# Whole symbol parts that must never be split, whatever their letters look like.
+WHOLE_CODES: frozenset[str] = TYPE_CODES | ISSUER_CODES | frozenset(_DOC_TYPES["symbol_repairs"].values())
+
+_ETH_PAIR = regex.compile(r"ĐÐ|ÐĐ|ÐÐ")  # one glyph read twice, under both code points
+_MINISTRY_CODE = regex.compile(r"B[A-ZĐ]{1,8}")  # Bộ Tài chính BTC, Bộ LĐ-TB&XH BLĐTBXH ...
+_GLUED_SYMBOL = regex.compile(
+    r"""
+    (?<![\w/])(?P<number>\d{1,5}/(?:\d{4}/)?)   # "21/" or "10/2022/"
+    (?P<glued>[A-ZĐ][A-ZĐa-z]{2,14})            # "CTTTg": type code and issuer with no dash
+    (?![\w\-/&])                                # the whole symbol: a dash later means another shape
+    """,
+    regex.VERBOSE,
+)
+
+
+def fix_eth(text: str) -> str:
+    """``QĐÐ`` → ``QĐ``; a lone ``Ð`` (U+00D0) → ``Đ`` (U+0110)."""
+    return _ETH_PAIR.sub("Đ", text).replace("Ð", "Đ")
+
+
+def split_glued_symbol(glued: str) -> tuple[str, str] | None:
+    """``"CTTTg"`` → ``("CT", "TTg")``; None when no known type code + issuer code reading exists.
+
+    The longest type code wins ("TTr" before "TT") as long as what follows it is an issuer code.
+    """
+    if glued in WHOLE_CODES:
+        return None
+    for cut in range(min(len(glued) - 2, 5), 0, -1):
+        head, tail = glued[:cut], glued[cut:]
+        if head in TYPE_CODES and (tail in ISSUER_CODES or _MINISTRY_CODE.fullmatch(tail)):
+            return head, tail
+    return None
+
+
+def restore_symbol_dash(text: str) -> str:
+    """``số 21/CTTTg`` → ``số 21/CT-TTg`` where the symbol splits into known codes."""
+
+    def replace(match: regex.Match[str]) -> str:
+        parts = split_glued_symbol(match["glued"])
+        return match[0] if parts is None else f"{match['number']}{parts[0]}-{parts[1]}"
+
+    return _GLUED_SYMBOL.sub(replace, text)
+
+
+_STRAY_MARK_IN_SYMBOL = regex.compile(
+    r"""
+    (?<=\d/(?:\d{4}/)?[A-ZĐ][\w&]*-)     # "21/CT-" (the type code and its dash)
+    ['‘’`´"]+                            # the speck
+    (?=[A-ZĐ])                           # before the issuer code
+    """,
+    regex.VERBOSE,
+)
+_ISSUER_PART = regex.compile(r"(?<=\d/(?:\d{4}/)?[A-ZĐ][\w&]*-)[A-ZĐ][\wĐ&]{2,}\b")
+MIN_HARMONISED_CODE = 4  # shorter issuer codes differ by one letter for real (CP / TP)
+MIN_SUPPORT = 3  # mentions of a code, its one-letter-longer variants included, to correct them
+LONG_ISSUER_CODES = frozenset(code for code in ISSUER_CODES if len(code) >= MIN_HARMONISED_CODE)
+
+
+def drop_stray_marks_in_symbols(text: str) -> str:
+    """``21/CT-'TTg`` → ``21/CT-TTg``."""
+    return _STRAY_MARK_IN_SYMBOL.sub("", text)
+
+
+def _one_letter_less(code: str) -> set[str]:
+    return {code[:i] + code[i + 1 :] for i in range(len(code))}
+
+
+def harmonise_issuer_codes(text: str) -> str:
+    """A once-seen issuer code that is another code of the page plus one letter → that code, when
+    the page backs the shorter code at least three times (its own mentions plus such variants:
+    ``BVHTTDL`` once, ``BVHTTDLI`` and ``BVHTTTDL`` once each). Before a legislature's term, a known
+    issuer code of four letters or more is enough (``UBTVQHI11`` → ``UBTVQH11``)."""
+    counts = Counter(match.group() for match in _ISSUER_PART.finditer(text))
+    once = [code for code, count in counts.items() if count == 1]
+    support = Counter({code: count for code, count in counts.items() if len(code) >= MIN_HARMONISED_CODE})
+    for code in once:
+        for shorter in _one_letter_less(code) & set(support):
+            support[shorter] += 1
+    backed = {code for code, total in support.items() if total >= MIN_SUPPORT}
+    fixes: dict[str, str] = {}
+    for code in once:
+        letters = code.rstrip("0123456789")
+        term = code[len(letters) :]
+        # a known code stands in only before a term: "UBNDX" may be a commune's own code
+        candidates = backed | LONG_ISSUER_CODES if term else backed
+        if code in candidates or letters in candidates:
+            continue
+        shorter = _one_letter_less(letters) & candidates
+        if len(shorter) == 1:
+            fixes[code] = shorter.pop() + term
+    if not fixes:
+        return text
+    return _ISSUER_PART.sub(lambda match: fixes.get(match.group(), match.group()), text)
+
+
+_MARK_ONLY_TOKEN = regex.compile(r"(?:(?<=\s)|^)[ˆ˜`´¨¯^_|~]+(?:[ \t]+|$)", regex.MULTILINE)
+_GLUED_NUMBER = regex.compile(
+    r"""
+    (?<=\b\p{L}*[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵăâêôơư]\p{L}*)
+    (?=\d{1,4}\b)                      # "QUẬN|1", "năm|2023": digits glued to a marked syllable
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def drop_mark_only_tokens(text: str) -> str:
+    """``ˆ CỘNG HÒA`` → ``CỘNG HÒA``; ``a | b`` → ``a b``."""
+    return _MARK_ONLY_TOKEN.sub("", text)
+
+
+def split_glued_number(text: str) -> str:
+    """``QUẬN1`` → ``QUẬN 1``."""
+    return _GLUED_NUMBER.sub(" ", text)
+
+
+ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+ROMAN_NAMES = {value: name for name, value in ROMAN_VALUES.items()}
+_ROMAN_HEADING = regex.compile(
+    r"""
+    ^(?P<numeral>[IVXH]{1,4})           # "III" at the start of a line ("HII": "III" misread)
+    (?=\.\s+\p{Lu})                     # then ". " and a capital: "III. ĐÁNH GIÁ", not "I.2" or "V. v"
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_LETTER_HEADING = regex.compile(r"^[A-GJ-UWYZ]\.\s+\p{Lu}", regex.MULTILINE)  # "A. PHẦN MỞ ĐẦU"
+
+
+def _is_one_more_stroke(short: str, long: str) -> bool:
+    """True when ``long`` is ``short`` with one ``I`` inserted somewhere (``II`` → ``III``)."""
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _readings(numeral: str) -> set[int]:
+    """Values a heading numeral can stand for: itself, or with each ``H`` read as ``I`` or ``II``."""
+    spellings = {numeral}
+    while any("H" in spelling for spelling in spellings):
+        spellings = {
+            spelling.replace("H", stroke, 1) if "H" in spelling else spelling
+            for spelling in spellings
+            for stroke in ("I", "II")
+        }
+    return {ROMAN_VALUES[spelling] for spelling in spellings if spelling in ROMAN_VALUES}
+
+
+def renumber_repeated_headings(text: str) -> str:
+    """``I. … II. … II. …`` → ``I. … II. … III. …`` on one page (see the module docstring)."""
+    lettered = _LETTER_HEADING.search(text) is not None  # then "H." is the eighth letter, not a numeral
+    headings = [
+        match
+        for match in _ROMAN_HEADING.finditer(text)
+        if _readings(match["numeral"]) and not (lettered and "H" in match["numeral"])
+    ]
+    values = [min(_readings(match["numeral"])) for match in headings]
+    fixes: dict[int, str] = {}
+    for index, match in enumerate(headings):  # "H" for "I" or "II": the reading that continues
+        readings = _readings(match["numeral"])
+        if "H" in match["numeral"]:
+            expected = values[index - 1] + 1 if index else 1
+            value = expected if expected in readings else min(readings)
+            values[index] = value
+            fixes[match.start()] = ROMAN_NAMES[value]
+    for index in range(1, len(headings)):
+        value = values[index]
+        following = values[index + 1] if index + 1 < len(values) else None
+        corrected = ROMAN_NAMES.get(value + 1)
+        if (
+            value == values[index - 1]
+            and corrected is not None
+            and _is_one_more_stroke(headings[index]["numeral"], corrected)
+            and following in (None, value + 2)
+        ):
+            fixes[headings[index].start()] = corrected
+            values[index] = value + 1
+    for start in sorted(fixes, reverse=True):
+        numeral = text[start:].split(".", 1)[0]
+        text = text[:start] + fixes[start] + text[start + len(numeral) :]
+    return text
+
+
+#: The rules in the order they run; each is ``str -> str`` and keeps line structure.
+RULES = (
+    fix_eth,
+    drop_mark_only_tokens,
+    split_glued_number,
+    restore_symbol_dash,
+    drop_stray_marks_in_symbols,
+    harmonise_issuer_codes,
+    renumber_repeated_headings,
+)
+
+
+def postfix_ocr_text(text: str) -> str:
+    """Apply every rule of :data:`RULES` to one page of OCR text."""
+    for rule in RULES:
+        text = rule(text)
+    return text

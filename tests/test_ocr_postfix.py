@@ -1,0 +1,173 @@
+"""Residual Tesseract ``vie`` errors fixed at text level, and the OCR evaluation's number count."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.evaluation.ocr import document_numbers, number_matches
+from pipeline.ocr import tsv_to_page
+from pipeline.ocr_postfix import (
+    drop_mark_only_tokens,
+    drop_stray_marks_in_symbols,
+    fix_eth,
+    harmonise_issuer_codes,
+    postfix_ocr_text,
+    renumber_repeated_headings,
+    restore_symbol_dash,
+    split_glued_number,
+    split_glued_symbol,
+)
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("Số 1226/QĐÐ-BVHTTDL ngày", "Số 1226/QĐ-BVHTTDL ngày"),  # one glyph read twice
+        ("số 58/2023/NÐ-CP", "số 58/2023/NĐ-CP"),  # eth for the Vietnamese D with stroke
+        ("ÐẢNG CỘNG SẢN", "ĐẢNG CỘNG SẢN"),
+        ("ĐĐBQH tỉnh", "ĐĐBQH tỉnh"),  # two real Đ (Đoàn đại biểu Quốc hội) stay
+    ],
+)
+def test_fix_eth(ocr: str, fixed: str) -> None:
+    assert fix_eth(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("Chỉ thị số 21/CTTTg ngày 25", "Chỉ thị số 21/CT-TTg ngày 25"),
+        ("Thông tư số 10/2022/TTBLĐTBXH ngày", "Thông tư số 10/2022/TT-BLĐTBXH ngày"),
+        ("Nghị định 73/2023/NĐCP;", "Nghị định 73/2023/NĐ-CP;"),
+        ("Kế hoạch số 99/KHUBND.", "Kế hoạch số 99/KH-UBND."),
+        ("Tờ trình 3/TTrUBND", "Tờ trình 3/TTr-UBND"),  # the longest type code wins
+    ],
+)
+def test_restore_symbol_dash_puts_back_the_dropped_hyphen(ocr: str, fixed: str) -> None:
+    assert restore_symbol_dash(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết số 45/HĐND",  # a whole issuer code is never split (not HĐ-ND)
+        "Luật số 55/2010/QH12",  # the legislature's term, no dash in the symbol
+        "Công văn số 12/UBND-VX",  # issuer-first symbol, dash elsewhere
+        "Thông báo số 3/BCĐ",
+        "Kế hoạch số 7/KH-UBND",  # already right
+        "ngày 20/11/2018, tỷ lệ 3/4",  # dates and fractions are not symbols
+        "Quyết định số 5/QĐXYZW",  # no known issuer code after the type code
+    ],
+)
+def test_restore_symbol_dash_leaves_other_shapes_alone(text: str) -> None:
+    assert restore_symbol_dash(text) == text
+
+
+def test_split_glued_symbol() -> None:
+    assert split_glued_symbol("CTTTg") == ("CT", "TTg")
+    assert split_glued_symbol("HĐND") is None
+
+
+def test_drop_stray_marks_in_symbols() -> None:
+    assert drop_stray_marks_in_symbols("Chỉ thị số 21/CT-'TTg ngày") == "Chỉ thị số 21/CT-TTg ngày"
+    assert drop_stray_marks_in_symbols("từ 'Kế hoạch' - 'Ủy ban'") == "từ 'Kế hoạch' - 'Ủy ban'"
+
+
+def test_harmonise_issuer_codes_knows_the_standing_committee_before_its_term() -> None:
+    assert (
+        harmonise_issuer_codes("Pháp lệnh số 34/2007/PL-UBTVQHI11 của")
+        == "Pháp lệnh số 34/2007/PL-UBTVQH11 của"
+    )
+
+
+def test_harmonise_issuer_codes_counts_the_variants_as_support() -> None:
+    page = "Quyết định số 4385/QĐ-BVHTTDL; số 1226/QĐ-BVHTTDLI và số 2657/QĐ-BVHTTTDL"
+    assert (
+        harmonise_issuer_codes(page)
+        == "Quyết định số 4385/QĐ-BVHTTDL; số 1226/QĐ-BVHTTDL và số 2657/QĐ-BVHTTDL"
+    )
+
+
+def test_harmonise_issuer_codes_undoes_an_extra_letter_against_the_page_majority() -> None:
+    page = (
+        "Quyết định số 4385/QĐ-BVHTTDL ngày 18/11/2025; số 1226/QĐ-BVHTTDLI và số 2657/QĐ-BVHTTTDL; "
+        "Quyết định số 991/QĐ-BVHTTDL"
+    )
+    assert harmonise_issuer_codes(page) == (
+        "Quyết định số 4385/QĐ-BVHTTDL ngày 18/11/2025; số 1226/QĐ-BVHTTDL và số 2657/QĐ-BVHTTDL; "
+        "Quyết định số 991/QĐ-BVHTTDL"
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "số 1/NĐ-CP, số 2/NĐ-CP và số 3/KH-TPC",  # short codes: CP and TPC may both be real
+        "số 1/KH-UBND và số 2/KH-UBNDT",  # the longer code seen once, the shorter once: no majority
+        "số 1/KH-UBND, 2/KH-UBND, 3/KH-UBTVQH",  # a different code, not one extra letter
+    ],
+)
+def test_harmonise_issuer_codes_keeps_codes_without_evidence(page: str) -> None:
+    assert harmonise_issuer_codes(page) == page
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [
+        ("I. MỤC ĐÍCH\nx\nII. ĐỐI TƯỢNG\ny\nII. NỘI DUNG", "I. MỤC ĐÍCH\nx\nII. ĐỐI TƯỢNG\ny\nIII. NỘI DUNG"),
+        ("II. MỤC ĐÍCH\nII. ĐÁNH GIÁ\nIV. NỘI DUNG", "II. MỤC ĐÍCH\nIII. ĐÁNH GIÁ\nIV. NỘI DUNG"),
+        ("I. A\nI. B\nIII. C", "I. A\nII. B\nIII. C"),
+        ("I. MỤC ĐÍCH\nH. NỘI DUNG\nHII. GIẢI PHÁP", "I. MỤC ĐÍCH\nII. NỘI DUNG\nIII. GIẢI PHÁP"),
+    ],
+)
+def test_renumber_repeated_headings(ocr: str, fixed: str) -> None:
+    assert renumber_repeated_headings(ocr) == fixed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "II. MỤC ĐÍCH\nII. ĐÁNH GIÁ\nIII. NỘI DUNG",  # the next heading is III: the repeat is not it
+        "IV. A\nIV. B",  # V is not IV with one more stroke
+        "I. Mục tiêu chung\nchi tiết I. và II. trong câu",  # not at line starts
+        "G. KINH PHÍ\nH. TỔ CHỨC THỰC HIỆN",  # lettered parts: H is a letter here
+    ],
+)
+def test_renumber_repeated_headings_needs_the_sequence_to_agree(page: str) -> None:
+    assert renumber_repeated_headings(page) == page
+
+
+def test_drop_mark_only_tokens_keeps_lines() -> None:
+    assert drop_mark_only_tokens("ỦY BAN ˆ CỘNG HÒA\n_\nsố | 5 a_b") == "ỦY BAN CỘNG HÒA\n\nsố 5 a_b"
+
+
+@pytest.mark.parametrize(
+    ("ocr", "fixed"),
+    [("ỦY BAN NHÂN DÂN QUẬN1", "ỦY BAN NHÂN DÂN QUẬN 1"), ("Phường5, năm2023", "Phường 5, năm 2023")],
+)
+def test_split_glued_number(ocr: str, fixed: str) -> None:
+    assert split_glued_number(ocr) == fixed
+
+
+@pytest.mark.parametrize("text", ["Luật số 55/2010/QH12", "COVID-19", "H5N1", "Điều 12a", "Quận 10"])
+def test_split_glued_number_leaves_codes_alone(text: str) -> None:
+    assert split_glued_number(text) == text
+
+
+def test_postfix_keeps_line_structure_and_runs_in_page_assembly() -> None:
+    assert postfix_ocr_text("a 21/CTTTg\n\nb QĐÐ") == "a 21/CT-TTg\n\nb QĐ"
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [header, "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for number, (word, left) in enumerate([("Số:", 300), ("21/CTTTg", 400)], start=1):
+        rows.append(f"5\t1\t1\t1\t1\t{number}\t{left}\t100\t90\t40\t95\t{word}")
+    assert tsv_to_page("\n".join(rows)).text == "Số: 21/CT-TTg"
+
+
+def test_document_numbers_finds_symbols_not_dates_or_fractions() -> None:
+    text = "Số: 1905/KH-UBND ngày 20/11/2018; Nghị định số 73/2023/NĐ-CP. Luật 55/2010/QH12, tỷ lệ 3/4."
+    assert document_numbers(text) == ["1905/KH-UBND", "73/2023/NĐ-CP", "55/2010/QH12"]
+
+
+def test_number_matches_counts_exact_numbers_as_a_multiset() -> None:
+    truth = "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/NĐ-CP"
+    assert number_matches(truth, "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/ND-CP") == (2, 3)
+    assert number_matches(truth, "số 1/KH-UBND") == (1, 3)
