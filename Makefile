@@ -39,8 +39,11 @@ test: setup ## lint, then the whole test suite (PostgreSQL tests included)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest -q
 
-eval: setup ## measure extraction against tests/gold and repair against held-out text
+eval: setup ## measure extraction against every gold set and repair against held-out text
 	$(KEHOACH) eval extract tests/gold --docs data/raw
+	$(KEHOACH) eval extract tests/heldout/gold --docs tests/heldout/docs
+	$(KEHOACH) eval extract tests/heldout2/gold --docs tests/heldout2/docs
+	$(KEHOACH) eval extract tests/data/tuoi_hong/gold
 	$(KEHOACH) eval repair
 
 bench-deps: system-deps ## the tools benchmarks compare against (OCRmyPDF)
