@@ -27,16 +27,18 @@ def extract_all(text: str) -> Extraction:
     citations = extract_citations(text)
     people = extract_people(text)
     _ensure_signer(people, document.signer, extract_signer_title(text, document.signer or ""))
+    dates = extract_dates(text, cited_spans=[(c.start, c.end) for c in citations])
     return Extraction(
         document=document,
         citations=citations,
-        dates=extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]),
+        dates=dates,
         periods=extract_periods(text),
         indicators=extract_indicators(text),
         dimensions=extract_dimensions(text),
         people=people,
         organizations=extract_organizations(text),
-        obligations=extract_obligations(text),
+        # The header and dates read above, not read again: a date inside a citation is no deadline.
+        obligations=extract_obligations(text, document=document, dates=dates),
     )
 
 

@@ -19,7 +19,7 @@ Outside the task sections only sentences with a deadline or a report's recipient
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -36,10 +36,12 @@ from extractors.obligation_attributes import (
 from extractors.organizations import expand_abbreviations, named_units
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
 from extractors.task_tables import table_obligations
-from extractors.types import DateMention, Obligation
+from extractors.types import DateMention, DocumentMeta, Obligation
 
 _DATA = load_yaml("obligations")
-_FLAGS = regex.IGNORECASE | regex.VERSION1
+# Simple case folding (VERSION0): Vietnamese letters need no full folding, and the full folding of
+# VERSION1 made the case-insensitive alternations about twice as slow (measured on bench_extract).
+_FLAGS = regex.IGNORECASE | regex.VERSION0
 _TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["task_sections"]), _FLAGS)
 _NOT_TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["not_task_sections"]), _FLAGS)
 _CLOSING = regex.compile("|".join(f"(?:{p})" for p in _DATA["closing_markers"]), _FLAGS | regex.MULTILINE)
@@ -62,6 +64,10 @@ _BULLET = regex.compile(r"[-–+•*·]")
 # A list of people ("1/ Bà Trần Thị Trang - Hiệu trưởng.") names who does the work; it is no task.
 _PERSON_ENTRY = regex.compile(r"^(?:Ông|Bà|Đồng\s+chí|Đ/c|đ/c)\s+\p{Lu}")
 _PERSON_ENTRY_MAX_WORDS = 14
+# "Thời gian hoàn thành: Tháng 12/2025." / "Thời hạn thực hiện: ..." opens a sentence that only says when.
+_TIMING_LABEL = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['timing_labels'])})\s*:", _FLAGS)
+_TIMING_LABEL_MAX_WORDS = 16
+_PURPOSE = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['purpose_openers'])})(?!\w)", _FLAGS)
 _HEADING_MAX_WORDS = 20
 _TABLE_ROW_BARS = 2
 _MIN_ACTION_WORDS = 4
@@ -76,26 +82,30 @@ class _Item:
     section: int | None
 
 
-def extract_obligations(text: str) -> list[Obligation]:
-    """Every action item (sentence) of the task sections and task tables of ``text``, in order."""
+def extract_obligations(
+    text: str, *, document: DocumentMeta | None = None, dates: list[DateMention] | None = None
+) -> list[Obligation]:
+    """Every action item (sentence) of the task sections and task tables of ``text``, in order.
+
+    ``document`` and ``dates`` (of this ``text``) may be passed by a caller that has read them
+    already (:func:`extractors.compose.extract_all`); else they are read here.
+    """
     sections = parse_sections(text)
-    context = _DocumentContext.read(text)
+    context = _DocumentContext.read(text, document, dates)
     obligations: list[Obligation] = []
     for top_index in _task_section_indexes(sections):
-        body_end = _body_end(text, sections[top_index])
-        for item in _items(text, sections, sections[top_index].start, body_end):
-            obligations.extend(_item_obligations(text, item, sections, context))
+        obligations.extend(_section_obligations(text, sections, top_index, context))
     for top_index in _other_top_section_indexes(sections):
         # "II. ĐỐI TƯỢNG VÀ THỜI GIAN ... b) ... xếp hạng thi đua trước ngày 31 tháng 12 năm 2025":
         # outside the task sections, a sentence with a deadline or a report's recipient is still a
         # task ("VI. KINH PHÍ ... Đề nghị các sở ... kịp thời báo cáo UBND tỉnh những khó khăn").
-        body_end = _body_end(text, sections[top_index])
-        for item in _items(text, sections, sections[top_index].start, body_end):
-            obligations.extend(
-                o for o in _item_obligations(text, item, sections, context) if o.deadline or o.recipient
-            )
+        obligations.extend(
+            o for o in _section_obligations(text, sections, top_index, context) if o.deadline or o.recipient
+        )
+    closing: list[Obligation] = []
     for item in _closing_items(text):
-        obligations.extend(_item_obligations(text, item, sections, context))
+        closing.extend(_item_obligations(text, item, sections, context, closing[-1] if closing else None))
+    obligations.extend(closing)
     for row in table_obligations(text, sections, context.deadlines):
         # A row's action may name where its report goes ("Báo cáo kết quả ... gửi UBND Quận 1").
         row.recipient, row.via = read_recipient_and_via(row.action, context.units)
@@ -113,25 +123,42 @@ class _DocumentContext:
     units: dict
     papi: bool
     main_indicator: str | None
+    # The PAPI dimension each heading names, by section index: read once, not once per sentence under it.
+    heading_dimensions: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, text: str) -> _DocumentContext:
+    def read(
+        cls, text: str, document: DocumentMeta | None = None, dates: list[DateMention] | None = None
+    ) -> _DocumentContext:
         mentions = indicator_spans(text)
         counts: dict[str, int] = {}
         for code, _, _ in mentions:
             counts[code] = counts.get(code, 0) + 1
         units = named_units(expand_abbreviations(text))
         # A header in capitals ("UỶ BAN NHÂN DÂN TỈNH LAI CHÂU") may be the only place the unit is named.
-        meta = extract_document_meta(text)
+        meta = document if document is not None else extract_document_meta(text)
         for body in (meta.issuer, meta.parent_issuer):
             for level, names in named_units(body or "").items():
                 units.setdefault(level, Counter()).update(names)
         return cls(
-            deadlines=[d for d in extract_dates(text) if d.role == "deadline"],
+            deadlines=[
+                d for d in (dates if dates is not None else extract_dates(text)) if d.role == "deadline"
+            ],
             units=units,
             papi="PAPI" in counts,
             main_indicator=max(counts, key=counts.__getitem__) if counts else None,
         )
+
+
+def _section_obligations(
+    text: str, sections: list[SectionSpan], top_index: int, context: _DocumentContext
+) -> list[Obligation]:
+    """The obligations of the items of one top-level section, in order."""
+    found: list[Obligation] = []
+    body_end = _body_end(text, sections[top_index])
+    for item in _items(text, sections, sections[top_index].start, body_end):
+        found.extend(_item_obligations(text, item, sections, context, found[-1] if found else None))
+    return found
 
 
 def _closing_items(text: str) -> list[_Item]:
@@ -217,8 +244,19 @@ def _continues(text: str, previous: _Item, line: str) -> bool:
 
 
 def _item_obligations(
-    text: str, item: _Item, sections: list[SectionSpan], context: _DocumentContext
+    text: str,
+    item: _Item,
+    sections: list[SectionSpan],
+    context: _DocumentContext,
+    previous: Obligation | None = None,
 ) -> list[Obligation]:
+    """One obligation per sentence of ``item``; ``previous`` is the task read just before it.
+
+    A timing label ("Thời gian hoàn thành: Trước ngày 15/11/2025.") is no task: it dates the task
+    before it, in the same item or, when a flattened table puts the label at the start of the next
+    line ("... tài sản cố định.\nThời gian hoàn thành: Tháng 12/2025. Làm đầu mối ..."), the last
+    task of the previous item, unless a heading stands between them.
+    """
     if _is_heading(text, item, sections):
         return []
     body_start = _ITEM_PREFIX.match(text, item.start).end()
@@ -233,20 +271,34 @@ def _item_obligations(
             # "1. Sở Y tế: Chủ trì ...; ... Tổ chức hướng dẫn ...": the unit that opens an item does
             # all of its sentences that name no doer of their own.
             owner = subject or owner
-        if len(sentence.split()) < _MIN_ACTION_WORDS or sentence.endswith(":") or _is_person_entry(sentence):
-            continue
-        recipient, via = read_recipient_and_via(sentence, context.units)
         deadline = next((d for d in context.deadlines if sentence_start <= d.start < sentence_end), None)
+        action = sentence
+        if _is_timing_label(sentence):
+            task_before = obligations[-1] if obligations else previous
+            if task_before is not None and _dates_task_before(text, sections, task_before, sentence_start):
+                if deadline is not None and task_before.deadline is None:
+                    task_before.deadline, task_before.deadline_precision = deadline.date, deadline.precision
+                continue
+            # "a) Tổ chức tập huấn nghiệp vụ\n- Thời gian hoàn thành: Quý II/2025.": the heading is the task.
+            action = _heading_task(text, sections, item) or sentence
+        if (
+            len(sentence.split()) < _MIN_ACTION_WORDS
+            or sentence.endswith(":")
+            or _is_person_entry(sentence)
+            or _PURPOSE.match(sentence)
+        ):
+            continue
+        recipient, via = read_recipient_and_via(action, context.units)
         obligations.append(
             Obligation(
-                action=sentence,
+                action=action,
                 responsible=subject or owner,
                 deadline=deadline.date if deadline else None,
                 deadline_precision=deadline.precision if deadline else None,
-                frequency=read_frequency(sentence),
+                frequency=read_frequency(action),
                 recipient=recipient,
                 via=via,
-                indicator=_indicator(sentence, sections, chain, context),
+                indicator=_indicator(action, sections, chain, context),
                 section=sections[chain[-1]].number if chain else None,
                 text=item_text,
                 start=sentence_start,
@@ -254,6 +306,45 @@ def _item_obligations(
             )
         )
     return obligations
+
+
+def _is_timing_label(sentence: str) -> bool:
+    """A sentence that only states when ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.").
+
+    A label followed by a clause ("Thời hạn: trước ngày 30/6/2025, các đơn vị gửi báo cáo về Sở Nội
+    vụ.") is a task of its own: the time must be all that follows, with no comma or semicolon.
+    """
+    label = _TIMING_LABEL.match(sentence)
+    return (
+        label is not None
+        and len(sentence.split()) <= _TIMING_LABEL_MAX_WORDS
+        and not any(mark in sentence[label.end() :] for mark in ",;")
+    )
+
+
+def _dates_task_before(text: str, sections: list[SectionSpan], task: Obligation, label_start: int) -> bool:
+    """Whether a timing label at ``label_start`` belongs to ``task``: no heading starts between them.
+
+    "a) Tổ chức tập huấn\n- Thời gian hoàn thành: Quý II/2024" dates the heading's task, not the
+    last sentence of the section before; such a label stays an obligation of its own.
+    """
+    for section in sections:
+        if task.end <= section.start < label_start and section.kind != "bullet":
+            return False
+    return True
+
+
+def _heading_task(text: str, sections: list[SectionSpan], item: _Item) -> str | None:
+    """The title of the nearest heading above ``item`` when it is a task, not the name of its owner."""
+    for index in ancestors(sections, item.section):  # innermost first
+        section = sections[index]
+        if section.start == content_start(text, item.start):
+            continue  # the item's own bullet
+        title = " ".join(section.title.split()).strip(" *:")
+        if section.kind == "roman" or read_heading_owner(title) is not None:
+            return None
+        return title if len(title.split()) >= _MIN_ACTION_WORDS else None
+    return None
 
 
 def _is_person_entry(sentence: str) -> bool:
@@ -296,9 +387,11 @@ def _indicator(
     sentence: str, sections: list[SectionSpan], chain: list[int], context: _DocumentContext
 ) -> str | None:
     for index in chain:
-        found = dimension_spans(sections[index].title, papi_context=context.papi)
-        if found:
-            return found[0][0]
+        if index not in context.heading_dimensions:
+            found = dimension_spans(sections[index].title, papi_context=context.papi)
+            context.heading_dimensions[index] = found[0][0] if found else None
+        if context.heading_dimensions[index] is not None:
+            return context.heading_dimensions[index]
     named = indicator_spans(sentence)
     if named:
         return named[0][0]

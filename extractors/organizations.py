@@ -138,7 +138,9 @@ def find_organizations(text: str) -> list[OrganizationMention]:
         end = _grow_name_from(text, head)
         name = _clean(text[head.start() : end])
         name = name[:1].upper() + name[1:]
-        head_key = head.group(0).casefold()
+        # A head broken over two lines ("Ủy ban\nnhân dân Quận 1" in a PDF text layer) has the key of
+        # its one-line spelling.
+        head_key = _head_key(head.group(0))
         if end > head.end() or head_key not in _NEEDS_NAME:
             mentions.append(OrganizationMention(name, _HEAD_KIND[head_key], head.start(), end))
             position = end
@@ -188,7 +190,7 @@ def organization_at(text: str, position: int) -> OrganizationMention | None:
     head = _HEAD.match(text, position + (len(text[position:]) - len(text[position:].lstrip())))
     if head is None:
         return None
-    head_key = head.group(0).casefold()
+    head_key = _head_key(head.group(0))
     end = _grow_name_from(text, head)
     if end == head.end() and head_key in _NEEDS_NAME:
         return None
@@ -217,12 +219,17 @@ def named_units(text: str) -> dict[str, Counter[str]]:
     for unit in _ADMIN_UNIT_ANYWHERE.finditer(text):
         name = _UNIT_NAME.match(text, unit.end())
         if name is not None:
-            units.setdefault(unit.group(0).casefold(), Counter())[" ".join(name.group(0).split())] += 1
+            units.setdefault(_head_key(unit.group(0)), Counter())[" ".join(name.group(0).split())] += 1
     return units
 
 
+def _head_key(words: str) -> str:
+    """The lexicon key of a head or unit as matched: spaces (line breaks too) as one, case folded."""
+    return " ".join(words.split()).casefold()
+
+
 def _grow_name_from(text: str, head: regex.Match[str]) -> int:
-    key = head.group(0).casefold()
+    key = _head_key(head.group(0))
     return head.end() if key in _COMPLETE else _grow_name(text, head.end(), key in _NEEDS_NAME, key)
 
 
@@ -239,7 +246,7 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
     while True:
         field = _FIELD.match(text, position)
         nested = None if field else _NESTED_HEAD.match(text, position)
-        if nested is not None and nested.group(0).strip().casefold() == outer_head:
+        if nested is not None and _head_key(nested.group(0)) == outer_head:
             nested = None
         if field or nested:
             position = (field or nested).end()

@@ -66,6 +66,7 @@ _LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
 _PLACE_BEFORE = regex.compile(
     rf"(?<!\w)(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$", regex.IGNORECASE
 )
+_NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
 _ROLE_STRENGTH: dict[PersonRole, int] = {"mentioned": 0, "assignee": 1, "signer": 2}
 _SIGNATURE_TAIL_LINES = 6
 # What stands right before a name (a place word, an honorific, a title and its organisation: "Phó Chủ
@@ -88,6 +89,8 @@ def extract_people(text: str) -> list[Person]:
 
 def _read_person(text: str, match: regex.Match[str], sections: list, signature_start: int) -> Person | None:
     start, end = match.span("name")
+    if match.group("name") in _NOT_PEOPLE:
+        return None
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, end)
     before = text[line_start:start]

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.citations import extract_citations
+from extractors.dates import extract_dates
+from extractors.document_meta import extract_document_meta
 from extractors.obligations import extract_obligations
 
 CASES = Path(__file__).parent / "cases"
@@ -331,3 +334,72 @@ def test_obligations_course_of_work_is_no_submission() -> None:
         "- Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Sở Nội vụ để tổng hợp.\n"
     )
     assert [o.recipient for o in extract_obligations(text)] == [None, "Sở Nội vụ"]
+
+
+def test_obligations_flattened_table_timing_label_dates_the_task_before_it() -> None:
+    # Web copy of a task table (corpus legal_docs lines 29395-29398): each task's "Thời gian hoàn
+    # thành" cell opens the line of the next task; "Thời gian thực hiện" is a period, no deadline.
+    text = TASK_HEADING + (
+        "1.2. Sở Tài chính Tuyên truyền, phổ biến, quán triệt các cơ quan, tổ chức, đơn vị thực hiện nghiêm "
+        "túc các quy định về quản lý, sử dụng tài sản công.\n"
+        "Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê. Tham mưu triển khai thực hiện "
+        "kế hoạch kiểm kê và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo.\n"
+        "Thời gian hoàn thành: Tháng 11 - 12/2025. Phối hợp với các cơ quan chuyên môn có liên quan hướng dẫn "
+        "chỉ tiêu, biểu mẫu kiểm kê.\n"
+        "Thời gian hoàn thành: Tháng 12/2025. Làm đầu mối tổ chức tập huấn, hướng dẫn thực hiện tổng kiểm kê.\n"
+        "Thời gian hoàn thành: Trước ngày 15/01/2026.\n"
+    )
+    found = [(o.action.split(",")[0], o.deadline, o.responsible) for o in extract_obligations(text)]
+    assert found == [
+        ("Sở Tài chính Tuyên truyền", None, "Sở Tài chính"),
+        (
+            "Tham mưu triển khai thực hiện kế hoạch kiểm kê và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo.",
+            "2025-12",
+            "Sở Tài chính",
+        ),
+        ("Phối hợp với các cơ quan chuyên môn có liên quan hướng dẫn chỉ tiêu", "2025-12", "Sở Tài chính"),
+        ("Làm đầu mối tổ chức tập huấn", "2026-01-15", "Sở Tài chính"),
+    ]
+
+
+def test_obligations_timing_label_followed_by_a_clause_is_a_task() -> None:
+    text = TASK_HEADING + (
+        "- Tổ chức tập huấn cho công chức phụ trách công tác thi đua.\n"
+        "- Thời hạn: trước ngày 30/6/2025, các đơn vị gửi báo cáo về Sở Nội vụ.\n"
+    )
+    found = [(o.deadline, o.recipient) for o in extract_obligations(text)]
+    assert found == [(None, None), ("2025-06-30", "Sở Nội vụ")]
+
+
+def test_obligations_timing_label_under_a_task_heading_dates_the_heading() -> None:
+    # A heading between the last task and the label: the label belongs to the heading's task,
+    # and a heading that names an owner ("2. Văn phòng UBND phường") is no task.
+    text = TASK_HEADING + (
+        "a) Tổ chức tập huấn nghiệp vụ cải cách hành chính\n- Thời gian hoàn thành: Quý II/2025.\n"
+        "b) Văn phòng UBND phường\n- Thời gian hoàn thành: tháng 12/2025.\n"
+    )
+    found = [(o.action, o.deadline, o.deadline_precision) for o in extract_obligations(text)]
+    assert found == [
+        ("Tổ chức tập huấn nghiệp vụ cải cách hành chính", "2025-06", "quarter"),
+        ("Thời gian hoàn thành: tháng 12/2025.", "2025-12", "month"),
+    ]
+
+
+def test_obligations_purpose_statement_is_no_task() -> None:
+    # corpus legal_docs line 44989: what the plan is for, not who sends what; under a purpose
+    # section (kept when it names a recipient) and under a task section alike.
+    purpose = (
+        "Là cơ sở để tổ chức kiểm tra, giám sát, sơ kết, tổng kết, đánh giá việc tổ chức thực hiện Chương "
+        "trình gửi Bộ Giáo dục và Đào tạo tổng hợp, báo cáo Thủ tướng Chính phủ.\n"
+    )
+    report = "- Sở Giáo dục và Đào tạo tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện.\n"
+    for heading in ("I. MỤC ĐÍCH, YÊU CẦU\n", TASK_HEADING):
+        found = [o.recipient for o in extract_obligations(heading + purpose + report)]
+        assert found == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_obligations_same_with_header_and_dates_passed_in() -> None:
+    text = _seed("ke-hoach-mn-hoa-lu-papi-2024.txt")
+    document = extract_document_meta(text)
+    dates = extract_dates(text, cited_spans=[(c.start, c.end) for c in extract_citations(text)])
+    assert extract_obligations(text, document=document, dates=dates) == extract_obligations(text)

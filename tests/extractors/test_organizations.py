@@ -63,3 +63,10 @@ def test_organizations_van_phuc_seed() -> None:
         "Ủy ban Thường vụ Quốc hội",
         "Ban Dân vận Đảng ủy phường Vạn Phúc",  # the bare "phường" completed with the ward named
     } <= names
+
+
+def test_organizations_head_broken_over_two_lines() -> None:
+    # Tuổi Hồng reference text: "Gửi về Ủy ban nhân\ndân Quận 1" (a PDF line break inside the head).
+    text = "Gửi về Ủy ban\nnhân dân Quận 1 (thông qua Phòng Nội vụ) trước ngày 15 tháng 6 năm 2023."
+    names = [(o.name, o.kind) for o in extract_organizations(text)]
+    assert names == [("Ủy ban nhân dân Quận 1", "people's committee"), ("Phòng Nội vụ", "department")]
