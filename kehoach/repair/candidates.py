@@ -30,6 +30,8 @@ MAX_SKELETONS = 6  # near skeletons whose marked variants are priced in full
 MAX_VARIANTS = 16  # marked variants per skeleton, most frequent first
 TOKEN_CACHE_SIZE = 20_000  # tokens whose option lists are kept (~1.5 kB each; cleared when full)
 STRIPPED_FORM_COST = 1.5  # keeping a known misspelling of a syllable (corpus typos such as "luoc")
+GLUED_MIN_LEN = 4  # shorter unknown words are codes or abbreviations, not two glued syllables
+GLUED_MIN_UNIGRAM = -5.0  # each piece of a glued word must be a common syllable's skeleton
 _CASE_OR_DIGIT_CUT = regex.compile(
     r"""
       (?<=\p{Ll})(?=\p{Lu})     # tréndiabanQuéan: a capital inside a token starts a new word
@@ -84,6 +86,9 @@ class CandidateIndex:
             if logp >= MIN_UNIGRAM:  # syllables, and short words such as the codes nđ, qđ, hđnd
                 by_skeleton[strip_diacritics(word)].append((logp, word))
         self.by_skeleton = {k: [w for _, w in sorted(v, reverse=True)] for k, v in by_skeleton.items()}
+        # what a Vietnamese syllable can look like with its marks stripped ("the" can be thể,
+        # "shall" or "imposed" cannot): tells an English sentence from stripped Vietnamese
+        self.syllable_skeletons = frozenset(strip_diacritics(w) for w in self.syllables)
         self.best_unigram = {k: lm.unigram(v[0]) for k, v in self.by_skeleton.items()}
         self._fuzzy: dict[str, list[str]] | None = None
 
@@ -100,6 +105,49 @@ class CandidateIndex:
     def is_misspelt_syllable(self, word: str) -> bool:
         """A known non-syllable that is a syllable written without its marks (corpus typos: ``luoc``)."""
         return any(v != word and v in self.syllables for v in self.variants(strip_diacritics(word)))
+
+    def split_glued(self, token: str) -> list[str] | None:
+        """The syllables of a plain word typed without spaces (``lamviec``, ``xaCam``), or None.
+
+        Only unknown, unmarked, not all-capital words are cut; a capital inside the word always
+        cuts, and every piece must be the skeleton of a common syllable (two letters at least, so
+        ``iCanhan`` or ``eTax`` stay whole), with as few pieces as possible."""
+        lower = token.lower()
+        if (
+            len(token) < GLUED_MIN_LEN
+            or not token.isascii()
+            or not token.isalpha()
+            or token.isupper()
+            or lower in self.lm.index
+            or lower in self.syllable_skeletons  # one rare syllable ("Liep" is Liệp), not two
+        ):
+            return None
+        pieces: list[str] = []
+        for part in _CASE_OR_DIGIT_CUT.split(token):
+            cut = self._fewest_syllables(part)
+            if cut is None:
+                return None
+            pieces.extend(cut)
+        return pieces if len(pieces) > 1 else None
+
+    def _fewest_syllables(self, part: str) -> list[str] | None:
+        """``part`` cut into the fewest common syllable skeletons (dynamic programming), or None."""
+        lower = part.lower()
+        best: list[list[int] | None] = [[]] + [None] * len(lower)
+        for end in range(2, len(lower) + 1):
+            for start in range(max(0, end - MAX_SYLLABLE_LEN), end - 1):
+                piece = lower[start:end]
+                if best[start] is None or self.best_unigram.get(piece, -99.0) < GLUED_MIN_UNIGRAM:
+                    continue
+                if piece in self.syllable_skeletons and (
+                    best[end] is None or len(best[start]) + 1 < len(best[end])
+                ):
+                    best[end] = [*best[start], end]
+        cuts = best[len(lower)]
+        if cuts is None:
+            return None
+        bounds = [0, *cuts]
+        return [part[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
     def _fuzzy_index(self) -> dict[str, list[str]]:
         if self._fuzzy is None:
@@ -274,7 +322,11 @@ class CandidateGenerator:
         if lower in self.index.lm.index:
             # a known non-syllable (code, foreign word) — unless it is a misspelt syllable (luoc)
             return STRIPPED_FORM_COST if self.index.is_misspelt_syllable(lower) else 0.0
-        return UNKNOWN_IDENTITY_COST if self.params.max_edits > 0 else 0.0
+        if self.params.max_edits > 0:
+            return UNKNOWN_IDENTITY_COST
+        # stripped text: an unknown word spelt like a known syllable without its marks is that syllable
+        # ("Giuong" is giường); the model's <unk> would otherwise win where its context is thin
+        return UNKNOWN_IDENTITY_COST if self.index.is_misspelt_syllable(lower) else 0.0
 
     @staticmethod
     def _even_split(lower: str, parts: int) -> tuple[str, ...]:

@@ -30,8 +30,10 @@ from kehoach.repair.channel import (
     load_prior,
 )
 from kehoach.repair.decoder import BeamDecoder, Span, render, split_line
+from kehoach.repair.list_labels import fix_list_labels
 from kehoach.repair.lm import NGramLM, load_default_lm
 from kehoach.repair.roman import fix_roman_numerals
+from kehoach.repair.spans import merge_numbers, split_glued_plain_words
 from kehoach.repair.syllables import NUM_TOKEN, has_diacritics, normalize_syllable_tone, strip_diacritics
 
 GARBLED_LINE = 0.25  # a line at or above this garbling score is repaired
@@ -46,6 +48,8 @@ JOIN_MIN_UNIGRAM = -5.0  # a joined fragment pair must make a reasonably common 
 OCR_DOCUMENT_SHARE = 0.03  # this share of OCR-looking tokens makes a whole document OCR-garbled
 OCR_INVALID_SHARE = 0.08  # this share of unknown tokens means OCR noise, not only lost marks
 STRIPPED_MARK_SHARE = 0.15  # below this share of marked syllables, marks were stripped
+FOREIGN_LINE_SHARE = 0.6  # a line whose words are mostly no Vietnamese syllable's skeleton is English
+FOREIGN_LINE_MIN_WORDS = 3  # ... when at least this many of them are (not "Xã Đắk Mil", "Số: ...TTg")
 _TOKEN = re.compile(r"(?:[^\W_]|[$§¢&@€])+")
 _PROTECTED = re.compile(
     r"""
@@ -65,6 +69,7 @@ def mask_protected(line: str) -> str:
 
 
 _VOWEL = re.compile(r"[aeiouy]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _OCR_MIX = regex.compile(r"[$§¢&@€]|\d\p{Ll}|\p{Ll}\d")  # "$6", "1ap", "s6" — not codes such as CO2, A1
 
 
@@ -180,6 +185,15 @@ class Repairer:
             return STRIPPED  # marks are simply absent; odd tokens are codes and foreign words
         return None
 
+    def is_foreign_line(self, line: str) -> bool:
+        """A line in another language (the English translations that legal texts carry): most of its
+        words (codes and single letters aside) are no Vietnamese syllable with its marks stripped.
+        Not used on OCR text, whose garbled tokens are no syllables either."""
+        words = [t for t in _LETTERS.findall(mask_protected(line)) if len(t) >= 2 and not t.isupper()]
+        skeletons = self.index.syllable_skeletons
+        foreign = sum(1 for w in words if strip_diacritics(w.lower()) not in skeletons)
+        return foreign >= FOREIGN_LINE_MIN_WORDS and foreign >= FOREIGN_LINE_SHARE * len(words)
+
     # ---- repair ----------------------------------------------------------------------------------
     def generator(self, params: NoiseParams) -> CandidateGenerator:
         """The candidate generator for one noise model, built on first use. For the OCR models the
@@ -235,12 +249,16 @@ class Repairer:
         if not stats.words or (not force and stats.garbling < garbled_threshold):
             return None
         params = OCR_VIE if ocr_lang == "vie" else (noise or self.noise_for(stats, ocr_lang))
+        if params.max_edits == 0 and self.is_foreign_line(line):
+            return None  # "shall be imposed": restoring marks would turn be into bé
         generator = self.generator(params)
-        spans = split_line(mask_protected(line), ocr_symbols=params.fuzzy)
+        spans = merge_numbers(line, split_line(mask_protected(line), ocr_symbols=params.fuzzy))
         if params.max_edits > 0:
             spans = self._join_fragments(line, spans)
         if params.fuzzy:
             spans = _split_glued(spans, generator)
+        elif params.max_edits == 0:  # typed text: "lamviec" is làmviệc typed without marks or space
+            spans = split_glued_plain_words(spans, self.index)
         return spans, generator
 
     def _join_fragments(self, line: str, spans: list[Span]) -> list[Span]:
@@ -295,7 +313,7 @@ class Repairer:
             generators = [self._options_with_codes(plans[i][1], codes, with_codes) for i in batch]
             for i, choices in zip(batch, self.decoder.decode_many(spans, generators, known), strict=True):
                 out[i] = _finish(lines[i], plans[i][0], choices, plans[i][1])
-        return "\n".join(out)
+        return "\n".join(fix_list_labels(lines, out, set(todo)))
 
     def _options_with_codes(
         self,

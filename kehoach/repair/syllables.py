@@ -63,6 +63,7 @@ _LM_TOKEN = re.compile(
       (?P<word>[^\W\d_]+)                 # letters
     | (?P<num>\d+(?:[.,/:\-]\d+)*)          # numbers, dates, codes' digit parts
     | (?P<punct>[,;:().?!])               # punctuation that carries context
+    | (?P<percent>(?<=\d)%)                # a percentage: "tăng 10% so cùng kỳ", not "tầng 10"
     """,
     re.VERBOSE,
 )
