@@ -172,11 +172,24 @@ def build_pairs(pages: int, seed: int, flush_every: int) -> None:
             )
 
 
-def build_eval(seed: int, langs: tuple[str, ...] = LANGS) -> None:
-    """Seed plans, rendered clean for ``eng`` and degraded (poor) for ``vie``; one line per source line."""
-    EVAL_DIR.mkdir(parents=True, exist_ok=True)
+def build_eval(
+    seed: int,
+    langs: tuple[str, ...] = LANGS,
+    sources: list[Path] | None = None,
+    eval_dir: Path = EVAL_DIR,
+    max_pages: int | None = None,
+) -> None:
+    """Plans rendered clean for ``eng`` and degraded (poor) for ``vie``; one line per source line.
+
+    By default the seed plans into ``tests/data/ocr_eval/``; ``sources``/``eval_dir``/``max_pages``
+    build a blind set from other plans (lines past ``max_pages`` are left out of both files, so the
+    pair stays line-aligned).
+    """
+    eval_dir.mkdir(parents=True, exist_ok=True)
     style = PageStyle()
-    for source in sorted(SEEDS.glob("*.txt")) + sorted(SEEDS.glob("*.md")):
+    if sources is None:
+        sources = sorted(SEEDS.glob("*.txt")) + sorted(SEEDS.glob("*.md"))
+    for source in sources:
         if ".ocr-" in source.name or source.name == "README.md":
             continue
         text = clean_source_text(source.read_text(encoding="utf-8"))
@@ -185,18 +198,25 @@ def build_eval(seed: int, langs: tuple[str, ...] = LANGS) -> None:
             if lang not in langs:
                 continue
             per_line: dict[int, list[str]] = {}
-            for number, page in enumerate(layout_pages(text, style)):
+            all_pages = layout_pages(text, style)
+            pages = all_pages[:max_pages]
+            for number, page in enumerate(pages):
                 rng = np.random.default_rng(seed * 1000 + number)
                 degradation = draw_degradation(quality, rng)
                 image = apply_degradation(draw_page(page, style), degradation, rng)
                 words = words_by_line(page, ocr_words(image, lang), degradation, image.size)
                 for line, line_words in zip(page.lines, words, strict=True):
                     per_line.setdefault(line.source_line, []).extend(line_words)
-            stem = EVAL_DIR / f"{source.stem}.{lang}"
-            ocr = [" ".join(per_line.get(i, [])) for i in range(len(source_lines))]
-            Path(f"{stem}.gt.txt").write_text("\n".join(source_lines) + "\n", encoding="utf-8")
+            drawn = max((line.source_line for page in pages for line in page.lines), default=-1) + 1
+            if len(all_pages) > len(pages) and any(
+                line.source_line == drawn - 1 for line in all_pages[len(pages)].lines
+            ):
+                drawn -= 1  # that line goes on over the page break: only part of it was drawn
+            stem = eval_dir / f"{source.stem}.{lang}"
+            ocr = [" ".join(per_line.get(i, [])) for i in range(drawn)]
+            Path(f"{stem}.gt.txt").write_text("\n".join(source_lines[:drawn]) + "\n", encoding="utf-8")
             Path(f"{stem}.ocr.txt").write_text("\n".join(ocr) + "\n", encoding="utf-8")
-            print(f"eval {stem.name}: {len(source_lines)} lines", file=sys.stderr, flush=True)
+            print(f"eval {stem.name}: {drawn} lines", file=sys.stderr, flush=True)
 
 
 def main() -> None:
@@ -207,9 +227,16 @@ def main() -> None:
     parser.add_argument("--eval", action="store_true", help="also write tests/data/ocr_eval/ from the seeds")
     parser.add_argument("--eval-only", action="store_true")
     parser.add_argument("--eval-lang", choices=LANGS, action="append", help="limit --eval to these models")
+    parser.add_argument(
+        "--eval-source", type=Path, action="append", help="plans to render instead of the seeds"
+    )
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where --eval writes its pairs")
+    parser.add_argument("--eval-pages", type=int, help="render only the first N pages of each plan")
     args = parser.parse_args()
     if args.eval or args.eval_only:
-        build_eval(args.seed, tuple(args.eval_lang or LANGS))
+        build_eval(
+            args.seed, tuple(args.eval_lang or LANGS), args.eval_source, args.eval_dir, args.eval_pages
+        )
     if not args.eval_only:
         build_pairs(args.pages, args.seed, args.flush_every)
 

@@ -8,6 +8,8 @@ where they differ). Sources, each skipped when its data is absent:
    diacritic stripped;
 2. / 3. seed plans rendered and OCRed with Tesseract ``eng`` / ``vie``
    (``tests/data/ocr_eval/<seed>.<lang>.{gt,ocr}.txt`` from ``scripts/build_channel.py --eval``);
+   2b. a blind ``eng`` set, plans the repair was never tuned on, rendered the same way
+   (``tests/data/ocr_eval/blind/``, reported as ``ocr_eng_blind``);
 4. the clean seed plans: the share of syllables the repair changes (should be ~0);
 5. scans with a hand-made reference (``REFERENCED_SCANS``: the Tuổi Hồng ``eng`` scan,
    ``tests/data/tuoi_hong/reference.txt``): syllable accuracy and CER before and after, accuracy
@@ -36,6 +38,7 @@ from kehoach.repair.corpus import CORPUS, heldout_lines
 from kehoach.repair.syllables import normalize_tone_placement, strip_diacritics
 
 OCR_EVAL_DIR = PROJECT_ROOT / "tests" / "data" / "ocr_eval"
+BLIND_EVAL_DIR = OCR_EVAL_DIR / "blind"  # held-out plans: never tuned on (see its README)
 SEED_DIR = PROJECT_ROOT / "data" / "raw"
 REFERENCE_DIR = PROJECT_ROOT / "tests" / "data"
 #: Scans with a hand transcription: name -> (garbled text in SEED_DIR, reference in REFERENCE_DIR).
@@ -220,6 +223,7 @@ def evaluate_repair(corpus: Path = CORPUS, max_lines: int = 1500, eval_dir: Path
     report: dict = {
         "stripped_heldout": evaluate_stripped(repairer, corpus, max_lines),
         "ocr_eng": evaluate_ocr(repairer, "eng", eval_dir),
+        "ocr_eng_blind": evaluate_ocr(repairer, "eng", eval_dir / BLIND_EVAL_DIR.name),
         "ocr_vie": evaluate_ocr(repairer, "vie", eval_dir),
         "clean_seeds": evaluate_clean(repairer),
         "referenced_scans": evaluate_referenced_scans(repairer),

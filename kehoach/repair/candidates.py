@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from kehoach.repair.channel import CharChannel, LearnedPairs, NoiseParams
+from kehoach.repair.fuzzy_index import DeleteIndex
 from kehoach.repair.lm import NGramLM
 from kehoach.repair.syllables import is_well_formed, strip_diacritics, strip_tone, tone_position
 
@@ -26,6 +27,8 @@ UNKNOWN_IDENTITY_COST = 1.5  # keeping an unknown token under OCR noise
 DIGIT_AS_LETTER_COST = 1.0  # reading a lone digit as a letter needs the context to ask for it
 RANK_GAP = 1.5  # candidates ranked this far (log10, channel + 0.3 x unigram) below the best are dropped
 EDIT_COST = 1.6  # a skeleton one insertion or deletion away
+FOLD_STEP_COST = 0.3  # a symbol standing for a letter ("6" for ô), as priced by the channel
+LONE_CONSONANT_COST = 1.6  # a lone consonant whose vowel the OCR lost ("cán b," for "cán bộ,")
 MAX_SKELETONS = 6  # near skeletons whose marked variants are priced in full
 MAX_VARIANTS = 16  # marked variants per skeleton, most frequent first
 TOKEN_CACHE_SIZE = 20_000  # tokens whose option lists are kept (~1.5 kB each; cleared when full)
@@ -40,6 +43,10 @@ _CASE_OR_DIGIT_CUT = regex.compile(
     """,
     regex.VERBOSE,
 )
+_CASE_CUT = regex.compile(r"\p{Ll}\p{Lu}")
+GLUED_OCR_MIN_PIECE = 3  # in OCR text, an all-lowercase glued word is cut only into pieces this long
+_CONSONANTS = frozenset("bcdđghklmnpqrstvx")
+_VOWELS = "aeiouy"
 _VIET_LETTERS = re.compile(r"^[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+$")
 
 
@@ -57,15 +64,6 @@ def is_syllable(word: str) -> bool:
     if not word or len(word) > MAX_SYLLABLE_LEN or not _VIET_LETTERS.match(word):
         return False
     return tone_position(strip_tone(word)) is not None and is_well_formed(word)
-
-
-def _deletes(word: str, depth: int) -> set[str]:
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
 
 
 class CandidateIndex:
@@ -90,7 +88,11 @@ class CandidateIndex:
         # "shall" or "imposed" cannot): tells an English sentence from stripped Vietnamese
         self.syllable_skeletons = frozenset(strip_diacritics(w) for w in self.syllables)
         self.best_unigram = {k: lm.unigram(v[0]) for k, v in self.by_skeleton.items()}
-        self._fuzzy: dict[str, list[str]] | None = None
+        self._fuzzy: DeleteIndex | None = None
+
+    def consonant_vowel_skeletons(self, consonant: str) -> list[str]:
+        """Known two-letter skeletons made of ``consonant`` and one vowel (``b`` -> bo, ba, bi, ...)."""
+        return [consonant + v for v in _VOWELS if consonant + v in self.by_skeleton]
 
     def variants(self, skeleton: str) -> list[str]:
         return self.by_skeleton.get(skeleton, [])
@@ -149,13 +151,9 @@ class CandidateIndex:
         bounds = [0, *cuts]
         return [part[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
-    def _fuzzy_index(self) -> dict[str, list[str]]:
-        if self._fuzzy is None:
-            index: dict[str, list[str]] = defaultdict(list)
-            for skeleton in self.by_skeleton:
-                for variant in _deletes(skeleton, 1):
-                    index[variant].append(skeleton)
-            self._fuzzy = dict(index)
+    def _fuzzy_index(self) -> DeleteIndex:
+        if self._fuzzy is None:  # built on first OCR use (a few hundredths of a second)
+            self._fuzzy = DeleteIndex(list(self.by_skeleton))
         return self._fuzzy
 
     def near_skeletons(self, skeleton: str, max_edits: int) -> set[str]:
@@ -163,11 +161,25 @@ class CandidateIndex:
         is 0), no more than ``max_edits`` letters longer or shorter."""
         if max_edits <= 0:
             return {skeleton} if skeleton in self.by_skeleton else set()
-        index = self._fuzzy_index()
-        found: set[str] = set()
-        for variant in _deletes(skeleton, 1):
-            found.update(index.get(variant, ()))
+        found = self._fuzzy_index().near(skeleton)
         return {s for s in found if abs(len(s) - len(skeleton)) <= max_edits}
+
+
+_SHARED_INDEXES: dict[int, tuple[NGramLM, CandidateIndex]] = {}
+MAX_SHARED_INDEXES = 4  # tests build small models; a process normally holds one
+
+
+def shared_index(lm: NGramLM) -> CandidateIndex:
+    """The candidate index of ``lm``, built once per process: it is model data (vocabulary by
+    skeleton, the fuzzy index built on first OCR use), not a cache of any input, so every
+    :class:`~kehoach.repair.repairer.Repairer` on the same model shares it."""
+    entry = _SHARED_INDEXES.get(id(lm))
+    if entry is None or entry[0] is not lm:
+        if len(_SHARED_INDEXES) >= MAX_SHARED_INDEXES:
+            _SHARED_INDEXES.clear()
+        entry = (lm, CandidateIndex(lm))
+        _SHARED_INDEXES[id(lm)] = entry
+    return entry[1]
 
 
 class CandidateGenerator:
@@ -191,11 +203,15 @@ class CandidateGenerator:
         self._cache: dict[str, list[Option]] = {}
         self._single_cache: dict[tuple[str, bool], list[Option]] = {}
         self._token_cache: dict[str, list[Option]] = {}
+        self._segment_cache: dict[str, list[str]] = {}
         prior = channel.prior
         self.substitutions: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for (observed, intended), cost in prior.substitute.items():
             if cost <= 1.5:
                 self.substitutions[observed].append((strip_diacritics(intended), cost))
+        for observed, intended in fold.items():  # "¢6": a raw symbol is one more confusion step (6 -> o)
+            if len(observed) == 1 and not observed.isalpha():
+                self.substitutions[observed].append((intended, FOLD_STEP_COST))
         self.merges: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for (observed, intended), cost in prior.merge.items():
             self.merges[observed].append((strip_diacritics(intended), cost))
@@ -264,18 +280,31 @@ class CandidateGenerator:
             if fuzzy and len(skeleton) > 3:
                 for near in self.index.near_skeletons(skeleton, 1):
                     skeleton_cost.setdefault(near, EDIT_COST)
+            if len(lower) == 1 and lower in _CONSONANTS:  # never a word alone: its vowel was lost
+                for near in self.index.consonant_vowel_skeletons(lower):
+                    skeleton_cost.setdefault(near, LONE_CONSONANT_COST)
         best_unigram = self.index.best_unigram
         ranked_skeletons = sorted(
             skeleton_cost, key=lambda k: skeleton_cost[k] - UNIGRAM_SHARE * best_unigram[k]
         )
+        unigram = self.index.lm.unigram
+        learned = {w: c for w, c in self.pairs.lookup(lower).items() if " " not in w}
+        # Pricing every variant in full is most of the cost of OCR text. A variant whose skeleton's
+        # lower bound already ranks it RANK_GAP below the best reading so far would be dropped below,
+        # so it is skipped (variants come most frequent first: the rest of its skeleton goes too).
+        best = min((c - UNIGRAM_SHARE * unigram(w) for w, c in learned.items()), default=float("inf"))
         scored: dict[str, float] = {}
         for near in ranked_skeletons[:MAX_SKELETONS]:
+            bound = self.channel.skeleton_bound(lower, near)
             for word in self.index.variants(near)[:MAX_VARIANTS]:
-                scored[word] = self.channel.cost(lower, word)
-        for word, cost in self.pairs.lookup(lower).items():
-            if " " not in word:
-                scored[word] = min(scored.get(word, cost), cost)
-        unigram = self.index.lm.unigram
+                share = UNIGRAM_SHARE * unigram(word)
+                if bound - share > best + RANK_GAP and word not in learned:
+                    break
+                cost = self.channel.cost(lower, word)
+                scored[word] = cost
+                best = min(best, cost - share)
+        for word, cost in learned.items():
+            scored[word] = min(scored.get(word, cost), cost)
         ranked = sorted(scored.items(), key=lambda kv: kv[1] - UNIGRAM_SHARE * unigram(kv[0]))
         if ranked:  # a reading 10^RANK_GAP times less plausible than the best one never wins in context
             floor = ranked[0][1] - UNIGRAM_SHARE * unigram(ranked[0][0]) + RANK_GAP
@@ -351,8 +380,26 @@ class CandidateGenerator:
         Dynamic programming over cut points; a lowercase-to-uppercase change is always a cut. The
         split must beat the whole token by a margin, so real long words are not chopped.
         """
-        if not self.params.fuzzy or len(token) < 5 or (token.isascii() and token.isalpha()):
-            return [token]  # plain ASCII words are foreign words and codes far more often than glued ones
+        if not self.params.fuzzy or len(token) < 5:
+            return [token]
+        found = self._segment_cache.get(token)
+        if found is None:  # running text repeats its glued tokens as much as its words
+            found = self._segment(token)
+            if len(self._segment_cache) >= TOKEN_CACHE_SIZE:
+                self._segment_cache.clear()
+            self._segment_cache[token] = found
+        return list(found)
+
+    def _segment(self, token: str) -> list[str]:
+        if token.isascii() and token.isalpha():
+            # a plain word is a foreign word or a code more often than glued syllables: cut only an
+            # unknown one that falls into common syllable skeletons ("cuadon", "theoNghi")
+            pieces = self.index.split_glued(token)
+            if pieces is None or not (
+                _CASE_CUT.search(token) or min(map(len, pieces)) >= GLUED_OCR_MIN_PIECE
+            ):
+                return [token]  # "ngudi" is one misread word (người), not ngu + di
+            return pieces
         parts = [p for p in _CASE_OR_DIGIT_CUT.split(token) if p]
         pieces: list[str] = []
         for part in parts:

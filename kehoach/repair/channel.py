@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -110,17 +111,19 @@ class MarkCounts:
     dropped: int = 0
     wrong: int = 0
 
-    def add(self, observed: str, intended: str) -> None:
+    def add(self, observed: str, intended: str, times: int = 1) -> None:
+        kept, dropped, wrong = self.kept, self.dropped, self.wrong
         for o, i in zip(observed, intended, strict=True):
             _, o_mod, o_tone = decompose_char(o)
             _, i_mod, i_tone = decompose_char(i)
             for o_mark, i_mark in ((o_mod, i_mod), (o_tone, i_tone)):
                 if i_mark and o_mark == i_mark:
-                    self.kept += 1
+                    kept += times
                 elif i_mark and not o_mark:
-                    self.dropped += 1
+                    dropped += times
                 elif o_mark and o_mark != i_mark:
-                    self.wrong += 1
+                    wrong += times
+        self.kept, self.dropped, self.wrong = kept, dropped, wrong
 
     def params(self, base: NoiseParams, min_marks: int = MIN_LEARNED_MARKS) -> NoiseParams:
         """``base`` with drop / wrong-mark costs estimated from the counts (when there are enough)."""
@@ -143,11 +146,11 @@ def learn_mark_counts(path: Path) -> MarkCounts:
             intended = normalize_tone_placement(parts[0]).lower()
             observed = normalize_tone_placement(parts[1]).lower()
             if len(intended) == len(observed) and strip_diacritics(intended) == strip_diacritics(observed):
-                for _ in range(min(int(parts[2]), 50)):
-                    counts.add(observed, intended)
+                counts.add(observed, intended, times=min(int(parts[2]), 50))
     return counts
 
 
+@lru_cache(maxsize=8)  # model data: read once per process, shared by every Repairer
 def learned_mark_params(kind: str, base: NoiseParams, directory: Path = PAIRS_DIR) -> NoiseParams:
     """``base`` with mark costs learned from ``{kind}_pairs.tsv.gz``, or ``base`` without the file."""
     path = directory / f"{kind}_pairs.tsv.gz"
@@ -159,6 +162,7 @@ def learned_mark_params(kind: str, base: NoiseParams, directory: Path = PAIRS_DI
         return base
 
 
+@lru_cache(maxsize=8)  # model data: read once per process, shared by every Repairer
 def load_learned_pairs(kind: str, directory: Path = PAIRS_DIR) -> LearnedPairs:
     """The pairs for ``kind`` ('eng' or 'vie'), or an empty table when the file is not built yet."""
     path = directory / f"{kind}_pairs.tsv.gz"
@@ -194,6 +198,7 @@ class CharChannel:
         self.prior = prior
         self._cache: dict[tuple[str, str], float] = {}
         self._letter_cache: dict[tuple[str, str], float] = {}
+        self._bound_cache: dict[tuple[str, str], float] = {}
 
     def letter_cost(self, observed: str, intended: str) -> float:
         key = (observed, intended)
@@ -225,14 +230,40 @@ class CharChannel:
             self._cache[key] = cached
         return cached
 
+    def skeleton_bound(self, observed: str, skeleton: str) -> float:
+        """A lower bound of :meth:`cost` over every marked spelling of ``skeleton``: the same edit
+        distance with each letter's marks priced at their cheapest (free where the base letters
+        agree). Lets candidate pricing skip variants that cannot rank."""
+        key = (observed, skeleton)
+        cached = self._bound_cache.get(key)
+        if cached is None:
+            plain = strip_diacritics(observed)
+            if len(plain) == len(skeleton) and plain == skeleton:
+                cached = 0.0
+            else:
+                cached = self._edit_distance(observed, skeleton, self._bound_letter_cost, 0.0)
+            if len(self._bound_cache) > 200_000:
+                self._bound_cache.clear()
+            self._bound_cache[key] = cached
+        return cached
+
+    def _bound_letter_cost(self, observed: str, base: str) -> float:
+        return 0.0 if strip_diacritics(observed) == base else self.letter_cost(observed, base)
+
     def _distance(self, observed: str, intended: str) -> float:
         if observed == intended:
             return 0.0
         if len(observed) == len(intended) and strip_diacritics(observed) == strip_diacritics(intended):
             return sum(mark_cost(o, i, self.params) for o, i in zip(observed, intended, strict=True))
+        return self._edit_distance(observed, intended, self.letter_cost, self.params.drop_mark)
+
+    def _edit_distance(
+        self, observed: str, intended: str, letter_cost: Callable[[str, str], float], drop_mark: float
+    ) -> float:
+        """Weighted edit distance with glyph merges (``ti`` for ủ); ``drop_mark`` is added to a merge
+        whose intended letter carries marks."""
         # the hot loop of OCR candidate pricing: attributes are bound to locals once
         insert, delete, merge_get = self.prior.insert, self.prior.delete, self.prior.merge.get
-        letter_cost, drop_mark = self.letter_cost, self.params.drop_mark
         n, m = len(observed), len(intended)
         observed_plain, intended_plain = strip_diacritics(observed), strip_diacritics(intended)
         inf = float("inf")

@@ -14,7 +14,7 @@ from kehoach.repair.candidates import Option
 from kehoach.repair.syllables import NUM_TOKEN, apply_case, case_pattern
 
 CONVENTIONS_PATH = Path(__file__).resolve().parent / "data" / "spelling_conventions.yaml"
-OCR_SYMBOLS = "$§¢&@€"
+OCR_SYMBOLS = "$§¢&@€¥"
 _CONTEXT_PUNCT = r"[,;:().?!]"  # punctuation kept as LM context (never changed)
 # one pass over a line finds its words and its context punctuation, in order
 _OCR_TOKENS = re.compile(

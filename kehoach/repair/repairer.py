@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from kehoach.repair.candidates import CandidateGenerator, CandidateIndex, Option
+from kehoach.repair.candidates import CandidateGenerator, Option, shared_index
 from kehoach.repair.channel import (
     CLEANISH,
     OCR_ENG,
@@ -29,12 +29,14 @@ from kehoach.repair.channel import (
     load_learned_pairs,
     load_prior,
 )
-from kehoach.repair.decoder import BeamDecoder, Span, render, split_line
+from kehoach.repair.decoder import BeamDecoder, Span, split_line
+from kehoach.repair.doc_numbers import document_type_codes
+from kehoach.repair.line_context import neighbour_words
+from kehoach.repair.line_finish import finish_line, split_glued
 from kehoach.repair.list_labels import fix_list_labels
 from kehoach.repair.lm import NGramLM, load_default_lm
-from kehoach.repair.roman import fix_roman_numerals
 from kehoach.repair.spans import merge_numbers, split_glued_plain_words
-from kehoach.repair.syllables import NUM_TOKEN, has_diacritics, normalize_syllable_tone, strip_diacritics
+from kehoach.repair.syllables import has_diacritics, normalize_syllable_tone, strip_diacritics
 
 GARBLED_LINE = 0.25  # a line at or above this garbling score is repaired
 GARBLED_DOCUMENT = 0.15  # in a document this garbled, lines with any bad token are repaired
@@ -50,7 +52,7 @@ OCR_INVALID_SHARE = 0.08  # this share of unknown tokens means OCR noise, not on
 STRIPPED_MARK_SHARE = 0.15  # below this share of marked syllables, marks were stripped
 FOREIGN_LINE_SHARE = 0.6  # a line whose words are mostly no Vietnamese syllable's skeleton is English
 FOREIGN_LINE_MIN_WORDS = 3  # ... when at least this many of them are (not "Xã Đắk Mil", "Số: ...TTg")
-_TOKEN = re.compile(r"(?:[^\W_]|[$§¢&@€])+")
+_TOKEN = re.compile(r"(?:[^\W_]|[$§¢&@€¥])+")
 _PROTECTED = re.compile(
     r"""
       (?<!\S)\S*(?:https?://|www\.)\S*     # URLs (anchored at a token start: linear on long tokens)
@@ -70,7 +72,7 @@ def mask_protected(line: str) -> str:
 
 _VOWEL = re.compile(r"[aeiouy]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_OCR_MIX = regex.compile(r"[$§¢&@€]|\d\p{Ll}|\p{Ll}\d")  # "$6", "1ap", "s6" — not codes such as CO2, A1
+_OCR_MIX = regex.compile(r"[$§¢&@€¥]|\d\p{Ll}|\p{Ll}\d")  # "$6", "1ap", "s6" — not codes such as CO2, A1
 
 
 @dataclass(slots=True)
@@ -91,7 +93,7 @@ class Repairer:
 
     def __init__(self, lm: NGramLM, pairs: dict[str, LearnedPairs] | None = None, beam: int = 8) -> None:
         self.lm = lm
-        self.index = CandidateIndex(lm)
+        self.index = shared_index(lm)
         self.prior = load_prior()
         self.pairs = pairs if pairs is not None else {}
         self.decoder = BeamDecoder(lm, beam=beam)
@@ -168,6 +170,8 @@ class Repairer:
         return self._sum_stats([self.line_stats(line) for line in text.splitlines()]).garbling
 
     def noise_for(self, stats: LineStats, ocr_lang: str | None = None) -> NoiseParams:
+        if ocr_lang == "eng":  # the caller knows: Tesseract's English model read this text
+            return OCR_ENG
         if stats.ocr_like >= max(1.0, OCR_INVALID_SHARE * stats.words):
             return OCR_VIE if ocr_lang == "vie" else OCR_ENG
         if stats.marked < STRIPPED_MARK_SHARE * stats.words:
@@ -179,6 +183,8 @@ class Repairer:
         (a line alone is too short to tell), else None: decided line by line."""
         if ocr_lang == "vie" or not doc.words:
             return None
+        if ocr_lang == "eng":
+            return OCR_ENG
         if doc.ocr_like >= OCR_DOCUMENT_SHARE * doc.words:
             return OCR_ENG  # OCR's symbols, digits for letters and half-marked unknown tokens
         if doc.marked < STRIPPED_MARK_SHARE * doc.words:
@@ -232,7 +238,7 @@ class Repairer:
         if plan is None:
             return line
         spans, generator = plan
-        return _finish(line, spans, self.decoder.decode(spans, generator.options, known_words), generator)
+        return finish_line(line, spans, self.decoder.decode(spans, generator.options, known_words), generator)
 
     def _plan_line(
         self,
@@ -252,14 +258,32 @@ class Repairer:
         if params.max_edits == 0 and self.is_foreign_line(line):
             return None  # "shall be imposed": restoring marks would turn be into bé
         generator = self.generator(params)
+        return self._line_spans(line, generator), generator
+
+    def _line_spans(self, line: str, generator: CandidateGenerator) -> list[Span]:
+        params = generator.params
         spans = merge_numbers(line, split_line(mask_protected(line), ocr_symbols=params.fuzzy))
         if params.max_edits > 0:
             spans = self._join_fragments(line, spans)
         if params.fuzzy:
-            spans = _split_glued(spans, generator)
+            spans = split_glued(spans, generator)
         elif params.max_edits == 0:  # typed text: "lamviec" is làmviệc typed without marks or space
             spans = split_glued_plain_words(spans, self.index)
-        return spans, generator
+        return spans
+
+    def _spans_in_context(
+        self, lines: list[str], index: int, spans: list[Span], generator: CandidateGenerator
+    ) -> tuple[list[Span], range | None]:
+        """The spans to decode for line ``index``: under OCR noise the line's own spans between its
+        neighbours' edge words (:mod:`kehoach.repair.line_context`), with the positions of its own
+        spans among them (the decoder reads only the spans' texts, so offsets need no shifting)."""
+        context = neighbour_words(lines, index) if generator.params.fuzzy else None
+        if context is None:
+            return spans, None
+        before, after = context
+        head = self._line_spans(before, generator) if before else []
+        tail = self._line_spans(after, generator) if after else []
+        return [*head, *spans, *tail], range(len(head), len(head) + len(spans))
 
     def _join_fragments(self, line: str, spans: list[Span]) -> list[Span]:
         """Join two word spans that OCR broke apart (``b ộ``, ``truy ền``): their concatenation is a
@@ -305,14 +329,17 @@ class Repairer:
             for line, s in zip(lines, stats, strict=True)
         ]
         todo = [i for i, plan in enumerate(plans) if plan is not None]
+        type_codes = document_type_codes(text) if todo else frozenset()
         out = list(lines)
         with_codes: dict[int, Callable[[str], list[Option]]] = {}
         for start in range(0, len(todo), LINES_PER_BATCH):
             batch = todo[start : start + LINES_PER_BATCH]
-            spans = [plans[i][0] for i in batch]
+            wide = [self._spans_in_context(lines, i, *plans[i]) for i in batch]
             generators = [self._options_with_codes(plans[i][1], codes, with_codes) for i in batch]
-            for i, choices in zip(batch, self.decoder.decode_many(spans, generators, known), strict=True):
-                out[i] = _finish(lines[i], plans[i][0], choices, plans[i][1])
+            decoded = self.decoder.decode_many([spans for spans, _ in wide], generators, known)
+            for i, (_, positions), choices in zip(batch, wide, decoded, strict=True):
+                own = choices if positions is None else [choices[k] for k in positions]
+                out[i] = finish_line(lines[i], plans[i][0], own, plans[i][1], type_codes)
         return "\n".join(fix_list_labels(lines, out, set(todo)))
 
     def _options_with_codes(
@@ -341,43 +368,6 @@ class Repairer:
 
             cache[key] = options
         return cache[key]
-
-
-def _split_glued(spans: list[Span], generator: CandidateGenerator) -> list[Span]:
-    """Replace each glued word span by its pieces (adjacent spans; :func:`_rebuild` puts spaces in)."""
-    out: list[Span] = []
-    for span in spans:
-        if span.fixed_token is not None:
-            out.append(span)
-            continue
-        start = span.start
-        for i, piece in enumerate(generator.segment(span.text)):
-            fixed = NUM_TOKEN if piece.isdigit() else None
-            out.append(Span(start, start + len(piece), piece, fixed, glued=i > 0))
-            start += len(piece)
-    return out
-
-
-def _finish(line: str, spans: list[Span], choices: list[Option | None], generator: CandidateGenerator) -> str:
-    """The repaired line; OCR-repaired lines also get their misread roman numerals fixed."""
-    repaired = _rebuild(line, spans, choices)
-    return fix_roman_numerals(repaired) if generator.params.max_edits > 0 else repaired
-
-
-def _rebuild(line: str, spans: list[Span], choices: list[Option | None]) -> str:
-    out: list[str] = []
-    pos = 0
-    for span, choice in zip(spans, choices, strict=True):
-        if span.glued:
-            out.append(line[pos : span.start] + " ")  # pieces of a glued token get their space back
-            pos = span.start
-        if choice is None:
-            continue
-        out.append(line[pos : span.start])
-        out.append(render(choice, span.text))
-        pos = span.end
-    out.append(line[pos:])
-    return "".join(out)
 
 
 @lru_cache(maxsize=1)

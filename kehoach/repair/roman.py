@@ -14,8 +14,8 @@ _VALID_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,
 _HEADING_NUMERAL = re.compile(
     r"""
     ^(?P<lead>\s*)                       # a heading starts the line
-    (?P<token>[IVXHLl]{1,6})             # the numeral as OCR read it (digits are arabic numbering)
-    (?=[.)]\s)                           # "II. " or "II) "
+    (?P<token>[IVXHLl][IVXHLl1]{0,5})    # the numeral as OCR read it (I11 for III; digits alone are
+    (?=[.)]\s)                           # arabic numbering) before "II. " or "II) "
     """,
     re.VERBOSE,
 )
