@@ -8,7 +8,12 @@ rate on generated scans (``kehoach.synth`` pages, one step added to plain grey a
 others stay callable for experiments (``clean_page(img, steps=ALL_STEPS)``). Measured CER:
 
 - background normalisation: photo 0.80% → 0.25%, poor 0.10% → 0.02% (office +0.02%): kept;
-- red-seal fading on the pages with a seal: office 0.87% → 0.00%, photo 0.61% → 0.35%: kept;
+- red-seal fading on the pages with a seal: office 0.87% → 0.00%, photo 0.61% → 0.35%: kept.
+  Those figures used a seal painted ~80 % opaque over the text; with the seal's ink multiplied
+  into the page as real stamps are (``kehoach.synth.degrade.multiply_ink``), the stamped last
+  pages of the five held-out plans read office 7.17% → 0.50%, poor 5.14% → 0.29%, photo
+  3.11% → 0.67% without → with it: the seal darkens the letters under it, which grey conversion
+  alone turns into a mid-grey blob;
 - deskew: office 0.11% → 0.07%, photo 0.32% → 0.25% (poor +0.05%): kept;
 - border whitening: photo 0.80% → 1.50% (it cut into text under a photo's shadow): off;
 - Sauvola binarisation: worse everywhere (poor 0.10% → 2.4%); Tesseract's own Otsu is better: off;

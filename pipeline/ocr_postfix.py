@@ -4,7 +4,8 @@ The repair stage fixes words; what it leaves are errors inside document numbers 
 artefacts of the OCR engine itself. Each rule here is generic (it follows from how Vietnamese
 document symbols are built, Nghị định 30/2020/NĐ-CP Phụ lục III, or from a character Tesseract
 emits that Vietnamese never uses), runs on one OCRed page, and was kept only where it lowered CER
-on generated scans of held-out plans (numbers in docs/BENCHMARKS.md, "OCR"):
+on generated scans of held-out plans (numbers in docs/BENCHMARKS.md, "OCR"). All but one run on
+one OCRed page (:func:`postfix_ocr_text`, in the OCR worker, cached with the page):
 
 - ``fix_eth``: Tesseract's ``vie`` model sometimes reads the capital D with stroke twice, once as
   ``Đ`` (U+0110, Vietnamese) and once as ``Ð`` (U+00D0, Icelandic eth): ``QĐÐ-BVHTTDL``. A mixed
@@ -16,11 +17,13 @@ on generated scans of held-out plans (numbers in docs/BENCHMARKS.md, "OCR"):
   BLĐTBXH, BGDĐT), and the glued part is not itself a known code (``HĐND`` is never ``HĐ-ND``).
 - ``drop_stray_marks_in_symbols``: a speck read as a quote right after a symbol's dash
   (``21/CT-'TTg``): no symbol holds a quote, so it goes.
-- ``harmonise_issuer_codes``: one page cites the same issuer again and again (``1226/QĐ-BVHTTDL``,
-  ``2657/QĐ-BVHTTDL``); a code that appears once and is another code of the page plus one extra
-  letter (``BVHTTDLI``, ``BVHTTTDL``) is that code, when the page backs it three times or more.
+- ``harmonise_issuer_codes``: a plan cites the same issuer again and again (``1226/QĐ-BVHTTDL``,
+  ``2657/QĐ-BVHTTDL``); a code that appears once and is another code of the document plus one extra
+  letter (``BVHTTDLI``, ``BVHTTTDL``) is that code, when the document backs it three times or more.
   Codes under four letters are left alone (``CP`` and ``TP`` are different issuers), and only an
-  extra letter is undone.
+  extra letter is undone. This rule runs once over the whole OCRed document
+  (:func:`harmonise_issuer_codes_across_pages`, called by the read stage), not page by page: the
+  mentions that back a code are often on the page before.
 - ``drop_mark_only_tokens``: a word that is nothing but a spacing accent, underscore or bar
   (``ˆ``, ``_``, ``|``) is a rule line, a table border or a speck, never Vietnamese text.
 - ``split_glued_number``: ``QUẬN1`` → ``QUẬN 1``: a syllable with a Vietnamese vowel mark never
@@ -41,6 +44,7 @@ Offsets are not kept: these rules run on the page text before it becomes the ``r
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import regex
 
@@ -122,11 +126,12 @@ def _one_letter_less(code: str) -> set[str]:
     return {code[:i] + code[i + 1 :] for i in range(len(code))}
 
 
-def harmonise_issuer_codes(text: str) -> str:
-    """A once-seen issuer code that is another code of the page plus one letter → that code, when
-    the page backs the shorter code at least three times (its own mentions plus such variants:
-    ``BVHTTDL`` once, ``BVHTTDLI`` and ``BVHTTTDL`` once each). Before a legislature's term, a known
-    issuer code of four letters or more is enough (``UBTVQHI11`` → ``UBTVQH11``)."""
+def issuer_code_fixes(text: str) -> dict[str, str]:
+    """Misread issuer codes of ``text`` and their corrections (see :func:`harmonise_issuer_codes`).
+
+    Meant to see the whole document: a code cited three times on page 2 backs the correction of a
+    misread copy on page 3, which a page-by-page pass would miss.
+    """
     counts = Counter(match.group() for match in _ISSUER_PART.finditer(text))
     once = [code for code, count in counts.items() if count == 1]
     support = Counter({code: count for code, count in counts.items() if len(code) >= MIN_HARMONISED_CODE})
@@ -145,9 +150,33 @@ def harmonise_issuer_codes(text: str) -> str:
         shorter = _one_letter_less(letters) & candidates
         if len(shorter) == 1:
             fixes[code] = shorter.pop() + term
+    return fixes
+
+
+def apply_issuer_code_fixes(text: str, fixes: dict[str, str]) -> str:
+    """Replace each issuer code of a symbol found in ``fixes`` (codes elsewhere in prose stay)."""
     if not fixes:
         return text
     return _ISSUER_PART.sub(lambda match: fixes.get(match.group(), match.group()), text)
+
+
+def harmonise_issuer_codes(text: str) -> str:
+    """A once-seen issuer code that is another code of the text plus one letter → that code, when
+    the text backs the shorter code at least three times (its own mentions plus such variants:
+    ``BVHTTDL`` once, ``BVHTTDLI`` and ``BVHTTTDL`` once each). Before a legislature's term, a known
+    issuer code of four letters or more is enough (``UBTVQHI11`` → ``UBTVQH11``)."""
+    return apply_issuer_code_fixes(text, issuer_code_fixes(text))
+
+
+def harmonise_issuer_codes_across_pages(pages: Sequence[str], separator: str = "\n\f\n") -> list[str]:
+    """:func:`harmonise_issuer_codes` over the whole document, returned page by page.
+
+    The corrections are found on the joined text and applied to each page with the same mapping, so
+    the pages joined again equal the corrected joined text (the ``raw`` version and ``doc.pages``
+    stay consistent). A symbol never spans a page break, so no page sees a code the joined text did not.
+    """
+    fixes = issuer_code_fixes(separator.join(pages))
+    return [apply_issuer_code_fixes(page, fixes) for page in pages]
 
 
 _MARK_ONLY_TOKEN = regex.compile(r"(?:(?<=\s)|^)[ˆ˜`´¨¯^_|~]+(?:[ \t]+|$)", regex.MULTILINE)
@@ -241,13 +270,14 @@ RULES = (
     split_glued_number,
     restore_symbol_dash,
     drop_stray_marks_in_symbols,
-    harmonise_issuer_codes,
     renumber_repeated_headings,
 )
+#: Rules that need the whole document, run by the read stage once the pages are assembled.
+DOCUMENT_RULES = (harmonise_issuer_codes_across_pages,)
 
 
 def postfix_ocr_text(text: str) -> str:
-    """Apply every rule of :data:`RULES` to one page of OCR text."""
+    """Apply every page rule of :data:`RULES` to one page of OCR text (see :data:`DOCUMENT_RULES`)."""
     for rule in RULES:
         text = rule(text)
     return text

@@ -16,6 +16,7 @@ from pathlib import Path
 from kehoach.document import Document, Page
 from kehoach.errors import EmptyDocumentError, ResourceLimitError, UnsupportedFormatError
 from pipeline.ocr import LOW_CONFIDENCE, PageJob, PageOcr, ocr_pages, tesseract_version
+from pipeline.ocr_postfix import DOCUMENT_RULES
 from pipeline.options import PipelineOptions
 from pipeline.read_docx import read_docx_bytes
 from pipeline.read_image import image_frame_count, render_image_frame
@@ -124,6 +125,7 @@ def _ocr_page(number: int, result: PageOcr) -> Page:
 
 def _finish(doc: Document, options: PipelineOptions) -> None:
     """Join pages, refuse documents without text, record OCR summary and low-confidence warnings."""
+    _apply_document_rules(doc)
     text = PAGE_SEPARATOR.join(page.text for page in doc.pages)
     if not text.strip():
         raise EmptyDocumentError(f"no text found in {len(doc.pages)} page(s) ({doc.kind})")
@@ -139,6 +141,22 @@ def _finish(doc: Document, options: PipelineOptions) -> None:
             doc.warnings.append(
                 f"page {page.number}: low OCR confidence ({page.confidence:.0f} < {LOW_CONFIDENCE:.0f}), check the text"
             )
+
+
+def _apply_document_rules(doc: Document) -> None:
+    """Run the post-OCR rules that need every page (issuer codes backed on another page) on the
+    OCRed pages, before they are joined, so ``doc.pages`` and the ``raw`` text say the same thing.
+
+    Text-layer pages are left as they are: their symbols were typed, not recognised.
+    """
+    ocr_pages_read = [page for page in doc.pages if page.method == "ocr"]
+    if not ocr_pages_read:
+        return
+    texts = [page.text for page in ocr_pages_read]
+    for rule in DOCUMENT_RULES:
+        texts = rule(texts, PAGE_SEPARATOR)
+    for page, text in zip(ocr_pages_read, texts, strict=True):
+        page.text = text
 
 
 def page_offsets(doc: Document) -> list[int]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -22,6 +24,7 @@ from kehoach.errors import CorruptFileError, EncryptedPdfError, ResourceLimitErr
 RENDER_DPI = 300
 MIN_TEXT_CHARS = 40  # fewer visible characters than this: a scanned page (maybe with a page number)
 MAX_FOREIGN_RATIO = 0.08  # more non-Vietnamese letters than this: legacy-font mojibake
+PAGES_PER_OPEN = 8  # pages read per pdfium document before it is reopened (it caches image streams)
 
 _VIETNAMESE_LETTERS = frozenset(
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
@@ -156,36 +159,48 @@ def extract_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
     return pages
 
 
+def _pdfium_pages(path: Path, password: str | None) -> Iterator[tuple[int, Any]]:
+    """Every page of the PDF in turn, as ``(index, pypdfium2.PdfPage)``; the caller closes nothing.
+
+    Loading a page makes pdfium read its image streams, and the *document* keeps them until it is
+    closed, whatever happens to the page: over a 200-page scan that was the whole file (175 MB) in
+    the parent process. The document is therefore reopened every :data:`PAGES_PER_OPEN` pages.
+    """
+    start, page_count = 0, None
+    while page_count is None or start < page_count:
+        document = _open_pdfium(path, password)
+        try:
+            page_count = len(document)
+            stop = min(start + PAGES_PER_OPEN, page_count)
+            for index in range(start, stop):
+                page = document[index]
+                try:
+                    yield index, page
+                finally:
+                    page.close()
+            start = stop
+        finally:
+            document.close()
+
+
 def _char_counts(path: Path, password: str | None) -> list[int]:
-    """Characters in each page's text layer, counted by pdfium (cheap, and it frees each page)."""
-    document = _open_pdfium(path, password)
+    """Characters in each page's text layer, counted by pdfium (cheap, streamed page by page)."""
     counts: list[int] = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            text_page = page.get_textpage()
-            counts.append(text_page.count_chars())
-            text_page.close()
-            page.close()
-    finally:
-        document.close()
+    for _, page in _pdfium_pages(path, password):
+        text_page = page.get_textpage()
+        counts.append(text_page.count_chars())
+        text_page.close()
     return counts
 
 
 def _pdfium_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
-    document = _open_pdfium(path, password)
     pages: list[PdfPageText] = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            text_page = page.get_textpage()
-            raw = text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-            text_page.close()
-            page.close()
-            text = unicodedata.normalize("NFC", raw)
-            pages.append(PdfPageText(index, text if text_layer_is_usable(text) else None))
-    finally:
-        document.close()
+    for index, page in _pdfium_pages(path, password):
+        text_page = page.get_textpage()
+        raw = text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+        text_page.close()
+        text = unicodedata.normalize("NFC", raw)
+        pages.append(PdfPageText(index, text if text_layer_is_usable(text) else None))
     return pages
 
 

@@ -159,7 +159,48 @@ def process_memory_kib(pid: int) -> int:
         return 0  # the process ended while we looked
 
 
+def _children(pid: int) -> list[int] | None:
+    """Child pids of ``pid`` from /proc/PID/task/*/children (None where the kernel lacks the file)."""
+    children: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []  # the process ended
+    for task in tasks:
+        try:
+            children.extend(
+                int(child) for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split()
+            )
+        except FileNotFoundError:
+            if not Path(f"/proc/{pid}/task").exists():
+                return []
+            if not Path(f"/proc/{pid}/task/{task}").exists():
+                continue  # the thread ended
+            return None
+        except OSError:
+            continue
+    return children
+
+
 def process_tree(root: int) -> set[int]:
+    """``root`` and all its living descendants.
+
+    Read from each process's ``children`` file: scanning every /proc/PID/stat cost ~4 ms a sample,
+    4 % of a core at 10 samples a second, taken from the 2-worker run on a 2-core machine (so
+    it lowered the measured 2-worker speed-up). The full scan stays as the fallback.
+    """
+    tree, frontier = {root}, [root]
+    while frontier:
+        children = _children(frontier.pop())
+        if children is None:
+            return _process_tree_by_scan(root)
+        fresh = [child for child in children if child not in tree]
+        tree.update(fresh)
+        frontier.extend(fresh)
+    return tree
+
+
+def _process_tree_by_scan(root: int) -> set[int]:
     """``root`` and all its living descendants, from the parent ids in /proc/PID/stat."""
     parent_of: dict[int, int] = {}
     for entry in os.scandir("/proc"):

@@ -11,6 +11,7 @@ from pipeline.ocr_postfix import (
     drop_stray_marks_in_symbols,
     fix_eth,
     harmonise_issuer_codes,
+    harmonise_issuer_codes_across_pages,
     postfix_ocr_text,
     renumber_repeated_headings,
     restore_symbol_dash,
@@ -108,6 +109,30 @@ def test_harmonise_issuer_codes_undoes_an_extra_letter_against_the_page_majority
 )
 def test_harmonise_issuer_codes_keeps_codes_without_evidence(page: str) -> None:
     assert harmonise_issuer_codes(page) == page
+
+
+def test_harmonise_issuer_codes_across_pages_uses_mentions_on_other_pages() -> None:
+    pages = [
+        "số 4385/QĐ-BVHTTDL; số 991/QĐ-BVHTTDL; số 1226/QĐ-BVHTTDL",
+        "Quyết định số 2657/QĐ-BVHTTTDL của Bộ",
+        "Kế hoạch số 15/KH-UBND",
+    ]
+    # page 2 alone backs nothing: the page-by-page rule leaves it, the document-wide one corrects it
+    assert harmonise_issuer_codes(pages[1]) == pages[1]
+    fixed = harmonise_issuer_codes_across_pages(pages)
+    assert fixed == [pages[0], "Quyết định số 2657/QĐ-BVHTTDL của Bộ", pages[2]]
+    assert "\n\f\n".join(fixed) == harmonise_issuer_codes("\n\f\n".join(pages))
+
+
+def test_harmonise_issuer_codes_across_pages_leaves_a_code_seen_twice() -> None:
+    pages = ["số 1/QĐ-BVHTTDL, 2/QĐ-BVHTTDL, 3/QĐ-BVHTTDL", "số 4/QĐ-BVHTTDLI", "số 5/QĐ-BVHTTDLI"]
+    assert harmonise_issuer_codes_across_pages(pages) == pages
+
+
+def test_page_rules_leave_issuer_codes_to_the_document_pass() -> None:
+    page = "số 1/QĐ-BVHTTDL; 2/QĐ-BVHTTDL; 3/QĐ-BVHTTDLI"
+    assert postfix_ocr_text(page) == page
+    assert harmonise_issuer_codes_across_pages([page]) == ["số 1/QĐ-BVHTTDL; 2/QĐ-BVHTTDL; 3/QĐ-BVHTTDL"]
 
 
 @pytest.mark.parametrize(

@@ -295,6 +295,27 @@ def test_strip_page_numbers_only_at_page_edges() -> None:
     assert strip_page_numbers("Trang 2/5\nI. MỤC ĐÍCH\n2. Yêu cầu\n- 2 -\n") == "I. MỤC ĐÍCH\n2. Yêu cầu"
 
 
+def test_ocr_pages_are_harmonised_document_wide_and_stay_consistent_with_raw(
+    tmp_path: Path, monkeypatch
+) -> None:
+    texts = [
+        "Căn cứ 4385/QĐ-BVHTTDL, 991/QĐ-BVHTTDL và 1226/QĐ-BVHTTDL",
+        "Thực hiện Quyết định số 2657/QĐ-BVHTTDLI",
+    ]
+
+    def fake_ocr_pages(jobs, lang="vie", workers=1, cache_dir=None):
+        return [PageOcr(texts[job.index], 90.0, 10) for job in jobs]
+
+    monkeypatch.setattr(read_module, "ocr_pages", fake_ocr_pages)
+    path = tmp_path / "scan.tiff"
+    frames = [Image.new("L", (400, 500), 255) for _ in range(2)]
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    doc = _read(path, tmp_path)
+    assert doc.pages[1].text == "Thực hiện Quyết định số 2657/QĐ-BVHTTDL"
+    assert doc.text == PAGE_SEPARATOR.join(page.text for page in doc.pages)
+    assert "BVHTTDLI" not in doc.text
+
+
 # --- images and format sniffing ------------------------------------------------------------------
 
 
@@ -358,3 +379,25 @@ def test_pdfium_text_layer_when_pdfminer_fails(tmp_path: Path, monkeypatch) -> N
     path = _text_pdf(tmp_path / "plan.pdf", [PLAN_LINES])
     pages = read_pdf.extract_text_layer(path, None)
     assert [page.text.split("\n") if page.text else None for page in pages] == [PLAN_LINES]
+
+
+def test_pdfium_reads_pages_in_batches_and_keeps_their_order(tmp_path: Path, monkeypatch) -> None:
+    """The document is reopened every few pages (pdfium keeps image streams until it is closed)."""
+    from pipeline import read_pdf
+
+    monkeypatch.setattr(read_pdf, "PAGES_PER_OPEN", 3)
+    opened: list[int] = []
+    real_open = read_pdf._open_pdfium
+    monkeypatch.setattr(read_pdf, "_open_pdfium", lambda *args: opened.append(1) or real_open(*args))
+    pages = [[f"{line} (trang {number})" for line in PLAN_LINES] for number in range(1, 8)]
+    path = _text_pdf(tmp_path / "plan.pdf", pages)
+    assert [index for index, _ in read_pdf._pdfium_pages(path, None)] == list(range(7))
+    assert len(opened) == 3  # pages 0-2, 3-5, 6
+    texts = read_pdf._pdfium_text_layer(path, None)
+    assert [page.text.split("\n")[0] for page in texts] == [
+        f"{PLAN_LINES[0]} (trang {n})" for n in range(1, 8)
+    ]
+    scan = tmp_path / "scan.pdf"
+    images = [Image.new("RGB", (200, 280), "white") for _ in range(5)]
+    images[0].save(scan, "PDF", save_all=True, append_images=images[1:], resolution=30.0)
+    assert read_pdf._char_counts(scan, None) == [0] * 5

@@ -123,6 +123,22 @@ def test_stamp_is_red_and_over_the_signer():
     assert xs.mean() > SMALL.page_size[0] / 3  # right half, where the signature goes
 
 
+def test_stamp_ink_darkens_text_under_it_instead_of_covering_it():
+    """Multiply blend: black text under the seal stays black, white paper turns the ink's colour."""
+    from kehoach.synth.degrade import STAMP_RED, multiply_ink
+
+    page = Image.new("RGB", (4, 1), (255, 255, 255))
+    page.putpixel((0, 0), (0, 0, 0))  # a text pixel
+    page.putpixel((1, 0), (100, 100, 100))  # grey (anti-aliased) text
+    coverage = Image.new("L", (4, 1), 255)
+    coverage.putpixel((3, 0), 0)  # no ink here
+    inked = np.asarray(multiply_ink(page, coverage, STAMP_RED), dtype=np.int16)
+    assert inked[0, 0].tolist() == [0, 0, 0]
+    assert inked[0, 1].tolist() == [round(100 * 200 / 255), round(100 * 30 / 255), round(100 * 40 / 255)]
+    assert inked[0, 2].tolist() == list(STAMP_RED)
+    assert inked[0, 3].tolist() == [255, 255, 255]
+
+
 def test_layout_two_column_header_and_headings():
     blocks = {block.text: block for block in plan_blocks(HEADED_PLAN)}
     assert blocks["ỦY BAN NHÂN DÂN QUẬN 1"].column == "left"

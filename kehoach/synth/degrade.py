@@ -27,6 +27,7 @@ from kehoach.synth.render import STAMP_BOX_KEY
 
 QUALITIES = ("clean", "office", "poor", "photo")
 STAMP_RED = (200, 30, 40)
+STAMP_INK_DENSITY = 0.8  # share of the ink colour laid down where the seal's strokes are
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def draw_degradation(quality: str, rng: np.random.Generator) -> Degradation:
 def _draw_stamp(
     image: Image.Image, box: tuple[int, int, int, int], offset: tuple[float, float]
 ) -> Image.Image:
-    """A round red seal, partly transparent, centred on the signature area (as seals are placed)."""
+    """A round red seal in translucent ink, centred on the signature area (as seals are placed)."""
     x0, y0, x1, y1 = box
     radius = round(image.width * 0.085)
     cx = round((x0 + x1) / 2 + offset[0] * (x1 - x0) - radius * 0.6)
@@ -105,9 +106,22 @@ def _draw_stamp(
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=255, width=max(1, round(radius * width)))
     font = ImageFont.truetype(str(font_path("dejavu-sans", bold=True)), round(radius * 0.22))
     draw.text((cx, cy), "★", font=font, fill=255, anchor="mm")
-    layer = layer.filter(ImageFilter.GaussianBlur(radius * 0.006)).point(lambda v: int(v * 0.8))
-    red = Image.new("RGB", image.size, STAMP_RED)
-    return Image.composite(red, image, layer)
+    layer = layer.filter(ImageFilter.GaussianBlur(radius * 0.006)).point(lambda v: int(v * STAMP_INK_DENSITY))
+    return multiply_ink(image, layer, STAMP_RED)
+
+
+def multiply_ink(image: Image.Image, coverage: Image.Image, colour: tuple[int, int, int]) -> Image.Image:
+    """Lay translucent ink of ``colour`` over ``image`` where ``coverage`` (L, 0-255) says, multiplying.
+
+    Stamp ink is a dye on paper, not paint: it darkens what lies under it, so black text under a
+    seal stays black (multiply blend, each channel ``page × ink / 255``) and only the white paper
+    turns red. Drawing the seal opaque over the text (the first generator did, ~80 % alpha) wipes
+    out the letters under it, which no real scan does.
+    """
+    alpha = np.asarray(coverage, dtype=np.float32)[..., None] / 255.0
+    ink = 255.0 - alpha * (255.0 - np.asarray(colour, dtype=np.float32))  # white where no ink
+    page = np.asarray(image.convert("RGB"), dtype=np.float32)
+    return Image.fromarray(np.round(page * ink / 255.0).astype(np.uint8), "RGB")
 
 
 def _lighting(pixels: np.ndarray, depth: float, angle: float, shadow: float) -> np.ndarray:

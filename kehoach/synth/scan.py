@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
 from kehoach.synth.degrade import degrade
-from kehoach.synth.render import PageStyle, draw_page, ground_truth, layout_pages
+from kehoach.synth.render import PageLayout, PageStyle, draw_page, ground_truth, layout_pages
 
 PDF_JPEG_QUALITY = 60
 # Pillow writes no dates unless asked; fixing them anyway keeps the PDF byte-identical across runs.
@@ -28,18 +29,22 @@ def _as_jpeg_page(page: Image.Image) -> Image.Image:
     return Image.open(io.BytesIO(buffer.getvalue()))
 
 
+def iter_degraded_pages(
+    layouts: list[PageLayout], quality: str, seed: int, style: PageStyle
+) -> Iterator[Image.Image]:
+    """The degraded image of each laid-out page, one at a time; page i uses its own child of
+    ``seed``'s RNG (so a page looks the same whatever follows it)."""
+    children = np.random.SeedSequence(seed).spawn(len(layouts))
+    for layout, child in zip(layouts, children, strict=True):
+        yield degrade(draw_page(layout, style), quality, np.random.default_rng(child))
+
+
 def degraded_pages(
     text: str, quality: str = "office", seed: int = 0, style: PageStyle | None = None
 ) -> list[Image.Image]:
-    """The degraded page images of ``text``; page i uses its own child of ``seed``'s RNG."""
+    """The degraded page images of ``text`` (all in memory: for short texts and tests)."""
     style = style or PageStyle()
-    seeds = np.random.SeedSequence(seed)
-    layouts = layout_pages(text, style)
-    children = seeds.spawn(len(layouts))
-    return [
-        degrade(draw_page(layout, style), quality, np.random.default_rng(child))
-        for layout, child in zip(layouts, children, strict=True)
-    ]
+    return list(iter_degraded_pages(layout_pages(text, style), quality, seed, style))
 
 
 def synth_scan(
@@ -50,21 +55,26 @@ def synth_scan(
     The ground truth is written to ``out_pdf.with_suffix('.gt.txt')``: the text as drawn, one
     source line per line, pages separated by form feeds. Same text, quality and seed give the same
     bytes. ``style`` changes the typography or the resolution (default: 13 pt DejaVu Serif, 300 dpi).
+
+    Pages are appended to the PDF one at a time: Pillow's multi-page save keeps every page decoded
+    until the file is written, 25 MB a page (a 200-page benchmark scan took 7 GB).
     """
     style = style or PageStyle()
     out_pdf = Path(out_pdf)
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
-    pages = [_as_jpeg_page(page) for page in degraded_pages(text, quality, seed, style)]
-    pages[0].save(
-        out_pdf,
-        "PDF",
-        save_all=True,
-        append_images=pages[1:],
-        resolution=float(style.dpi),
-        creationDate=FIXED_PDF_DATE,
-        modDate=FIXED_PDF_DATE,
-        producer="kehoach.synth",
-        title="kehoach synthetic scan",
-    )
-    ground_truth_path(out_pdf).write_text(ground_truth(layout_pages(text, style)), encoding="utf-8")
+    layouts = layout_pages(text, style)
+    for number, page in enumerate(iter_degraded_pages(layouts, quality, seed, style)):
+        jpeg = _as_jpeg_page(page)
+        jpeg.save(
+            out_pdf,
+            "PDF",
+            append=number > 0,
+            resolution=float(style.dpi),
+            creationDate=FIXED_PDF_DATE,
+            modDate=FIXED_PDF_DATE,
+            producer="kehoach.synth",
+            title="kehoach synthetic scan",
+        )
+        jpeg.close()
+    ground_truth_path(out_pdf).write_text(ground_truth(layouts), encoding="utf-8")
     return out_pdf
