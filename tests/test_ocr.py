@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from tesseract_tsv import tesseract_tsv, words_from
 
 from kehoach.document import Document
 from kehoach.evaluation.metrics import error_rates
@@ -105,25 +106,13 @@ def test_clean_page_rejects_unknown_steps() -> None:
 
 
 def _tsv(lines: list[list[tuple[str, int]]], page_width: int = 2480) -> str:
-    """Tesseract TSV for words given as (text, left) per line, all in one block, lines 40 px high
-    at a 60 px pitch (body text at 1.4 line spacing)."""
-    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
-    rows.append(f"1\t1\t0\t0\t0\t0\t0\t0\t{page_width}\t3508\t-1\t")
-    for line_number, words in enumerate(lines, start=1):
-        for word_number, (text, left) in enumerate(words, start=1):
-            width = 22 * len(text)
-            rows.append(
-                f"5\t1\t1\t1\t{line_number}\t{word_number}\t{left}\t{60 * line_number}\t{width}\t40\t90\t{text}"
-            )
-    return "\n".join(rows)
+    """Tesseract TSV for words given as (text, left) per line, lines 40 px high at a 60 px pitch
+    (body text at 1.4 line spacing)."""
+    return tesseract_tsv([(60 * n, words) for n, words in enumerate(lines, start=1)], 40, page_width)
 
 
 def _words(text: str, left: int) -> list[tuple[str, int]]:
-    out = []
-    for word in text.split():
-        out.append((word, left))
-        left += 22 * len(word) + 20
-    return out
+    return words_from(text, left)
 
 
 def test_two_column_header_is_read_left_column_then_right() -> None:

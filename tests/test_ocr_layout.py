@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
+from tesseract_tsv import PAGE_WIDTH, tesseract_tsv, words_from
+
 from pipeline.ocr import tsv_to_page
 
-PAGE_WIDTH = 2480
 HEIGHT = 45  # a 13 pt capital line at 300 dpi, marks included
 
 
 def _tsv(lines: list[tuple[int, list[tuple[str, int]]]]) -> str:
-    """Tesseract TSV for lines given as (top, [(word, left), ...])."""
-    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"]
-    rows.append(f"1\t1\t0\t0\t0\t0\t0\t0\t{PAGE_WIDTH}\t3508\t-1\t")
-    for line_number, (top, words) in enumerate(lines, start=1):
-        for word_number, (text, left) in enumerate(words, start=1):
-            width = 22 * len(text)
-            rows.append(
-                f"5\t1\t1\t1\t{line_number}\t{word_number}\t{left}\t{top}\t{width}\t{HEIGHT}\t92\t{text}"
-            )
-    return "\n".join(rows)
+    return tesseract_tsv(lines, height=HEIGHT, conf=92)
 
 
 def _words(text: str, left: int) -> list[tuple[str, int]]:
-    out = []
-    for word in text.split():
-        out.append((word, left))
-        left += 22 * len(word) + 20
-    return out
+    return words_from(text, left)
 
 
 def _centred(text: str, center: int) -> list[tuple[str, int]]:
