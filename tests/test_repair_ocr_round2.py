@@ -64,6 +64,24 @@ def test_repair_reads_index_acronyms_in_vie_ocr(repairer: Repairer) -> None:
     assert out == "cải thiện Chỉ số PAPI năm 2024 và Chỉ số SIPAS của tỉnh"
 
 
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [  # Tesseract vie's residual errors: one mark lost on a valid syllable (the issue's examples)
+        ("GIAI ĐOẠN 2026 - 2030, TÂM NHÌN ĐẾN NĂM 2045", "GIAI ĐOẠN 2026 - 2030, TẦM NHÌN ĐẾN NĂM 2045"),
+        ("giai đoạn 2021 - 2030, tâm nhìn đến năm 2050", "giai đoạn 2021 - 2030, tầm nhìn đến năm 2050"),
+        ("nâng cấp công trình CÂU ĐƯỜNG trên địa bàn", "nâng cấp công trình CẦU ĐƯỜNG trên địa bàn"),
+    ],
+)
+def test_repair_restores_a_mark_vie_lost(repairer: Repairer, ocr: str, expected: str) -> None:
+    assert repairer.repair_text(ocr, ocr_lang="vie") == expected
+
+
+def test_repair_keeps_a_name_as_the_vie_page_spells_it(repairer: Repairer) -> None:
+    """A capitalised word is a name: the page's spelling stands, even where a likelier name exists."""
+    line = "Trường Tiểu học Nguyễn Bình Khiêm báo cáo kết quả"
+    assert repairer.repair_text(line, ocr_lang="vie") == line
+
+
 def test_repair_keeps_all_capital_lines_in_capitals(repairer: Repairer) -> None:
     out = repairer.repair_text("UY BAN NHAN DAN QUAN 1 CQONG HOA XA HQI CHU NGHIA", ocr_lang="eng")
     assert out == "ỦY BAN NHÂN DÂN QUẬN 1 CỘNG HÒA XÃ HỘI CHỦ NGHĨA"

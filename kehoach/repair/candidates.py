@@ -25,7 +25,6 @@ SPLIT_PENALTY = 0.6  # per piece of a split: splits only win on clear evidence
 UNIGRAM_SHARE = 0.3  # how much a word's frequency counts when ranking a token's candidates
 UNKNOWN_IDENTITY_COST = 1.5  # keeping an unknown token under OCR noise
 DIGIT_AS_LETTER_COST = 1.0  # reading a lone digit as a letter needs the context to ask for it
-RANK_GAP = 1.5  # candidates ranked this far (log10, channel + 0.3 x unigram) below the best are dropped
 EDIT_COST = 1.6  # a skeleton one insertion or deletion away
 FOLD_STEP_COST = 0.3  # a symbol standing for a letter ("6" for ô), as priced by the channel
 LONE_CONSONANT_COST = 1.6  # a lone consonant whose vowel the OCR lost ("cán b," for "cán bộ,")
@@ -247,7 +246,19 @@ class CandidateGenerator:
         if cached is None:
             cached = self._options(lower)
             self._cache[lower] = cached
+        if self.params.name_rank_gap < self.params.rank_gap and token[:1].isupper() and token[1:].islower():
+            cached = self._within_gap(cached, self.params.name_rank_gap)
         return [Option(o.words, o.cost, self._pieces(token, o.pieces)) for o in cached]
+
+    def _within_gap(self, options: list[Option], gap: float) -> list[Option]:
+        """The options ranked at most ``gap`` below the best one (channel cost minus a unigram share)."""
+        unigram = self.index.lm.unigram
+
+        def rank(option: Option) -> float:
+            return option.cost - UNIGRAM_SHARE * sum(unigram(word) for word in option.words)
+
+        best = min((rank(option) for option in options), default=0.0)
+        return [option for option in options if rank(option) <= best + gap]
 
     @staticmethod
     def _pieces(token: str, lower_pieces: tuple[str, ...]) -> tuple[str, ...]:
@@ -290,7 +301,7 @@ class CandidateGenerator:
         unigram = self.index.lm.unigram
         learned = {w: c for w, c in self.pairs.lookup(lower).items() if " " not in w}
         # Pricing every variant in full is most of the cost of OCR text. A variant whose skeleton's
-        # lower bound already ranks it RANK_GAP below the best reading so far would be dropped below,
+        # lower bound already ranks it the noise's rank gap below the best reading so far would be dropped below,
         # so it is skipped (variants come most frequent first: the rest of its skeleton goes too).
         best = min((c - UNIGRAM_SHARE * unigram(w) for w, c in learned.items()), default=float("inf"))
         scored: dict[str, float] = {}
@@ -298,7 +309,7 @@ class CandidateGenerator:
             bound = self.channel.skeleton_bound(lower, near)
             for word in self.index.variants(near)[:MAX_VARIANTS]:
                 share = UNIGRAM_SHARE * unigram(word)
-                if bound - share > best + RANK_GAP and word not in learned:
+                if bound - share > best + self.params.rank_gap and word not in learned:
                     break
                 cost = self.channel.cost(lower, word)
                 scored[word] = cost
@@ -306,8 +317,8 @@ class CandidateGenerator:
         for word, cost in learned.items():
             scored[word] = min(scored.get(word, cost), cost)
         ranked = sorted(scored.items(), key=lambda kv: kv[1] - UNIGRAM_SHARE * unigram(kv[0]))
-        if ranked:  # a reading 10^RANK_GAP times less plausible than the best one never wins in context
-            floor = ranked[0][1] - UNIGRAM_SHARE * unigram(ranked[0][0]) + RANK_GAP
+        if ranked:  # a reading 10^rank_gap times less plausible than the best one never wins in context
+            floor = ranked[0][1] - UNIGRAM_SHARE * unigram(ranked[0][0]) + self.params.rank_gap
             ranked = [kv for kv in ranked if kv[1] - UNIGRAM_SHARE * unigram(kv[0]) <= floor]
         return [Option((w,), c, (lower,)) for w, c in ranked[: self.max_options]]
 

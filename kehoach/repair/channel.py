@@ -43,12 +43,20 @@ class NoiseParams:
     wrong_mark: float  # observed letter carries a mark the intended one does not have
     max_edits: int  # how far (in skeleton edits) candidates may be from the observed token
     fuzzy: bool = False  # propose near skeletons and split glued tokens (letters themselves misread)
+    # Candidates ranked this far (log10, channel + 0.3 x unigram) below a token's best are dropped
+    # before decoding. It must exceed the cost of the errors the source makes, or they are never fixed.
+    rank_gap: float = 1.5
+    # The gap for a capitalised word inside a line (a name: "Nguyễn Bình Khiêm" is kept as the page
+    # spells it, even where the model knows a likelier name).
+    name_rank_gap: float = 1.5
 
 
 STRIPPED = NoiseParams("stripped", drop_mark=0.02, wrong_mark=3.0, max_edits=0)
 CLEANISH = NoiseParams("cleanish", drop_mark=1.2, wrong_mark=3.0, max_edits=0)
 OCR_ENG = NoiseParams("ocr-eng", drop_mark=0.25, wrong_mark=0.7, max_edits=2, fuzzy=True)
-OCR_VIE = NoiseParams("ocr-vie", drop_mark=1.5, wrong_mark=1.5, max_edits=1)  # vie is right 99% of the time
+# vie is right 99 % of the time, but its errors are one mark on a valid syllable (tầm -> tâm): with a
+# mark costing 1.5, a gap of 1.5 dropped every such reading less frequent than the observed word.
+OCR_VIE = NoiseParams("ocr-vie", drop_mark=1.5, wrong_mark=1.5, max_edits=1, rank_gap=2.5)
 
 
 @dataclass(slots=True)
