@@ -34,6 +34,7 @@ from extractors.obligation_attributes import (
     read_subject,
 )
 from extractors.organizations import expand_abbreviations, named_units
+from extractors.relative_deadlines import find_relative_deadline
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
 from extractors.task_tables import table_obligations
 from extractors.types import DateMention, DocumentMeta, Obligation
@@ -295,6 +296,7 @@ def _item_obligations(
                 responsible=subject or owner,
                 deadline=deadline.date if deadline else None,
                 deadline_precision=deadline.precision if deadline else None,
+                deadline_relative=None if deadline else find_relative_deadline(action),
                 frequency=read_frequency(action),
                 recipient=recipient,
                 via=via,

@@ -96,6 +96,8 @@ class Obligation:
     responsible: str | None = None
     deadline: str | None = None
     deadline_precision: Precision | None = None
+    # A span counted from an event ("chậm nhất 01 tháng kể từ khi ..."): the phrase, no ISO date.
+    deadline_relative: str | None = None
     frequency: Frequency | None = None
     recipient: str | None = None
     via: str | None = None

@@ -128,6 +128,8 @@ class ObligationRow(Base):
     ``deadline`` is the ISO text at its precision (never a day the text does not state);
     ``deadline_due_by`` is the last day of that period as a typed date (``2025-12`` -> 2025-12-31),
     for sorting and overdue checks.
+    ``deadline_relative`` is a span counted from an event ("chậm nhất 01 tháng kể từ khi ..."), kept as
+    written because it has no date (revision 0002).
     """
 
     __tablename__ = "obligations"
@@ -140,6 +142,7 @@ class ObligationRow(Base):
     deadline: Mapped[str | None] = mapped_column(IsoDateText, index=True)
     deadline_precision: Mapped[str | None] = mapped_column(String(8))
     deadline_due_by: Mapped[date | None] = mapped_column(Date, index=True)
+    deadline_relative: Mapped[str | None] = mapped_column(Text)
     frequency: Mapped[str | None] = mapped_column(String(16), index=True)
     recipient: Mapped[str | None] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(Text)

@@ -121,6 +121,7 @@ def extraction_rows(document_id: int, extraction: Extraction) -> dict[type[Base]
         ObligationRow: [
             {"action": o.action, "responsible": o.responsible, "deadline": o.deadline,
              "deadline_precision": o.deadline_precision, "deadline_due_by": last_day_of(o.deadline),
+             "deadline_relative": o.deadline_relative,
              "frequency": o.frequency, "recipient": o.recipient, "via": o.via, "indicator": o.indicator,
              "section": o.section, "text": o.text, **_span(o)}
             for o in x.obligations

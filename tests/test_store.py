@@ -37,7 +37,7 @@ from kehoach.errors import ReadOnlyQueryError
 from kehoach.store import Store
 from models import Base
 from models.engine import sqlite_path
-from models.migrate import alembic_config, upgrade
+from models.migrate import alembic_config, head_revision, upgrade
 from models.readonly import sqlite_authorizer
 
 SPEC_VIEWS = {
@@ -169,7 +169,7 @@ def test_open_twice_migrates_once_and_keeps_data(db_url: str) -> None:
     with Store.open(db_url) as first:
         first.save_document(school_plan(), EXTRACTOR_VERSION)
     with Store.open(db_url) as again:
-        assert one(again, "SELECT version_num FROM alembic_version") == "0001"
+        assert one(again, "SELECT version_num FROM alembic_version") == head_revision()
         assert again.summary()["ok"] == 1
 
 
@@ -371,6 +371,36 @@ def test_deadlines_order_as_iso_text_at_every_precision(store: Store) -> None:
     assert [r[0] for r in ordered] == ["2024", "2024-12", "2024-12-31", "2025-01-05"]
     due_by = rows(store, "SELECT deadline_due_by FROM v_obligations WHERE deadline = '2024-12'")
     assert str(due_by[0][0]) == "2024-12-31"
+
+
+def test_relative_deadline_is_stored_and_read_through_v_obligations(store: Store) -> None:
+    plan = school_plan()
+    plan.extraction.obligations.append(
+        Obligation(
+            action="Tổng hợp báo cáo UBND Quận", deadline_relative="chậm nhất 01 tháng kể từ khi có kết quả"
+        )
+    )
+    store.save_document(plan, EXTRACTOR_VERSION)
+    assert rows(
+        store, "SELECT deadline, deadline_relative FROM v_obligations WHERE deadline_relative IS NOT NULL"
+    ) == [(None, "chậm nhất 01 tháng kể từ khi có kết quả")]
+
+
+def test_upgrade_from_the_first_revision_keeps_stored_plans(db_url: str) -> None:
+    """A store made by release 0001 (no ``deadline_relative``) upgrades in place, data kept."""
+    with Store.open(db_url) as store:
+        store.save_document(school_plan(), EXTRACTOR_VERSION)
+        with store.engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+        columns, _ = store.query("SELECT * FROM v_obligations WHERE 1 = 0")
+        assert "deadline_relative" not in columns
+        before = rows(store, "SELECT action, deadline FROM v_obligations ORDER BY obligation_id")
+    with Store.open(db_url) as again:  # opening migrates to head
+        assert one(again, "SELECT version_num FROM alembic_version") == head_revision()
+        assert rows(again, "SELECT action, deadline FROM v_obligations ORDER BY obligation_id") == before
+        assert {row[0] for row in rows(again, "SELECT deadline_relative FROM v_obligations")} == {None}
 
 
 # -- read-only queries --------------------------------------------------------------------------
