@@ -48,11 +48,13 @@ def _first_letter_either_case(spelling: str) -> str:
 
 
 _TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPELLING, key=len, reverse=True))
-_SYMBOL_PART = r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?!\w)"
+# "KH", "QH15", "BNN&MT"; a space may follow the "&" of a unit's code ("15972/SXD-QLN& TTBĐS").
+_SYMBOL_PART = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?!\w)"
 
 NUMBER = rf"""
     (?<![\w/.-])\d{{1,5}}[a-z]?                  # the serial number ("04", "1086", "14", "07a")
     (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
+    (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
     (?:\s?[-/]\s?{_SYMBOL_PART})*                 # further parts, spaces tolerated ("NĐ- CP")
 """
@@ -68,12 +70,18 @@ CITATION_HEAD = re.compile(
 _LAW_NAME_WORD = (
     r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b|tại\b|được\b|đã\b|là\b|có\b|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
 )
+# A name whose parts a comma joins goes on in lower case: "Luật Tín ngưỡng, tôn giáo", "Luật Cán bộ,
+# công chức"; a capital or a conjunction after the comma begins something else ("Luật Cơ yếu, nhưng ...").
+_LAW_NAME_AFTER_COMMA = (
+    r",\s(?!(?:nhưng|đến|và|hoặc|với|khi|nếu|để|từ|nay|đồng)\b)"
+    r"[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ][\wÀ-ỹ-]*"
+)
 LAW_BY_NAME = re.compile(
     rf"""
     (?P<title>Luật\s+sửa\s+đổi,?\s+bổ\s+sung\s                 # an amending law names the laws it amends:
               (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
                                                                    #  Luật Quy hoạch, ... và Luật Đấu thầu"
-            |(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}){{0,11}}?   # "Luật Tiếp cận thông tin"
+            |(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?   # "Luật Tiếp cận thông tin"
             |Hiến\s+pháp)
     \s+(?:năm\s+(?P<year>(?:19|20)\d{{2}})\b                   # "... năm 2016"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
@@ -278,6 +286,29 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
     return [citation for citation in citations if citation.number not in own_numbers]
 
 
+def _share_with_following(citations: list[CitedDocument], text: str) -> list[CitedDocument]:
+    """Numbers listed together share the issuer (and a bare number the date) written after the last.
+
+    "Các Công điện: số 007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025;
+    số 010/CĐ-UBND ... của UBND tỉnh": 008 is dated 19/11/2025 and all four are the committee's;
+    "Thông tư số 08/2024/TT-BXD và Thông tư số 09/2025/TT-BXD của Bộ Xây dựng". Only along a list
+    ("," ";" "và" between them) of numbers with the same issuer code, and never into a citation
+    that has its own subject. A date goes back only over "," or "và" to a number that has nothing after it.
+    """
+    for current, following in zip(reversed(citations[:-1]), reversed(citations[1:]), strict=True):
+        gap = text[current.end : following.start]
+        code = issuer_code(current.number or "")
+        if current.subject or len(gap) > 12 or not _JOINED_TO_PREVIOUS.search(gap):
+            continue
+        if code is None or code != issuer_code(following.number or ""):
+            continue
+        if current.issued_on is None and current.issuer is None and ";" not in gap and following.issued_on:
+            current.issued_on = following.issued_on
+            current.year = current.year or int(following.issued_on[:4])
+        current.issuer = current.issuer or following.issuer
+    return citations
+
+
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
     for match in LAW_BY_NAME.finditer(text):
@@ -347,7 +378,7 @@ def extract_citations(text: str) -> list[CitedDocument]:
     """
     nfc, back = nfc_with_offsets(text)
     units = named_units(nfc)
-    numbered = _numbered_citations(nfc)
+    numbered = _share_with_following(_numbered_citations(nfc), nfc)
     laws = _laws_by_name(nfc)  # a law named inside a subject is cited too
     for citation in numbered:
         if citation.issuer:

@@ -12,7 +12,28 @@ from extractors.types import Extraction, Person
 
 
 def extract_all(text: str) -> Extraction:
-    """Every extraction of ``text``; all offsets index into ``text``."""
+    """Every extraction of ``text``; all offsets index into ``text``.
+
+    The extractors read :func:`extractors.reflow.reflow` of the text, in which the line breaks a
+    scan left inside sentences are spaces (same length, so offsets hold); the surface ``text`` of
+    each date, period and obligation is then cut from ``text`` itself.
+    """
+    from extractors.reflow import reflow
+
+    flowed = reflow(text)
+    extraction = _extract_flowed(flowed, text)
+    if flowed != text:
+        _restore_surfaces(extraction, text, flowed)
+    return extraction
+
+
+def _extract_flowed(text: str, original: str) -> Extraction:
+    """The extraction of the reflowed ``text``; the end block is read from ``original``.
+
+    The signer and the recipients are read line by line from the last 30 lines: joined lines would
+    move what that window sees (an annex's table header came into it), so they come from the text
+    as given; everything else, the header too, reads better with the sentences whole.
+    """
     from extractors.citations import extract_citations
     from extractors.dates import extract_dates
     from extractors.document_meta import extract_document_meta
@@ -21,12 +42,15 @@ def extract_all(text: str) -> Extraction:
     from extractors.organizations import extract_organizations
     from extractors.people import extract_people
     from extractors.periods import extract_periods
-    from extractors.signature import extract_signer_title
+    from extractors.signature import extract_recipients, extract_signer, extract_signer_title
 
     document = extract_document_meta(text)
+    if text != original:
+        document.signer = extract_signer(original)
+        document.recipients = extract_recipients(original)
     citations = extract_citations(text)
     people = extract_people(text)
-    _ensure_signer(people, document.signer, extract_signer_title(text, document.signer or ""))
+    _ensure_signer(people, document.signer, extract_signer_title(original, document.signer or ""))
     dates = extract_dates(text, cited_spans=[(c.start, c.end) for c in citations])
     return Extraction(
         document=document,
@@ -40,6 +64,13 @@ def extract_all(text: str) -> Extraction:
         # The header and dates read above, not read again: a date inside a citation is no deadline.
         obligations=extract_obligations(text, document=document, dates=dates),
     )
+
+
+def _restore_surfaces(extraction: Extraction, text: str, flowed: str) -> None:
+    """Give every item whose ``text`` is its span of the reflowed text the span of ``text`` instead."""
+    for item in [*extraction.dates, *extraction.periods, *extraction.obligations]:
+        if item.text == flowed[item.start : item.end]:
+            item.text = text[item.start : item.end]
 
 
 def _ensure_signer(people: list[Person], signer: str | None, title: str | None = None) -> None:

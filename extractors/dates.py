@@ -72,6 +72,16 @@ _CLAUSE_DEADLINE_CUE = re.compile(
     r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước|thời\s+gian\s+hoàn\s+thành)", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
+# A validity period ("Nghị định này có hiệu lực thi hành từ ngày 01/7/2024 đến hết ngày 31/12/2024"):
+# its end is when a rule lapses, not when anything is due.
+_VALIDITY_SPAN_END = re.compile(r"hiệu\s+lực\b.*\bđến\s+hết\s*(?:ngày\s*)?$", re.IGNORECASE | re.DOTALL)
+# A clause that is only a span ("Thời gian thực hiện:\nTừ nay đến hết năm 2025."): the period of the
+# work, whose end is no deadline unless the clause says the work is due then ("Thời hạn ...").
+# A task with a span inside ("Xây dựng kịch bản ... từ nay đến hết năm 2025") keeps its deadline.
+_SPAN_OPENING = re.compile(
+    r"^\W*(?:\w{1,2}[.)]\s*)?(?:thời\s+gian[^:]{0,25}:\s*)?từ\s+(?:nay|bây\s+giờ|ngày|tháng|quý|năm)\b",
+    re.IGNORECASE,
+)
 # The document's own place-and-date line: "Quận 1, ngày 3 tháng 5 năm 2023" (a capitalised place, a comma).
 _PLACE_BEFORE = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*(?:\s[\wÀ-ỹ.]+){0,5},\s*$")
 _ISSUED_SEARCH_LIMIT = 1500  # the header: the place-and-date line is in the first lines
@@ -140,9 +150,11 @@ def _is_deadline(text: str, start: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _ADJACENT_START_CUE.search(before):
         return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due
-    if _ADJACENT_DEADLINE_CUE.search(before):
-        return True
     clause = _CLAUSE_BREAK.split(before)[-1]
+    if _VALIDITY_SPAN_END.search(clause):
+        return False
+    if _ADJACENT_DEADLINE_CUE.search(before):
+        return not _SPAN_OPENING.search(clause) or bool(_CLAUSE_DEADLINE_CUE.search(clause))
     return bool(_CLAUSE_DEADLINE_CUE.search(clause))
 
 

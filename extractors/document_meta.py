@@ -15,6 +15,14 @@ import unicodedata
 
 from extractors.citations import CITATION_HEAD, canonical_doc_type, normalise_number
 from extractors.dates import DATE_PATTERN, parse_date
+from extractors.header_units import (
+    directing_office,
+    known_spelling,
+    spell_unit_head,
+    split_units,
+    starts_with_unit_head,
+    with_parent_place,
+)
 from extractors.issuers import (
     BODY_HEADS,
     ISSUER_TOKENS,
@@ -81,7 +89,9 @@ _OFFICES = sorted(
     reverse=True,
 )
 _LEGAL_BASIS = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị)\b")
-_SYMBOL_BODY = re.compile(r"[-/](?P<code>[A-ZĐ]+)$")
+_SYMBOL_CODES = re.compile(r"/(?P<codes>[A-ZĐ&-]+)$")
+# A Công văn has no type line: its subject follows the number ("Số: 4085/UBND-ĐT V/v rà soát ...").
+_LETTER_SUBJECT = re.compile(r"^(?:V/[vV]\b|VỀ\b|Về\b)")
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -116,13 +126,14 @@ def _header_bodies(lines: list[str]) -> list[str]:
     bodies: list[str] = []
     previous_caps = ""
     for line in lines[:anchor] + [_NUMBER_LABEL.split(lines[anchor])[0]]:
-        for part in re.split(r"\s{2,}", line):
+        for part in (unit for column in re.split(r"\s{2,}", line) for unit in split_units(column)):
             caps = part.strip(" -") if _is_caps(part) else ""
             name = title_case(caps) if caps else ""
             if bodies and _starts_with_level(name) and bodies[-1].casefold() in _BARE_HEADS:
                 # "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK": one name on two lines
                 bodies[-1] = title_case(f"{previous_caps} {caps}")
-            elif _LAST_HEAD.match(name):
+            elif _LAST_HEAD.match(name) or starts_with_unit_head(name):
+                name = known_spelling(spell_unit_head(name))
                 bodies.append(name)
                 previous_caps = caps
     return bodies
@@ -209,8 +220,7 @@ def _completed_issuer(issuer: str | None, place: str | None, number: str | None,
     number's issuer code where the text misspells it or names none: "624/KH-UBND" is a plan of an
     Ủy ban nhân dân ("Ủy ban nhân tỉnh ban hành Kế hoạch" is a typo for it).
     """
-    code = _SYMBOL_BODY.search(number or "")
-    symbol_body = ISSUER_TOKENS.get(code["code"]) if code else None
+    symbol_body = _symbol_body(number)
     level = ends_with_bare_level(issuer) if issuer else None
     if issuer is not None and level is None:
         return issuer
@@ -222,18 +232,42 @@ def _completed_issuer(issuer: str | None, place: str | None, number: str | None,
     body = issuer[: -len(level) - 1]
     if symbol_body and body.casefold() != symbol_body.casefold() and symbol_body.startswith(body.split()[0]):
         body = symbol_body
-    completed = complete_bare_level(f"{body} {level}", named_units(text))
+    units = named_units(text)
+    place_name = _without_level(place) if place else None
+    if place_name and place_name in units.get(level, {}):
+        # the date line's place, when the text names it at that level: "Đắk Lắk, ngày ..." + "tỉnh Đắk Lắk"
+        return f"{body} {level} {place_name}"
+    completed = complete_bare_level(f"{body} {level}", units)
     if ends_with_bare_level(completed) and place and not _starts_with_level(place):
         # only when the text names no unit of that level: a ward's date line names its district
         completed = f"{completed} {place}"
     return completed
 
 
+def _symbol_body(number: str | None) -> str | None:
+    """The body the symbol's first issuer code names: "4085/UBND-ĐT", "0129/KH-UBND" -> Ủy ban nhân dân."""
+    codes = _SYMBOL_CODES.search(number or "")
+    return (
+        next((ISSUER_TOKENS[c] for c in codes["codes"].split("-") if c in ISSUER_TOKENS), None)
+        if codes
+        else None
+    )
+
+
+def _without_level(place: str) -> str:
+    """ "Thành phố Hồ Chí Minh" -> "Hồ Chí Minh"; "Đắk Lắk" stays."""
+    lowered = place.casefold()
+    level = next((lv for lv in _ADMIN_LEVELS if lowered.startswith(lv + " ")), None)
+    return place[len(level) + 1 :] if level else place
+
+
 def _level_named_with(body: str, text: str) -> str | None:
     """The level the text most often puts after ``body`` or its abbreviation: "UBND tỉnh" -> "tỉnh"."""
     spellings = [body, *(abbr for abbr, full in ISSUER_TOKENS.items() if full == body)]
-    pattern = re.compile(rf"(?:{'|'.join(map(re.escape, spellings))})\s+({'|'.join(_ADMIN_LEVELS)})\b")
-    levels = [match.group(1) for match in pattern.finditer(text)]
+    pattern = re.compile(
+        rf"(?:{'|'.join(map(re.escape, spellings))})\s+({'|'.join(_ADMIN_LEVELS)})\b", re.IGNORECASE
+    )
+    levels = [match.group(1).lower() for match in pattern.finditer(text)]
     return max(set(levels), key=levels.count) if levels else None
 
 
@@ -256,6 +290,30 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
             meta.doc_type = doc_type
             meta.title = _title_after(lines, index)
             return
+    subject = _letter_subject(lines)
+    if subject:
+        meta.doc_type, meta.title = "Công văn", subject
+
+
+def _letter_subject(lines: list[str]) -> str | None:
+    """The subject of a Công văn, which has no type line: "Số: 4085/UBND-ĐT V/v rà soát ..." -> "Rà soát ...".
+
+    Its subject ("V/v ...", or "Về ..." run into the number line) stands right after the number;
+    in the other types the type line and the title come between.
+    """
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        label = _NUMBER_LABEL.search(line)
+        number = CITATION_HEAD.match(line, label.end()) if label else None
+        if number is None:
+            continue
+        rest = line[number.end() :].strip(" .,")
+        following = next((later for later in lines[index + 1 : index + 3] if later), "")
+        subject = rest if _LETTER_SUBJECT.match(rest) else following if following.startswith("V/") else ""
+        if not _LETTER_SUBJECT.match(subject):
+            return None
+        subject = _LETTER_SUBJECT.sub("", subject).lstrip(" :.")
+        return f"{subject[:1].upper()}{subject[1:]}" or None
+    return None
 
 
 def extract_document_meta(text: str) -> DocumentMeta:
@@ -267,8 +325,8 @@ def extract_document_meta(text: str) -> DocumentMeta:
     non_empty = [line for line in lines if line]
     bodies = _header_bodies(non_empty)
     if bodies:
-        meta.issuer = bodies[-1]
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
+        meta.issuer = with_parent_place(bodies[-1], meta.parent_issuer)
     meta.issuer = meta.issuer or _authority_line(non_empty)
     announced = _announced_issuer(text)
     if announced:
@@ -276,6 +334,8 @@ def extract_document_meta(text: str) -> DocumentMeta:
         meta.issuer = meta.issuer or complete_bare_level(announced[0], named_units(text))
         meta.doc_type = meta.doc_type or announced[1]
     meta.issuer = _completed_issuer(meta.issuer, meta.place, meta.number, text)
+    if meta.doc_type == "Chỉ thị" and meta.issuer:
+        meta.issuer = directing_office(meta.issuer, text)
     if meta.title is None:
         first_line = next((line for line in lines if line), "")
         meta.title = first_line if _TITLE_START.match(first_line) else None

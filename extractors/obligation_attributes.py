@@ -90,6 +90,8 @@ _VERB_FOLLOWS = regex.compile(rf"\s+(?!(?:{_any_of(_DATA['not_verbs'])})(?!\w))\
 _ADVERBIAL_OPENER = regex.compile(rf"\s*(?:{_any_of(_DATA['adverbial_openers'])})(?!\w)", _FLAGS)
 _SHORT_OPENER = regex.compile(rf"\s*(?:{_any_of(_DATA['short_openers'])})(?!\w)", _FLAGS)
 _MAX_OPENING_CLAUSES = 5
+# A heading's owner followed by its members in brackets ("Các cơ quan đăng ký đầu tư (Sở Tài chính, ...)").
+_MEMBERS_IN_BRACKETS = regex.compile(r"\s*\([^()]*\)$")
 # A heading that goes on after its first unit lists several owners ("Ủy ban MTTQ, Ban Dân vận ...").
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\s|\()", regex.VERSION1)
 # Only a government of a level is completed with the unit the document names ("Ủy ban nhân dân tỉnh"
@@ -224,7 +226,9 @@ def read_heading_owner(title: str) -> str | None:
     if organization is not None and organization.start == 0 and _RUN_IN.match(title, organization.end):
         return organization.name
     if len(title.split()) > 16:
-        return None
+        # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế ...)": the owner, then its members
+        members = _MEMBERS_IN_BRACKETS.search(title)
+        return read_heading_owner(title[: members.start()]) if members and members.start() > 0 else None
     if organization is not None and organization.start == 0:
         # "Ủy ban Mặt trận Tổ quốc, Ban Dân vận ..." lists its owners; "Ủy ban nhân dân Thành phố có
         # quyền hạn và trách nhiệm" is one owner and what it does.

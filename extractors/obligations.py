@@ -58,6 +58,10 @@ _ITEM_PREFIX = regex.compile(
     """,
     regex.VERBOSE,
 )
+# An item number run into a line: "1.1." after any word, "2." only after a clause's end, then a capital.
+_RUN_IN_ITEM = regex.compile(
+    r"(?:(?<=[.:;])[ \t]+(?P<marker>\d{1,2}\.)|[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2})+\.))(?=[ \t]+\p{Lu})"
+)
 # Sentence boundary inside an item: end punctuation, then a capital (not "TP. Hồ Chí Minh").
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])(?<!\b(?:TP|Tp|TT|Q|P|H|v\.v)\.)[ \t]+(?=[\p{Lu}\d“\"])")
 _ENDS_CLAUSE = regex.compile(r"[.;:!?…]\s*$")
@@ -66,7 +70,12 @@ _BULLET = regex.compile(r"[-–+•*·]")
 _PERSON_ENTRY = regex.compile(r"^(?:Ông|Bà|Đồng\s+chí|Đ/c|đ/c)\s+\p{Lu}")
 _PERSON_ENTRY_MAX_WORDS = 14
 # "Thời gian hoàn thành: Tháng 12/2025." / "Thời hạn thực hiện: ..." opens a sentence that only says when.
-_TIMING_LABEL = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['timing_labels'])})\s*:", _FLAGS)
+# Without the colon the label runs into its deadline: "Thời gian thực hiện hoàn thành xong trước ngày ...".
+_TIMING_LABEL = regex.compile(
+    rf"""^\W*(?:{"|".join(f"(?:{p})" for p in _DATA["timing_labels"])})
+         (?:\s*:|(?:\s+hoàn\s+thành)?(?:\s+xong)?(?=\s+(?:trước|trong|chậm\s+nhất|vào)\s))""",
+    _FLAGS | regex.VERBOSE,
+)
 _TIMING_LABEL_MAX_WORDS = 16
 _PURPOSE = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['purpose_openers'])})(?!\w)", _FLAGS)
 _HEADING_MAX_WORDS = 20
@@ -103,6 +112,12 @@ def extract_obligations(
         obligations.extend(
             o for o in _section_obligations(text, sections, top_index, context) if o.deadline or o.recipient
         )
+    if not sections:
+        # A letter without headings (a Công văn's body, often one line): its dated or reported items.
+        letter: list[Obligation] = []
+        for item in _unstructured_items(text):
+            letter.extend(_item_obligations(text, item, sections, context, letter[-1] if letter else None))
+        obligations.extend(o for o in letter if o.deadline or o.recipient)
     closing: list[Obligation] = []
     for item in _closing_items(text):
         closing.extend(_item_obligations(text, item, sections, context, closing[-1] if closing else None))
@@ -180,6 +195,24 @@ def _closing_items(text: str) -> list[_Item]:
             items[-1].end = line_end  # "... theo các nội\n\ndùng, đảm bảo ...": a broken line goes on
         else:
             items.append(_Item(start + line.start(), line_end, None))
+    return items
+
+
+def _unstructured_items(text: str) -> list[_Item]:
+    """Items of a body without headings, up to its closing block: its lines, cut at run-in item numbers.
+
+    "... như sau: 1. Về việc rà soát ... đã cấp 1.1. Giao Sở Nông nghiệp và Môi trường Khẩn trương
+    ... 1.2. Giao Công an Thành phố ...": a web copy of a Công văn runs its numbered items together.
+    """
+    endings = [m.start() for m in (_CLOSING.search(text), _CLOSING_INSTRUCTIONS.search(text)) if m]
+    end = min(endings, default=len(text))
+    items: list[_Item] = []
+    for line in regex.finditer(r"[^\n]+", text[:end]):
+        markers = _RUN_IN_ITEM.finditer(text, line.start(), line.end())
+        cuts = [line.start(), *(marker.start("marker") for marker in markers), line.end()]
+        for cut_start, cut_end in zip(cuts, cuts[1:], strict=False):
+            if text[cut_start:cut_end].strip():
+                items.append(_Item(cut_start, cut_start + len(text[cut_start:cut_end].rstrip()), None))
     return items
 
 

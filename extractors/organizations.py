@@ -68,7 +68,9 @@ _NESTED_HEAD = regex.compile(
 # Not a name: the opening of a common phrase ("Thường trực") — data/org_kinds.yaml: not_name_words.
 _NOT_NAME = rf"(?!(?:{_alternation(_ORG_DATA['not_name_words'])})(?!\w))"
 _PROPER_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+")
-_UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}(?:\p{{Lu}}\p{{Ll}}*|\d{{1,3}})(?!\w))+")
+# A number is a unit's whole name ("Quận 1"), never the tail of a proper one: in "Ủy ban nhân dân
+# Thành phố Hồ Chí Minh 3. Kết quả ..." the 3 numbers the next item of a run-in list.
+_UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+|[ \t]+\d{{1,3}}(?!\w)")
 # The lower-case rest of a specific part whose first syllable only is capitalised ("Trung tâm Kiểm
 # soát bệnh tật tỉnh", "Ban Quản lý dự án"): at most five syllables, none of them a verb or function
 # word of ``name_tail_stop_words``, and the name must visibly end after them (punctuation, end of

@@ -10,6 +10,7 @@ of the end block that reads as a Vietnamese personal name (a family name from
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractors.issuers import expand_abbreviations
 from extractors.lexicon import load_yaml
@@ -27,6 +28,7 @@ _RECIPIENTS_LABEL = re.compile(r"(?:^|\n)[\s*#>]*Nơi\s+nhận\s*:?[\s*]*", re.I
 _BULLET = re.compile(r"^\s*[-+•–*]\s*")
 _REMARK = re.compile(r"\s*\((?:để|b/c|t/h|thực hiện|báo cáo|phối hợp|biết|chỉ đạo)[^)]*\)", re.IGNORECASE)
 _END_BLOCK_LINES = 30
+_MAX_WRAPPED_NAME = 4  # syllables of a name wrapped over two lines ("Nguyễn Thị Minh" / "Khai")
 
 
 def _is_name_syllable(word: str) -> bool:
@@ -41,9 +43,44 @@ def _as_name(line: str) -> str | None:
         return None
     if all(word.isupper() for word in words):
         words = [word.capitalize() for word in words]
-    if words[0] not in _FAMILY_NAMES or not all(_is_name_syllable(word) for word in words):
+    family_name = _family_name(words[0], words[1:])
+    if family_name is None or not all(_is_name_syllable(word) for word in words):
         return None
-    return " ".join(words)
+    return " ".join([family_name, *words[1:]])
+
+
+def _without_marks(word: str) -> str:
+    """The letters of ``word`` without tone or vowel marks, Đ as D ("Đỗ" -> "Do", "Ngọc" -> "Ngoc")."""
+    decomposed = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _family_name_misreadings(family_names: frozenset[str]) -> dict[str, str]:
+    """Misread family name -> the one family name it can be: same letters, other marks.
+
+    Scans lose or swap the small marks of a name ("Đỗ Ngọc Chi" read as "Đỏ Ngọc Chi", "Do Ngọc
+    Chi"); the family name is a closed list, so a word that is no family name but has the letters
+    of exactly one is that one. Letters shared by two ("Đàng", "Đặng") decide nothing.
+    """
+    by_letters: dict[str, list[str]] = {}
+    for name in family_names:
+        by_letters.setdefault(_without_marks(name), []).append(name)
+    return {letters: names[0] for letters, names in by_letters.items() if len(names) == 1}
+
+
+_FAMILY_BY_LETTERS = _family_name_misreadings(_FAMILY_NAMES)
+
+
+def _family_name(word: str, given_names: list[str]) -> str | None:
+    """``word`` when it is a family name, else the family name it is misread from, else None.
+
+    A misreading is only assumed in a marked name (the word or a given name carries a mark): a
+    text without any marks (an English-model OCR, "Le Van An") is not half corrected.
+    """
+    if word in _FAMILY_NAMES:
+        return word
+    marked = any(_without_marks(part) != part for part in [word, *given_names])
+    return _FAMILY_BY_LETTERS.get(_without_marks(word)) if marked else None
 
 
 def _name_after_capacity(line: str) -> str | None:
@@ -78,7 +115,9 @@ def extract_signer_title(text: str, signer: str) -> str | None:
     """
     if not signer:
         return None
-    for line in reversed(text.splitlines()):
+    lines = text.splitlines()
+    for index in reversed(range(len(lines))):
+        line = _with_wrapped_name_tail(lines[index], lines[index + 1 : index + 3])  # "... Trần" / "Chí Hùng"
         before, found, _ = line.partition(signer)
         if not found or not _STARTS_WITH_MARKER.match(line.strip()):
             continue
@@ -95,18 +134,43 @@ def extract_signer(text: str) -> str | None:
     anywhere in the text is taken.
     """
     all_lines = text.rstrip().splitlines()
-    for line in reversed(all_lines[-_END_BLOCK_LINES:]):
+    end_block = all_lines[-_END_BLOCK_LINES:]
+    for index in reversed(range(len(end_block))):
+        line = end_block[index]
         if _BULLET.match(line):
             continue
-        for part in re.split(r"\s{2,}|\t", line.strip()):
-            name = _as_name(part) or _name_after_capacity(part)
-            if name:
-                return name
+        # A scan may wrap the name ("PHÓ CHỦ TỊCH Trần" / "Chí Hùng"): try the line with its
+        # wrapped tail first, so that "Đỗ Ngọc" / "Chi" is not read as the name "Đỗ Ngọc".
+        candidates = [_with_wrapped_name_tail(line, end_block[index + 1 :]), line]
+        for candidate in dict.fromkeys(candidates):
+            for part in re.split(r"\s{2,}|\t", candidate.strip()):
+                name = _as_name(part) or _name_after_capacity(part)
+                if name:
+                    return name
     for line in reversed(all_lines[:-_END_BLOCK_LINES]):
         name = _name_after_capacity(line.strip())
         if name:
             return name
     return None
+
+
+def _with_wrapped_name_tail(line: str, following: list[str]) -> str:
+    """``line`` joined with the next non-blank line when that line holds only name syllables.
+
+    Only a line ending in name syllables (the family name, or the first syllables of the name)
+    gains the tail, and only while the whole stays a plausible name of at most four syllables: a
+    complete "Đỗ Ngọc Chi" followed by a capitalised "Ghi Chú" line is not one five-syllable name.
+    """
+    words = line.split()
+    name_run = 0  # the name syllables that end the line
+    while name_run < len(words) and _is_name_syllable(words[-1 - name_run]):
+        name_run += 1
+    tail = next((candidate.strip() for candidate in following if candidate.strip()), "")
+    tail_words = tail.split()
+    fits = name_run >= 1 and len(tail_words) >= 1 and name_run + len(tail_words) <= _MAX_WRAPPED_NAME
+    if fits and all(_is_name_syllable(word) for word in tail_words):
+        return f"{line.rstrip()} {tail}"
+    return line
 
 
 def _split_items(block: str) -> list[str]:

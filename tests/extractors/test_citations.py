@@ -69,6 +69,21 @@ def test_citations_law_by_name_and_year_has_no_number() -> None:
     assert text[laws[0].start : laws[0].end] == "Luật Tiếp cận thông tin năm 2016"
 
 
+# Corpus phrasings (legal_docs) of laws whose names a comma joins; the last is no law's name.
+LAWS_WITH_A_COMMA = [
+    ("Căn cứ Luật Tín ngưỡng, tôn giáo ngày 18/11/2016;", [("Luật Tín ngưỡng, tôn giáo", 2016)]),
+    ("Căn cứ Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025", [("Luật Cán bộ, công chức", 2025)]),
+    ("Luật Thi đua, khen thưởng ngày 15/6/2022 và các văn bản", [("Luật Thi đua, khen thưởng", 2022)]),
+    ("theo quy định của Luật Cán bộ, công chức năm 2025.", [("Luật Cán bộ, công chức", 2025)]),
+    ("ân và viên chức quốc phòng và Luật Cơ yếu, nhưng đến ngày 1/1/2025 cấp có thẩm quyền", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAWS_WITH_A_COMMA)
+def test_citations_law_name_goes_on_after_a_comma_in_lower_case(text: str, expected: list) -> None:
+    assert [(c.title, c.year) for c in extract_citations(text)] == expected
+
+
 def test_citations_law_with_number_is_numbered_and_keeps_title() -> None:
     (law,) = extract_citations("Căn cứ Luật Đường sắt số 95/2025/QH15;")
     assert (law.doc_type, law.number, law.title, law.year) == ("Luật", "95/2025/QH15", "Luật Đường sắt", 2025)

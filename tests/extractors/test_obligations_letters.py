@@ -1,0 +1,60 @@
+"""Obligations of letters without headings (Công văn bodies run into one line) and bracketed owners.
+
+Texts are cut from real documents of the legal_docs corpus (4085/UBND-ĐT of Thành phố Hồ Chí Minh,
+11414/VPCP-CN of the Government Office, 010/CT-UBND of Đắk Lắk); third held-out set, issue #4.
+"""
+
+from __future__ import annotations
+
+from extractors.obligation_attributes import read_heading_owner
+from extractors.obligations import extract_obligations
+
+HCM_LETTER = (
+    "Số: 4085/UBND-ĐT V/v rà soát và chuẩn hóa dữ liệu số nhà sau sắp xếp\n"
+    "Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025\nKính gửi:\n"
+    "Công an Thành phố; Sở Xây dựng; Sở Nông nghiệp và Môi trường.\n"
+    "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau: 1. Về việc rà soát, làm sạch dữ liệu số "
+    "nhà đã cấp 1.1. Giao Sở Nông nghiệp và Môi trường Khẩn trương chia sẻ toàn bộ cơ sở dữ liệu đất đai đã "
+    "được cập nhật đến Ủy ban nhân dân các phường, xã, đặc khu. Thời gian thực hiện hoàn thành xong trước ngày "
+    "05 tháng 12 năm 2025. 1.2. Giao Công an Thành phố Chỉ đạo Công an các phường, xã, đặc khu phối hợp và "
+    "hướng dẫn Ủy ban nhân dân các phường, xã, đặc khu trong công tác rà soát. 2. Về công tác triển khai "
+    "ứng dụng phần mềm Giao Sở Xây dựng chủ trì, tổ chức khảo sát, đánh giá hiện trạng sử dụng phần mềm. "
+    "Trên cơ sở kết quả khảo sát, Sở Xây dựng chủ trì, phối hợp Trung tâm Chuyển đổi số Thành phố xây dựng, "
+    "đề xuất trình Ủy ban nhân dân Thành phố phương án lựa chọn phần mềm dùng chung. Thời gian hoàn thành "
+    "trong tháng 12 năm 2025. Trường hợp có khó khăn, vướng mắc trong quá trình thực hiện, đề nghị các cơ "
+    "quan, đơn vị có văn bản báo cáo gửi Sở Xây dựng để tổng hợp./.\n"
+    "Nơi nhận: Như trên; Lưu: VT.\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Bùi Xuân Cường"
+)
+GOVERNMENT_OFFICE_LETTER = (
+    "VĂN PHÒNG CHÍNH PHỦ\nSố: 11414/VPCP-CN V/v đẩy nhanh tiến độ Dự án đường cao tốc Bến Lức - Long Thành\n"
+    "Kính gửi:\nBộ trưởng Bộ Xây dựng; Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai.\n"
+    "Xét đề nghị của Bộ Xây dựng tại văn bản số 308/BC-BXD ngày 13 tháng 11 năm 2025 về kết quả tháo gỡ các "
+    "khó khăn, Phó Thủ tướng Chính phủ Hồ Đức Phớc có ý kiến như sau: 1. Ủy ban nhân dân tỉnh Đồng Nai: Về "
+    "công tác giải phóng mặt bằng, di dời hạ tầng kỹ thuật: chỉ đạo các đơn vị liên quan đẩy nhanh tiến độ "
+    "bàn giao mặt bằng (0,3km của dự án cao tốc Bến Lức - Long Thành) trước ngày 30 tháng 11 năm 2025.\n"
+    "Nơi nhận: Như trên; Thủ tướng, các Phó Thủ tướng CP (để b/c)."
+)
+
+
+def test_obligations_letter_items_run_together_on_one_line() -> None:
+    found = [(o.deadline, o.responsible, o.recipient) for o in extract_obligations(HCM_LETTER)]
+    assert found == [
+        # the timing sentence after each item dates it; the item numbers "1.1." cut the line
+        ("2025-12-05", "Sở Nông nghiệp và Môi trường", None),
+        # "trình Ủy ban nhân dân Thành phố" is read as where the proposal goes (cases/obligations.tsv)
+        ("2025-12", "Sở Xây dựng", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+        (None, "Các cơ quan, đơn vị", "Sở Xây dựng"),
+    ]
+
+
+def test_obligations_letter_of_the_government_office_item_after_its_lead_in() -> None:
+    (obligation,) = extract_obligations(GOVERNMENT_OFFICE_LETTER)
+    assert (obligation.deadline, obligation.responsible) == ("2025-11-30", "Ủy ban nhân dân tỉnh Đồng Nai")
+
+
+def test_obligations_heading_owner_before_its_members_in_brackets() -> None:
+    heading = (
+        "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông "
+        "nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):"
+    )
+    assert read_heading_owner(heading) == "Các cơ quan đăng ký đầu tư"
