@@ -10,6 +10,9 @@ where they differ). Sources, each skipped when its data is absent:
    (``tests/data/ocr_eval/<seed>.<lang>.{gt,ocr}.txt`` from ``scripts/build_channel.py --eval``);
    2b. a blind ``eng`` set, plans the repair was never tuned on, rendered the same way
    (``tests/data/ocr_eval/blind/``, reported as ``ocr_eng_blind``);
+   3b. held-out plans scanned at four quality levels and read by the pipeline with ``vie``
+   (``tests/data/ocr_eval/vie_scans/``, from ``scripts/build_vie_scan_eval.py``): CER of the text
+   entering repair and after it, per quality (``ocr_vie_scans``);
 4. the clean seed plans: the share of syllables the repair changes (should be ~0);
 5. scans with a hand-made reference (``REFERENCED_SCANS``: the Tuổi Hồng ``eng`` scan,
    ``tests/data/tuoi_hong/reference.txt``): syllable accuracy and CER before and after, accuracy
@@ -31,7 +34,7 @@ from itertools import islice
 from pathlib import Path
 
 from kehoach.config import PROJECT_ROOT
-from kehoach.evaluation.metrics import levenshtein
+from kehoach.evaluation.metrics import levenshtein, normalize_whitespace
 from kehoach.evaluation.tokens import category_accuracy, confusions
 from kehoach.repair import Repairer
 from kehoach.repair.corpus import CORPUS, heldout_lines
@@ -39,6 +42,7 @@ from kehoach.repair.syllables import normalize_tone_placement, strip_diacritics
 
 OCR_EVAL_DIR = PROJECT_ROOT / "tests" / "data" / "ocr_eval"
 BLIND_EVAL_DIR = OCR_EVAL_DIR / "blind"  # held-out plans: never tuned on (see its README)
+VIE_SCAN_DIR = OCR_EVAL_DIR / "vie_scans"  # degraded scans of held-out plans, vie text entering repair
 SEED_DIR = PROJECT_ROOT / "data" / "raw"
 REFERENCE_DIR = PROJECT_ROOT / "tests" / "data"
 #: Scans with a hand transcription: name -> (garbled text in SEED_DIR, reference in REFERENCE_DIR).
@@ -173,6 +177,42 @@ def evaluate_ocr(repairer: Repairer, lang: str, eval_dir: Path = OCR_EVAL_DIR) -
     return result
 
 
+def evaluate_vie_scans(repairer: Repairer, scan_dir: Path = VIE_SCAN_DIR) -> dict | None:
+    """Degraded scans OCRed with ``vie`` (``scripts/build_vie_scan_eval.py``): CER of the text entering
+    repair and of the repaired text, per set of plans and quality level. Whitespace is normalised (the
+    OCR's line breaks are layout) and tone placement folded, as ``kehoach eval ocr`` scores final text;
+    errors are pooled over the pages of a level."""
+    truths = sorted(scan_dir.glob("*/*.vie.gt.txt")) if scan_dir.exists() else []
+    if not truths:
+        return None
+    counts: dict[str, list[int]] = {}
+    started = time.process_time()
+    for truth_path in truths:
+        ocr_path = truth_path.with_name(truth_path.name.replace(".gt.txt", ".ocr.txt"))
+        if not ocr_path.exists():
+            continue
+        truth = normalize_whitespace(normalize_tone_placement(truth_path.read_text(encoding="utf-8")))
+        ocr = ocr_path.read_text(encoding="utf-8")
+        repaired = normalize_whitespace(repairer.repair_text(ocr, ocr_lang="vie"))
+        quality = truth_path.name.split(".")[-4]
+        row = counts.setdefault(f"{truth_path.parent.name}.{quality}", [0, 0, 0, 0])
+        row[0] += levenshtein(truth, normalize_whitespace(normalize_tone_placement(ocr)))
+        row[1] += levenshtein(truth, repaired)
+        row[2] += len(truth)
+        row[3] += 1
+    result: dict = {"repair_cpu_seconds": time.process_time() - started}
+    for key, (before, after, chars, pages) in sorted(counts.items()):
+        result[key] = {
+            "pages": pages,
+            "chars": chars,
+            "input_errors": before,
+            "repaired_errors": after,
+            "input_cer": before / chars,
+            "repaired_cer": after / chars,
+        }
+    return result
+
+
 def clean_seed_files(seed_dir: Path = SEED_DIR) -> list[Path]:
     files = sorted(p for p in seed_dir.glob("*") if p.suffix in {".txt", ".md"} and ".ocr-" not in p.name)
     return [p for p in files if p.name.lower() != "readme.md"]
@@ -225,6 +265,7 @@ def evaluate_repair(corpus: Path = CORPUS, max_lines: int = 1500, eval_dir: Path
         "ocr_eng": evaluate_ocr(repairer, "eng", eval_dir),
         "ocr_eng_blind": evaluate_ocr(repairer, "eng", eval_dir / BLIND_EVAL_DIR.name),
         "ocr_vie": evaluate_ocr(repairer, "vie", eval_dir),
+        "ocr_vie_scans": evaluate_vie_scans(repairer, eval_dir / VIE_SCAN_DIR.name),
         "clean_seeds": evaluate_clean(repairer),
         "referenced_scans": evaluate_referenced_scans(repairer),
     }

@@ -16,6 +16,7 @@ import regex
 
 from kehoach.repair.channel import CharChannel, LearnedPairs, NoiseParams
 from kehoach.repair.fuzzy_index import DeleteIndex
+from kehoach.repair.junk import junk_position, junk_skeletons
 from kehoach.repair.lm import NGramLM
 from kehoach.repair.syllables import is_well_formed, strip_diacritics, strip_tone, tone_position
 
@@ -29,9 +30,12 @@ EDIT_COST = 1.6  # a skeleton one insertion or deletion away
 FOLD_STEP_COST = 0.3  # a symbol standing for a letter ("6" for ô), as priced by the channel
 LONE_CONSONANT_COST = 1.6  # a lone consonant whose vowel the OCR lost ("cán b," for "cán bộ,")
 MAX_SKELETONS = 6  # near skeletons whose marked variants are priced in full
+JUNK_SKELETON_FACTOR = 3  # ... times as many for a token with a junk glyph (any letter fits it)
 MAX_VARIANTS = 16  # marked variants per skeleton, most frequent first
 TOKEN_CACHE_SIZE = 20_000  # tokens whose option lists are kept (~1.5 kB each; cleared when full)
 STRIPPED_FORM_COST = 1.5  # keeping a known misspelling of a syllable (corpus typos such as "luoc")
+KNOWN_WORD_MIN_UNIGRAM = -5.0  # syllables rarer than this (log10) are not trusted as read
+SHORT_CODE_LEN = 3  # capital tokens this short that are no syllable are codes (VT, PL, ĐND)
 GLUED_MIN_LEN = 4  # shorter unknown words are codes or abbreviations, not two glued syllables
 GLUED_MIN_UNIGRAM = -5.0  # each piece of a glued word must be a common syllable's skeleton
 _CASE_OR_DIGIT_CUT = regex.compile(
@@ -43,6 +47,8 @@ _CASE_OR_DIGIT_CUT = regex.compile(
     regex.VERBOSE,
 )
 _CASE_CUT = regex.compile(r"\p{Ll}\p{Lu}")
+_DIGIT_INSIDE_WORD = regex.compile(r"\p{L}\d+\p{L}")  # "t1ực": OCR's misread letter, not a code
+_OCR_SYMBOLS = frozenset("$§¢&@€¥")  # symbols eng reads for letters; vie reads them as written
 GLUED_OCR_MIN_PIECE = 3  # in OCR text, an all-lowercase glued word is cut only into pieces this long
 _CONSONANTS = frozenset("bcdđghklmnpqrstvx")
 _VOWELS = "aeiouy"
@@ -239,7 +245,7 @@ class CandidateGenerator:
         return found
 
     def _token_options(self, token: str) -> list[Option]:
-        if self.is_protected_code(token):
+        if self.is_protected_code(token) or self._kept_as_written(token):
             return [Option((token.lower(),), 0.0, (token,))]
         lower = token.lower()
         cached = self._cache.get(lower)
@@ -249,6 +255,25 @@ class CandidateGenerator:
         if self.params.name_rank_gap < self.params.rank_gap and token[:1].isupper() and token[1:].islower():
             cached = self._within_gap(cached, self.params.name_rank_gap)
         return [Option(o.words, o.cost, self._pieces(token, o.pieces)) for o in cached]
+
+    def _kept_as_written(self, token: str) -> bool:
+        """Tokens a source that reads digits and symbols right (vie) leaves alone: a single letter
+        (``đ)``, a list label), a number or code with digits unless a digit sits between letters
+        (``5G``, ``10b``; ``t1ực`` is garbled), a code with a symbol (``NN&MT``), a short capital code
+        that is no syllable, and, where tokens are not cut into words, a name with a capital inside
+        (``IoT``, ``eTax``)."""
+        if self.params.digits_for_letters:
+            return False
+        if len(token) == 1:  # a Vietnamese letter alone is a label; "ÿ" is a misread "y"
+            return bool(_VIET_LETTERS.match(token.lower())) and token.lower() not in "fjwz"
+        if any(ch in _OCR_SYMBOLS for ch in token):
+            return True
+        if any(ch.isdigit() for ch in token):
+            return not _DIGIT_INSIDE_WORD.search(token)
+        if token.isupper() and len(token) <= SHORT_CODE_LEN:
+            # "PL" in 34/2007/PL-UBTVQH11, "ĐND": a code, not a misread word ("HUU" is hưu)
+            return strip_diacritics(token.lower()) not in self.index.syllable_skeletons
+        return not self.params.split_tokens and bool(_CASE_CUT.search(token))
 
     def _within_gap(self, options: list[Option], gap: float) -> list[Option]:
         """The options ranked at most ``gap`` below the best one (channel cost minus a unigram share)."""
@@ -281,6 +306,8 @@ class CandidateGenerator:
         marked variants of the best few with the full channel."""
         skeleton = self.skeleton(lower)
         skeleton_cost: dict[str, float] = {}
+        prior = self.channel.prior
+        junk = junk_position(lower, skeleton, prior) if self.params.junk_glyphs else None
         if skeleton in self.index.by_skeleton:
             skeleton_cost[skeleton] = 0.0
         if self.params.fuzzy:
@@ -291,6 +318,11 @@ class CandidateGenerator:
             if fuzzy and len(skeleton) > 3:
                 for near in self.index.near_skeletons(skeleton, 1):
                     skeleton_cost.setdefault(near, EDIT_COST)
+            if junk is not None:
+                for near, cost in junk_skeletons(
+                    skeleton, junk, prior, self.index.syllable_skeletons
+                ).items():
+                    skeleton_cost[near] = min(cost, skeleton_cost.get(near, cost))
             if len(lower) == 1 and lower in _CONSONANTS:  # never a word alone: its vowel was lost
                 for near in self.index.consonant_vowel_skeletons(lower):
                     skeleton_cost.setdefault(near, LONE_CONSONANT_COST)
@@ -300,18 +332,24 @@ class CandidateGenerator:
         )
         unigram = self.index.lm.unigram
         learned = {w: c for w, c in self.pairs.lookup(lower).items() if " " not in w}
+        # a word read as another word costs more than a garbled token read as a word (vie)
+        # (a rare syllable such as "niện" is as likely a misread "hiện")
+        known = lower in self.index.syllables and unigram(lower) >= KNOWN_WORD_MIN_UNIGRAM
+        known_edit = self.params.known_word_edit_cost if known else 0.0
         # Pricing every variant in full is most of the cost of OCR text. A variant whose skeleton's
         # lower bound already ranks it the noise's rank gap below the best reading so far would be dropped below,
         # so it is skipped (variants come most frequent first: the rest of its skeleton goes too).
         best = min((c - UNIGRAM_SHARE * unigram(w) for w, c in learned.items()), default=float("inf"))
         scored: dict[str, float] = {}
-        for near in ranked_skeletons[:MAX_SKELETONS]:
-            bound = self.channel.skeleton_bound(lower, near)
+        # a junk glyph may be any letter: more skeletons tie, so more are priced
+        for near in ranked_skeletons[: MAX_SKELETONS * (1 if junk is None else JUNK_SKELETON_FACTOR)]:
+            extra = known_edit if near != skeleton else 0.0
+            bound = self.channel.skeleton_bound(lower, near) + extra
             for word in self.index.variants(near)[:MAX_VARIANTS]:
                 share = UNIGRAM_SHARE * unigram(word)
                 if bound - share > best + self.params.rank_gap and word not in learned:
                     break
-                cost = self.channel.cost(lower, word)
+                cost = self.channel.cost(lower, word) + extra
                 scored[word] = cost
                 best = min(best, cost - share)
         for word, cost in learned.items():

@@ -49,6 +49,21 @@ class NoiseParams:
     # The gap for a capitalised word inside a line (a name: "Nguyễn Bình Khiêm" is kept as the page
     # spells it, even where the model knows a likelier name).
     name_rank_gap: float = 1.5
+    # Extra cost of a reading with another skeleton when the observed token is itself a known
+    # syllable: a source whose letters are nearly always right (vie) rarely turns one word into another.
+    known_word_edit_cost: float = 0.0
+    # Whether the source misreads digits and letters for each other (eng: "1ap", "6 phường"); vie reads
+    # digits right, so a lone digit stays a number and a code with digits ("5G", "H2O") stays whole.
+    digits_for_letters: bool = True
+    # Whether a token may be cut into several words (eng glues words: "tréndiabanQuéan"); vie rarely
+    # does, and cutting a misread word ("tcồng" -> "t công") is worse than leaving it.
+    split_tokens: bool = True
+    # Whether glyphs that are no letter, glued to or inside a word, stand for letters ("Vă¡", "C¿c",
+    # "Ch:nh"): vie's way of failing on a damaged letter, where eng's symbols have their own table.
+    junk_glyphs: bool = False
+    # Whether the marks the source reads are evidence even on a misread base letter ("trềng" for
+    # "trồng": vie's marks are right when a letter is not); eng's marks are too loose for that.
+    trusts_marks: bool = False
 
 
 STRIPPED = NoiseParams("stripped", drop_mark=0.02, wrong_mark=3.0, max_edits=0)
@@ -56,7 +71,21 @@ CLEANISH = NoiseParams("cleanish", drop_mark=1.2, wrong_mark=3.0, max_edits=0)
 OCR_ENG = NoiseParams("ocr-eng", drop_mark=0.25, wrong_mark=0.7, max_edits=2, fuzzy=True)
 # vie is right 99 % of the time, but its errors are one mark on a valid syllable (tầm -> tâm): with a
 # mark costing 1.5, a gap of 1.5 dropped every such reading less frequent than the observed word.
-OCR_VIE = NoiseParams("ocr-vie", drop_mark=1.5, wrong_mark=1.5, max_edits=1, rank_gap=2.5)
+# Its letters are misread too on degraded pages (cônự, quvyen, theo for thao): near skeletons are
+# proposed, dearer when the observed token is already a word.
+OCR_VIE = NoiseParams(
+    "ocr-vie",
+    drop_mark=1.5,
+    wrong_mark=1.5,
+    max_edits=1,
+    fuzzy=True,
+    rank_gap=2.5,
+    known_word_edit_cost=1.5,
+    digits_for_letters=False,
+    split_tokens=False,
+    junk_glyphs=True,
+    trusts_marks=True,
+)
 
 
 @dataclass(slots=True)
@@ -67,6 +96,9 @@ class OcrPrior:
     default_substitute: float
     insert: float
     delete: float
+    junk: frozenset[str] = frozenset()
+    junk_substitute: float = 2.2
+    junk_letters: frozenset[str] = frozenset()  # letters Vietnamese lacks: junk inside a marked word
 
     @classmethod
     def load(cls, path: Path = PRIOR_PATH) -> OcrPrior:
@@ -78,6 +110,9 @@ class OcrPrior:
             default_substitute=float(data["default_substitute"]),
             insert=float(data["insert"]),
             delete=float(data["delete"]),
+            junk=frozenset(str(data.get("junk", ""))),
+            junk_substitute=float(data.get("junk_substitute", data["default_substitute"])),
+            junk_letters=frozenset(str(data.get("junk_letters", ""))),
         )
 
 
@@ -198,6 +233,11 @@ def mark_cost(observed: str, intended: str, params: NoiseParams) -> float:
     return cost
 
 
+def _same_marks(observed: str, intended: str) -> bool:
+    """Whether two letters carry the same modifier and tone (``ề`` and ``ồ``: a circumflex and a grave)."""
+    return decompose_char(observed)[1:] == decompose_char(intended)[1:]
+
+
 class CharChannel:
     """Weighted edit distance between an observed token and an intended syllable (both lowercase)."""
 
@@ -224,9 +264,12 @@ class CharChannel:
         folded = self.prior.fold.get(observed, o_base)
         if folded == i_base:  # a symbol standing for this letter; its marks are lost
             return 0.3 + (self.params.drop_mark if intended != i_base else 0.0)
+        if self.params.junk_glyphs and (observed in self.prior.junk or observed in self.prior.junk_letters):
+            return self.prior.junk_substitute  # a damaged letter: any letter, marks and all
         sub = self.prior.substitute.get((o_base, i_base), self.prior.default_substitute)
-        marks = 0.0 if intended == i_base else self.params.drop_mark
-        return sub + marks
+        if intended == i_base or (self.params.trusts_marks and _same_marks(observed, intended)):
+            return sub  # the base letter was misread, its marks were read right: trềng for trồng
+        return sub + self.params.drop_mark
 
     def cost(self, observed: str, intended: str) -> float:
         key = (observed, intended)

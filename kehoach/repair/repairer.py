@@ -29,12 +29,16 @@ from kehoach.repair.channel import (
     load_learned_pairs,
     load_prior,
 )
+from kehoach.repair.citation_years import fix_citation_years
 from kehoach.repair.decoder import BeamDecoder, Span, split_line
 from kehoach.repair.doc_numbers import document_type_codes
+from kehoach.repair.document_codes import fix_archive_note, fix_mixed_case_codes, mixed_case_codes
+from kehoach.repair.glyphs import merge_junk_glyphs
 from kehoach.repair.line_context import neighbour_words
 from kehoach.repair.line_finish import finish_line, split_glued
 from kehoach.repair.list_labels import fix_list_labels
 from kehoach.repair.lm import NGramLM, load_default_lm
+from kehoach.repair.roman import fix_heading_sequence, read_roman
 from kehoach.repair.spans import merge_numbers, split_glued_plain_words
 from kehoach.repair.syllables import has_diacritics, normalize_syllable_tone, strip_diacritics
 
@@ -263,9 +267,11 @@ class Repairer:
     def _line_spans(self, line: str, generator: CandidateGenerator) -> list[Span]:
         params = generator.params
         spans = merge_numbers(line, split_line(mask_protected(line), ocr_symbols=params.fuzzy))
+        if params.junk_glyphs:
+            spans = merge_junk_glyphs(mask_protected(line), spans, self.prior.junk)
         if params.max_edits > 0:
             spans = self._join_fragments(line, spans)
-        if params.fuzzy:
+        if params.fuzzy and params.split_tokens:
             spans = split_glued(spans, generator)
         elif params.max_edits == 0:  # typed text: "lamviec" is làmviệc typed without marks or space
             spans = split_glued_plain_words(spans, self.index)
@@ -340,7 +346,13 @@ class Repairer:
             for i, (_, positions), choices in zip(batch, wide, decoded, strict=True):
                 own = choices if positions is None else [choices[k] for k in positions]
                 out[i] = finish_line(lines[i], plans[i][0], own, plans[i][1], type_codes)
-        return "\n".join(fix_list_labels(lines, out, set(todo)))
+        out = fix_list_labels(lines, out, set(todo))
+        if ocr_lang is not None or noise is OCR_ENG:  # what OCR does to digits, numerals and codes
+            known = self.lm.index.__contains__
+            mixed = mixed_case_codes(text, known)
+            out = [fix_archive_note(fix_mixed_case_codes(line, mixed, known)) for line in out]
+            out = fix_citation_years(fix_heading_sequence(out, observed=lines))
+        return "\n".join(out)
 
     def _options_with_codes(
         self,
@@ -349,7 +361,8 @@ class Repairer:
         cache: dict[int, Callable[[str], list[Option]]],
     ) -> Callable[[str], list[Option]]:
         """``generator.options`` plus, under OCR noise, the document's own codes one letter away from
-        an unknown upper-case token (``PAPD`` where the document writes ``PAPI`` elsewhere)."""
+        an unknown upper-case token (``PAPD`` where the document writes ``PAPI`` elsewhere), unless the
+        token is a misread roman numeral, which the numeral rule reads."""
         if generator.params.max_edits <= 0 or not codes:
             return generator.options
         key = id(generator)
@@ -357,7 +370,12 @@ class Repairer:
 
             def options(token: str) -> list[Option]:
                 found = generator.options(token)
-                if token.isupper() and len(token) >= MIN_CODE_LEN and token.lower() not in self.lm.index:
+                if (
+                    token.isupper()
+                    and len(token) >= MIN_CODE_LEN
+                    and token.lower() not in self.lm.index
+                    and read_roman(token) == token  # "XIH" is XIII misread (roman.py), not the code XIV
+                ):
                     found = found + [
                         Option((code.lower(),), DOCUMENT_CODE_COST, (token,))
                         for code in codes
