@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd poppler-utils fonts-dejavu-core \
 	fonts-dejavu-extra fonts-noto-core postgresql python3-venv python3-dev hunspell-vi
 
-.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm channel samples eval eval-scans clean
+.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm case-model vie-scans channel samples eval eval-scans clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -63,6 +63,13 @@ bench: setup bench-deps ## speed and accuracy benchmarks; results to docs/BENCHM
 
 lm: venv ## rebuild the syllable language model from ../shared/corpus (dev machines only)
 	nice -n 10 $(PY) scripts/build_lm.py
+
+case-model: venv ## rebuild the repair decoder's letter-case statistics from ../shared/corpus (dev machines only)
+	nice -n 10 $(PY) scripts/build_case_model.py
+
+vie-scans: venv ## rebuild tests/data/ocr_eval/vie_scans (vie OCR text of held-out scans) from the bench scans
+	nice -n 10 $(PY) scripts/build_vie_scan_eval.py data/processed/bench/scans2/accuracy --set heldout2
+	nice -n 10 $(PY) scripts/build_vie_scan_eval.py data/processed/bench/scans/accuracy --set heldout
 
 channel: venv ## regenerate the OCR channel training pairs (renders corpus text, OCRs it with eng and vie)
 	nice -n 10 $(PY) scripts/build_channel.py --pages 80 --seed 7 --eval

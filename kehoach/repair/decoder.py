@@ -11,6 +11,12 @@ the next word token, so a line takes one step per word (a fifth fewer steps on p
 most of it LM lookups; lines are of uneven length, so half the steps serve one or two lines.)
 Everything between word tokens — spaces, punctuation, codes — is copied from the input, so a line
 keeps its structure and a token nobody changes comes out byte-for-byte the same.
+
+In typed text (stripped or half-marked: the generator makes no letter edits) a reading's channel
+cost also prices the case observed on the token and on the next word (:mod:`.case_model`: the LM
+is lowercased, the capital of ``Luan`` says Luân, not luận), and an unknown reading is priced by the
+model's own <unk> convention. After decoding, a capitalised name written the same way twice gets
+one reading where its contexts allow (:mod:`.name_consistency`).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kehoach.repair.candidates import Option
+from kehoach.repair.case_model import NO_CASE, CaseModel, case_contexts, load_default_case_model
 from kehoach.repair.line_text import (  # re-exported: the repairer and tests import them from here
     LONE_DIGIT_LETTERS,
     OCR_SYMBOLS,
@@ -29,8 +36,9 @@ from kehoach.repair.line_text import (  # re-exported: the repairer and tests im
     render,
     split_line,
 )
-from kehoach.repair.lm import BITS, EOS, HISTORY_MASK, NGramLM, extend_history, pack_histories
-from kehoach.repair.syllables import NUM_TOKEN
+from kehoach.repair.lm import BITS, EOS, HISTORY_MASK, UNK_PENALTY, NGramLM, extend_history, pack_histories
+from kehoach.repair.name_consistency import harmonize_names, name_occurrences
+from kehoach.repair.syllables import NUM_TOKEN, has_diacritics
 
 __all__ = [
     "LONE_DIGIT_LETTERS",
@@ -44,12 +52,23 @@ __all__ = [
 
 CHANNEL_WEIGHT = 1.0
 UNKNOWN_WORD_PENALTY = 2.0  # <unk> stands for thousands of rare words: one of them is far less likely
-KNOWN_WORD_BONUS = 0.7  # log10 bonus for a reading the same document spells that way elsewhere
+KNOWN_WORD_BONUS = 0.7  # log10 bonus for a reading the same document spells that way elsewhere; in
+# typed text only for readings with marks: a plain word on a "clean" line of a stripped document
+# may itself be stripped (``Dinh`` there vouched for Thạnh Dinh over Thanh Định)
 BEAM_MARGIN = 4.0  # log10: an extension 10^4 times less likely than the line's best is dropped. It
 # never survives to win (1,500 held-out paragraphs, OCR seeds: same accuracy), and most of a step's
 # work is scoring such hopeless hypotheses (3.0 starts to cost accuracy)
 READINGS_CACHE_SIZE = 20_000  # tokens whose readings are kept across documents (cleared when full)
 OFFERS_PER_STEP = 3  # best (hypothesis, option) pairs per beam slot considered at each step
+CASE_WEIGHT = 0.3  # weight of log10 P(observed case | reading) (:mod:`kehoach.repair.case_model`); the LM
+# already knows most names, so full weight (1.0) over-rules it: dev paragraphs 64 errors at 1.0, 59 at 0.3
+NEXT_CASE_WEIGHT = 0.3  # weight of log10 P(next word's observed case | reading)
+_NO_CASE_CONTEXT = (NO_CASE, NO_CASE)
+READING_BEAM_CAP = 16  # after a token with more readings than the beam (do: đó, đổ, độ, đồ, dỗ ...), up
+# to this many hypotheses are kept, so that each reading meets the next word before it is pruned
+# ("khôi phục (do gay" lost "đổ gãy" at beam 8); held-out stripped -3 errors, as beam 16 everywhere
+WIDE_BEAM_MARGIN = 3.0  # ... but a slot beyond the beam only within this of the best (2.0: +1 error)
+HARMONIZE_NAMES = True  # a repeated name gets one reading (:mod:`kehoach.repair.name_consistency`)
 
 
 _History = int  # the last three word ids packed into one int (lm.pack_histories): cheap to hash
@@ -103,10 +122,21 @@ class BeamDecoder:
     """Beam search; :meth:`decode_many` runs many lines in lock-step so that one vectorised LM call
     serves every line's step (numpy's per-call overhead, not arithmetic, dominates otherwise)."""
 
-    def __init__(self, lm: NGramLM, beam: int = 8) -> None:
+    def __init__(self, lm: NGramLM, beam: int = 8, case_model: CaseModel | None | str = "default") -> None:
+        """``case_model``: the committed case statistics by default, None to decode without case evidence."""
         self.lm = lm
         self.beam = beam
+        self.case = load_default_case_model(tuple(lm.vocab)) if case_model == "default" else case_model
+        # In typed text an unknown reading is priced as the model prices a word it never saw: the
+        # n-gram probability of the <unk> class is shared by every such word, so one of them gets
+        # UNK_PENALTY (its backoff score) less the class's own unigram (4.45 for the committed model;
+        # held-out stripped: 2.0 -> 4.45 is -4 errors). OCR keeps codes and garbage as observed, where
+        # UNKNOWN_WORD_PENALTY stays (3.0 there cost Tuổi Hồng 0.35 points).
+        self.typed_unknown_penalty = max(
+            UNKNOWN_WORD_PENALTY, float(lm.unigram_logp[lm.unk_id]) - UNK_PENALTY
+        )
         self._readings_cache: dict[int, _Readings] = {}
+        self._step_cache: dict[tuple[int, tuple[int, int], bool], tuple[list[Option], _Step]] = {}
         self._fixed_steps: dict[str, _Step] = {}  # one step per fixed token (number, punctuation, </s>)
 
     def _fixed(self, token: str) -> _Step:
@@ -144,7 +174,10 @@ class BeamDecoder:
         longest = max((len(line_moves) for line_moves in moves), default=0)
         for t in range(longest):
             self._advance([(li, m[t]) for li, m in enumerate(moves) if t < len(m)], beams)
-        return [self._unwind(max(hyps, key=lambda h: h[0])) for hyps in beams]
+        choices = [self._unwind(max(hyps, key=lambda h: h[0])) for hyps in beams]
+        if HARMONIZE_NAMES:
+            harmonize_names(lm, name_occurrences(lines, plans, choices), choices)
+        return choices
 
     def _advance(self, steps: list[tuple[int, _Move]], beams: list[list[_Hyp]]) -> None:
         """One decoder step for every line at once: score, then rank each line's extensions.
@@ -216,19 +249,27 @@ class BeamDecoder:
                 block = logp[offset : offset + size].reshape(len(hyps), len(step.word_ids))
                 beams[line] = self._select(hyps, token, block)
             else:
-                ranked = order[offset : offset + min(size, OFFERS_PER_STEP * self.beam)]
-                beams[line] = self._recombine(hyps, token, ranked, offset, totals)
+                beam = max(self.beam, min(len(token.singles), READING_BEAM_CAP))
+                ranked = order[offset : offset + min(size, OFFERS_PER_STEP * beam)]
+                beams[line] = self._recombine(hyps, token, ranked, offset, totals, beam)
             offset += size
 
     def _recombine(
-        self, hyps: list[_Hyp], token: _TokenPlan, ranked: list[int], offset: int, totals: list[float]
+        self,
+        hyps: list[_Hyp],
+        token: _TokenPlan,
+        ranked: list[int],
+        offset: int,
+        totals: list[float],
+        beam: int,
     ) -> list[_Hyp]:
         """The new beam from a line's best extensions (global row numbers, best first): the first
         extension reaching a 3-word history is the one recombination keeps."""
         kept: dict[_History, _Hyp] = {}
         n_s = len(token.singles)
         ids = token.ids
-        floor = totals[ranked[0]] - BEAM_MARGIN
+        best = totals[ranked[0]]
+        floor = best - BEAM_MARGIN
         for row in ranked:
             if totals[row] < floor:
                 break
@@ -237,8 +278,10 @@ class BeamDecoder:
             history = ((hyp[1] << BITS) | ids[si]) & HISTORY_MASK  # extend_history, inlined: a hot loop
             if history not in kept:
                 kept[history] = (totals[row], history, (hyp[2], token.singles[si]))
-                if len(kept) == self.beam:
+                if len(kept) == beam:
                     break
+                if len(kept) == self.beam:  # slots beyond the beam only for close calls
+                    floor = best - WIDE_BEAM_MARGIN
         return list(kept.values())
 
     @staticmethod
@@ -267,32 +310,68 @@ class BeamDecoder:
     ) -> list[_Step]:
         """What a line asks at each position: its spans' candidates or fixed tokens, then </s>."""
         generator_key = id(getattr(options_for, "__self__", options_for))  # one cache per generator
+        typed = _typed_text(options_for)
+        contexts = case_contexts(spans) if self.case is not None and typed else None
         steps: list[_Step] = []
-        for span in spans:
+        for i, span in enumerate(spans):
             if span.fixed_token is not None:
                 steps.append(self._fixed(span.fixed_token))
                 continue
-            key = (generator_key, span.text)
+            case = contexts[i] if contexts is not None else _NO_CASE_CONTEXT
+            key = (generator_key, span.text, case)
             step = cache.get(key)
             if step is None:
-                token = self._token_plan(options_for(span.text), known)
-                penalty = token.penalty if token.singles else [0.0] * len(token.ids)
-                step = cache[key] = _Step(token.word_ids, token.ids, penalty, token, keep_choice=True)
+                step = cache[key] = self._token_step(options_for(span.text), known, case, typed)
             steps.append(step)
         steps.append(self._fixed(EOS))
         return steps
 
-    def _token_plan(self, options: list[Option], known: frozenset[str]) -> _TokenPlan:
-        """The token's readings with this document's penalties (the known-word bonus)."""
+    def _token_step(
+        self, options: list[Option], known: frozenset[str], case: tuple[int, int], typed: bool
+    ) -> _Step:
+        """A word token's step. Kept across documents while no reading is one of the document's known
+        words (the usual case): a token in a given case context is then priced the same everywhere,
+        and building its plan again for every document cost stripped text ~5 % of its time."""
+        readings = self._readings(options)
+        shared = not readings[7] and (not known or known.isdisjoint(readings[5]))  # no multi, no bonus
+        key = (id(options), case, typed)
+        if shared:
+            entry = self._step_cache.get(key)
+            if entry is not None and entry[0] is options:
+                return entry[1]
+        token = self._token_plan(options, known, case, typed)
+        penalty = token.penalty if token.singles else [0.0] * len(token.ids)
+        step = _Step(token.word_ids, token.ids, penalty, token, keep_choice=True)
+        if shared:
+            if len(self._step_cache) >= READINGS_CACHE_SIZE:
+                self._step_cache.clear()
+            self._step_cache[key] = (options, step)
+        return step
+
+    def _token_plan(
+        self,
+        options: list[Option],
+        known: frozenset[str],
+        case: tuple[int, int] = _NO_CASE_CONTEXT,
+        typed: bool = False,
+    ) -> _TokenPlan:
+        """The token's readings with this document's penalties (the known-word bonus) and the cost
+        of the case observed on it and on the next word (:mod:`kehoach.repair.case_model`)."""
         _, word_ids, ids, costs, unknown, words, singles, multi = self._readings(options)
         penalty = costs  # Python floats: a token has a handful of readings, too few for numpy
         if known and not known.isdisjoint(words):
             penalty = [
-                c - KNOWN_WORD_BONUS if o.words[0] in known else c
+                c - KNOWN_WORD_BONUS
+                if o.words[0] in known and (not typed or has_diacritics(o.words[0]))
+                else c
                 for c, o in zip(costs, singles, strict=True)
             ]
+        if case != _NO_CASE_CONTEXT and len(singles) > 1 and self.case is not None:
+            weighted = self.case.weighted_costs(ids, case, CASE_WEIGHT, NEXT_CASE_WEIGHT)
+            penalty = [p + w for p, w in zip(penalty, weighted, strict=True)]
         if True in unknown:
-            penalty = [p + UNKNOWN_WORD_PENALTY if u else p for p, u in zip(penalty, unknown, strict=True)]
+            unk = self.typed_unknown_penalty if typed else UNKNOWN_WORD_PENALTY
+            penalty = [p + unk if u else p for p, u in zip(penalty, unknown, strict=True)]
         multi_penalty = [self._option_penalty(o, known) for o in multi]
         return _TokenPlan(word_ids, ids, singles, multi, penalty, multi_penalty)
 
@@ -384,6 +463,14 @@ class BeamDecoder:
         if known and all(w in known for w in option.words):
             penalty -= KNOWN_WORD_BONUS
         return penalty
+
+
+def _typed_text(options_for: Callable[[str], list[Option]]) -> bool:
+    """Whether the generator serves typed text (stripped or half-marked: no letter edits), whose case
+    is the writer's. OCR misreads case too (``l``/``I``, capitals for marked letters): on the eng
+    pages case evidence changed nothing and cost Tuổi Hồng 0.06 points, so it is not used there."""
+    params = getattr(getattr(options_for, "__self__", None), "params", None)
+    return params is not None and params.max_edits == 0
 
 
 def _moves(plan: list[_Step]) -> list[_Move]:
