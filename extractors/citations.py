@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 
+from extractors.announced_dates import announced_before
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, title_case
+from extractors.known_bodies import known_body_spelling
 from extractors.lexicon import load_yaml
 from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units
@@ -48,11 +50,14 @@ def _first_letter_either_case(spelling: str) -> str:
 
 
 _TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPELLING, key=len, reverse=True))
-# "KH", "QH15", "BNN&MT"; a space may follow the "&" of a unit's code ("15972/SXD-QLN& TTBĐS").
-_SYMBOL_PART = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?!\w)"
+# "KH", "QH15", "BNN&MT"; a space may follow the "&" of a unit's code ("15972/SXD-QLN& TTBĐS"); a
+# department after a dot ("11554/VPCP-V.I": the Government Office's Vụ I; "14/2025/CV-E.K.LM", a
+# company's initials), capitals only, so that a
+# sentence's end glued to the next one ("UBND.Tiếp") stays out.
+_SYMBOL_PART = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?:\.[A-ZĐ]{1,4}(?!\w))*(?!\w)"
 
 NUMBER = rf"""
-    (?<![\w/.-])\d{{1,5}}[a-z]?                  # the serial number ("04", "1086", "14", "07a")
+    (?<![\w/.-])\d{{1,5}}(?:\.\d{{1,2}}(?=/))?[a-z]?  # the serial number ("04", "1086", "07a", "66.4")
     (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
     (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
@@ -174,7 +179,7 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
 def _issuer_name(raw: str) -> str:
     """The issuer as stored: abbreviations expanded, an ALL-CAPS name in title case."""
     name = title_case(raw) if raw.isupper() else expand_abbreviations(raw)
-    return _KNOWN_BODY_SPELLING.get(name.casefold(), name)
+    return known_body_spelling(_KNOWN_BODY_SPELLING.get(name.casefold(), name))
 
 
 def _issuer_before(text: str, head_start: int, number: str) -> str | None:
@@ -383,6 +388,11 @@ def extract_citations(text: str) -> list[CitedDocument]:
     for citation in numbered:
         if citation.issuer:
             citation.issuer = complete_bare_level(citation.issuer, units)
+    for citation in numbered + laws:
+        if citation.issued_on is None or citation.issuer is None:
+            date, body = announced_before(nfc, citation.start)  # "Ngày 16/6/2025, Quốc hội đã thông qua ..."
+            citation.issued_on = citation.issued_on or date
+            citation.issuer = citation.issuer or (_issuer_name(body) if body else None)
     citations = _deduplicate(numbered + laws, nfc)
     for citation in citations:
         citation.start, citation.end = back[citation.start], back[citation.end]

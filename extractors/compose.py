@@ -37,6 +37,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     from extractors.citations import extract_citations
     from extractors.dates import extract_dates
     from extractors.document_meta import extract_document_meta
+    from extractors.flat_tables import mark_table_deadlines
     from extractors.indicators import extract_dimensions, extract_indicators
     from extractors.obligations import extract_obligations
     from extractors.organizations import extract_organizations
@@ -48,10 +49,11 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     if text != original:
         document.signer = extract_signer(original)
         document.recipients = extract_recipients(original)
-    citations = extract_citations(text)
+    # The document's own number is no citation, wherever the text gives it ("(Kèm theo Công văn số ...)").
+    citations = [c for c in extract_citations(text) if not document.number or c.number != document.number]
     people = extract_people(text)
     _ensure_signer(people, document.signer, extract_signer_title(original, document.signer or ""))
-    dates = extract_dates(text, cited_spans=[(c.start, c.end) for c in citations])
+    dates = mark_table_deadlines(text, extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]))
     return Extraction(
         document=document,
         citations=citations,

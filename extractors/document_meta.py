@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.annex_line import fill_from_annex_line
 from extractors.citations import CITATION_HEAD, canonical_doc_type, normalise_number
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.header_units import (
@@ -69,6 +70,7 @@ _HEAD_ALTERNATION = "|".join(
     re.escape(head) for head in sorted([*BODY_HEADS, "UBND", "HĐND", "Ủy ban MTTQ"], key=len, reverse=True)
 )
 _VERB_ALTERNATION = "|".join(re.escape(verb) for verb in _WORDS["issuing_verbs"])
+_TYPE_SPELLINGS = [s for name, variants in _DOC_TYPE_NAMES.items() for s in [name, *(variants or [])]]
 _TYPE_ALTERNATION = "|".join(re.escape(name) for name in sorted(_DOC_TYPE_NAMES, key=len, reverse=True))
 # "Trường Mầm non Hoa Lư xây dựng và triển khai Kế hoạch ..." (heads and names are case-sensitive).
 _ANNOUNCING_SENTENCE = re.compile(
@@ -89,6 +91,12 @@ _OFFICES = sorted(
     reverse=True,
 )
 _LEGAL_BASIS = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị)\b")
+# A web copy may put the type and the title in capitals on one line below "Số:" ("CÔNG ĐIỆN VỀ VIỆC ...",
+# "THÔNG BÁO KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ...", "NGHỊ QUYẾT VỀ DỰ ÁN ..."); the title runs while in capitals.
+_CAPS_TYPE_OPENING = re.compile(
+    rf"^(?P<type>{'|'.join(re.escape(t.upper()) for t in sorted(_TYPE_SPELLINGS, key=len, reverse=True))})"
+    r"\s+(?P<title>\S.*)"
+)
 _SYMBOL_CODES = re.compile(r"/(?P<codes>[A-ZĐ&-]+)$")
 # A Công văn has no type line: its subject follows the number ("Số: 4085/UBND-ĐT V/v rà soát ...").
 _LETTER_SUBJECT = re.compile(r"^(?:V/[vV]\b|VỀ\b|Về\b)")
@@ -290,9 +298,26 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
             meta.doc_type = doc_type
             meta.title = _title_after(lines, index)
             return
+        opening = _CAPS_TYPE_OPENING.match(line) if meta.number else None
+        if opening:
+            # "CÔNG ĐIỆN VỀ VIỆC TẬP TRUNG ỨNG PHÓ ... BỘ XÂY DỰNG điện: ...": type and title on one line
+            title = _leading_caps(opening["title"])
+            if title:
+                meta.doc_type, meta.title = canonical_doc_type(opening["type"]), title
+                return
     subject = _letter_subject(lines)
     if subject:
         meta.doc_type, meta.title = "Công văn", subject
+
+
+def _leading_caps(text: str) -> str | None:
+    """The words of ``text`` up to the first one with a lower-case letter, if at least two."""
+    words = []
+    for word in text.split():
+        if word != word.upper():
+            break
+        words.append(word)
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _letter_subject(lines: list[str]) -> str | None:
@@ -328,6 +353,8 @@ def extract_document_meta(text: str) -> DocumentMeta:
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
         meta.issuer = with_parent_place(bodies[-1], meta.parent_issuer)
     meta.issuer = meta.issuer or _authority_line(non_empty)
+    if meta.number is None:
+        fill_from_annex_line(text, meta)
     announced = _announced_issuer(text)
     if announced:
         # "Ủy ban nhân dân thành phố ban hành Kế hoạch": the city is the one the text names most.

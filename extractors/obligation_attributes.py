@@ -58,6 +58,24 @@ _GENERIC_RECIPIENT = regex.compile(
     rf"(?<!\w)(?i:{_any_of(_DATA['recipient_cues'])})\s*(?<=\s)(?P<name>{_any_of(_DATA['generic_recipients'])})(?!\w)",
     regex.VERSION1,
 )
+# A report to a person by office: "báo cáo Phó Thủ tướng Chính phủ - Trưởng Ban ...", "báo cáo Thủ tướng
+# chính phủ" (lower case in the source), "báo cáo Phó Thủ tướng Trần Hồng Hà" (the office and the name).
+_SURNAME_WORDS = sorted({s.split()[0] for s in load_yaml("surnames")["surnames"]}, key=len, reverse=True)
+_OFFICE_RECIPIENT = regex.compile(
+    rf"(?<!\w)(?i:{_any_of(_DATA['office_report_cues'])})\s+"
+    rf"(?P<office>{_any_of([regex.escape(t) for t in _TITLES])})"
+    rf"(?:\s+(?P<government>(?i:chính\s+phủ))(?!\w))?"
+    rf"(?:\s+(?P<name>(?:{'|'.join(_SURNAME_WORDS)})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}})(?!\w))?",
+    regex.VERSION1,
+)
+# "Giao đồng chí Bộ trưởng Bộ Xây dựng ...": an honorific between the opener and the doer's title.
+_HONORIFIC = regex.compile(
+    rf"(?:{'|'.join(regex.escape(h) for h in sorted(load_yaml('surnames')['honorifics'], key=len, reverse=True))})\s+"
+)
+# The name after a title and its body: "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày ...".
+_PERSON_NAME = regex.compile(
+    rf"\s+(?P<name>(?:{'|'.join(_SURNAME_WORDS)})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}})(?!\w)"
+)
 _VIA_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['via_cues'])})\s*$", _FLAGS)
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
 _SUBJECT = regex.compile(rf"(?:{_any_of(_DATA['subjects'])})(?!\w)", regex.VERSION1)
@@ -136,6 +154,10 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
             recipient, recipient_start = name, mention.start
         elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
             recipient, recipient_start = f"{titled['title']} {name}", mention.start
+    office = _OFFICE_RECIPIENT.search(expanded, report.start()) if recipient is None else None
+    if office is not None and (office["government"] or office["name"]):
+        words = [office["office"], "Chính phủ" if office["government"] else "", office["name"] or ""]
+        recipient, recipient_start = " ".join(" ".join(words).split()), office.start()
     if recipient is None and (head := _RECIPIENT_HEAD_OF_UNIT.search(expanded, report.start())):
         recipient, recipient_start = " ".join(head["title"].split()), head.start()  # "báo cáo Hiệu trưởng"
     generic = _GENERIC_RECIPIENT.search(expanded, report.start(), recipient_start)
@@ -158,6 +180,9 @@ def read_subject(sentence: str) -> str | None:
     và Môi trường về kết quả ..." it is the second recipient, not the doer.
     """
     expanded = expand_abbreviations(sentence)
+    run_in = _run_in_plural_owner(expanded)
+    if run_in is not None:
+        return run_in
     clauses = list(_CLAUSE_START.finditer(expanded))
     opening_clauses = (
         _MAX_OPENING_CLAUSES
@@ -179,13 +204,17 @@ def read_subject(sentence: str) -> str | None:
 def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
     opener = _OPENER.match(expanded, position)  # "Giao Sở Tài chính chủ trì ...", "Trách nhiệm của ..."
     position = opener.end() if opener else position
-    title = _TITLE_AT.match(expanded, position)  # "Chủ tịch Ủy ban nhân dân cấp xã gửi ..."
+    honorific = _HONORIFIC.match(expanded, position)
+    title = _TITLE_AT.match(expanded, honorific.end() if honorific else position)  # "Chủ tịch Ủy ban ..."
     name_start = title.end() if title else position
     organization = organization_at(expanded, name_start)
     if organization is not None and organization.start == name_start:
-        if needs_verb and not _VERB_FOLLOWS.match(expanded, organization.end):
+        person = _PERSON_NAME.match(expanded, organization.end) if title else None
+        end = person.end() if person else organization.end
+        if needs_verb and not _VERB_FOLLOWS.match(expanded, end):
             return None  # "Cơ quan nhận báo cáo: UBND tỉnh (qua ...)", "..., Sở Nông nghiệp ... về kết quả"
-        return f"{title['title']} {organization.name}" if title else organization.name
+        head = f"{title['title']} {organization.name}" if title else organization.name
+        return f"{head} {person['name']}" if person else head
     subject = _SUBJECT.match(expanded, position)
     if subject is None and opener is not None:
         # "..., đề nghị các đơn vị, bộ phận báo cáo ...": after an opener the subject is in lower case.
@@ -225,6 +254,9 @@ def read_heading_owner(title: str) -> str | None:
     organization = organization_at(title, 0)
     if organization is not None and organization.start == 0 and _RUN_IN.match(title, organization.end):
         return organization.name
+    run_in = _run_in_plural_owner(title)
+    if run_in is not None:
+        return run_in
     if len(title.split()) > 16:
         # "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế ...)": the owner, then its members
         members = _MEMBERS_IN_BRACKETS.search(title)
@@ -239,6 +271,15 @@ def read_heading_owner(title: str) -> str | None:
         )
     if _SUBJECT.match(title) or _HEADING_SUBJECT.fullmatch(title):
         return title
+    return None
+
+
+def _run_in_plural_owner(text: str) -> str | None:
+    """ "Các cơ sở nuôi trồng thủy sản: Theo dõi, ...": the plural owner a run-in item opens with, or None."""
+    lead, colon, _ = text.partition(":")
+    lead = lead.strip()
+    if colon and len(lead.split()) <= _RUN_IN_SUBJECT_MAX_WORDS and _HEADING_SUBJECT.fullmatch(lead):
+        return lead
     return None
 
 

@@ -25,6 +25,7 @@ import regex
 
 from extractors.dates import extract_dates
 from extractors.document_meta import extract_document_meta
+from extractors.flat_tables import flat_table_spans
 from extractors.indicators import dimension_spans, indicator_spans
 from extractors.lexicon import load_yaml
 from extractors.obligation_attributes import (
@@ -35,6 +36,7 @@ from extractors.obligation_attributes import (
 )
 from extractors.organizations import expand_abbreviations, named_units
 from extractors.relative_deadlines import find_relative_deadline
+from extractors.run_in_owners import inherit_run_in_owners
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
 from extractors.task_tables import table_obligations
 from extractors.types import DateMention, DocumentMeta, Obligation
@@ -117,11 +119,15 @@ def extract_obligations(
         letter: list[Obligation] = []
         for item in _unstructured_items(text):
             letter.extend(_item_obligations(text, item, sections, context, letter[-1] if letter else None))
+        inherit_run_in_owners(text, letter)
         obligations.extend(o for o in letter if o.deadline or o.recipient)
     closing: list[Obligation] = []
     for item in _closing_items(text):
         closing.extend(_item_obligations(text, item, sections, context, closing[-1] if closing else None))
     obligations.extend(closing)
+    # A cell of a flattened table is one line: the row, read below, is the task, not its cell's sentence.
+    tables = flat_table_spans(text)
+    obligations = [o for o in obligations if not any(start <= o.start < end for start, end in tables)]
     for row in table_obligations(text, sections, context.deadlines):
         # A row's action may name where its report goes ("Báo cáo kết quả ... gửi UBND Quận 1").
         row.recipient, row.via = read_recipient_and_via(row.action, context.units)

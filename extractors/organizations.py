@@ -46,6 +46,18 @@ for _entry in _ORG_DATA["kinds"]:
             _COMPLETE.add(_head.casefold())
 
 _ALL_HEADS = [head for entry in _ORG_DATA["kinds"] for head in entry["heads"]]
+# An enterprise's name may join two fields with a dash: "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt
+# Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội". Not when a head or a title follows the dash
+# ("Tập đoàn Điện lực Việt Nam - Bộ Công Thương", "... - Chủ đầu tư" is lower case anyway).
+_ENTERPRISE_HEADS = frozenset(
+    head.casefold()
+    for entry in _ORG_DATA["kinds"]
+    if entry["kind"] == "enterprise"
+    for head in entry["heads"]
+)
+_DASH_JOINER = regex.compile(
+    rf"[ \t]+[-–](?=[ \t]+(?!(?:{_alternation(_ALL_HEADS + load_yaml('titles')['titles'])})(?!\w))\p{{Lu}}\p{{Ll}})"
+)
 _HEAD = regex.compile(rf"(?<!\w)(?:{_alternation(_ALL_HEADS)})(?!\w)")
 _FIELD = regex.compile(rf"\s+(?:{_alternation(_ORG_DATA['fields'])})(?!\w)")
 _ADMIN_UNIT = regex.compile(rf"\s+(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
@@ -258,6 +270,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             unit_name = _UNIT_NAME.match(text, unit.end())
             return unit_name.end() if unit_name is not None else unit.end()
         joiner = _AND_JOINER.match(text, position)
+        if joiner is None and outer_head in _ENTERPRISE_HEADS:
+            joiner = _DASH_JOINER.match(text, position)
         proper = _PROPER_NAME.match(text, joiner.end() if joiner else position)
         if proper is None:
             return position

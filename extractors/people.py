@@ -61,6 +61,11 @@ _SIGNATURE_LINE = regex.compile(
     rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}}\s./]*$", regex.MULTILINE
 )
 _ASSIGNMENT_CUE = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['assignment_cues'])})", regex.IGNORECASE)
+_ASSIGNMENT_VERB = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['assignment_verbs'])})", regex.IGNORECASE)
+# A committee cue leads a list in when a colon or "gồm" follows it: "Trưởng ban: Ông ...".
+_LEADS_LIST = regex.compile(r"[^.;]*?(?::|\bgồm\b)")
+# The sentence the name is in starts after the last full stop followed by a capital.
+_SENTENCE_START = regex.compile(r".*[.!?]\s+(?=\p{Lu})", regex.DOTALL)
 _LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
 # "tỉnh Cao Bằng", "đường Lê Lợi", "số 5 Trần Thánh Tông": a place, whatever its first syllable.
 _PLACE_BEFORE = regex.compile(
@@ -97,8 +102,13 @@ def _read_person(text: str, match: regex.Match[str], sections: list, signature_s
     just_before = _window_before(before)
     if _PLACE_BEFORE.search(just_before):
         return None
-    honorific = _HONORIFIC_BEFORE.search(just_before)
-    title = _title_after(text, end) or _title_before(just_before)
+    office = _title_before(just_before)
+    # "đồng chí Tổng Bí thư Tô Lâm": the honorific may stand before the title.
+    honorific = _HONORIFIC_BEFORE.search(just_before[: office[1]] if office else just_before)
+    honorific = honorific or _HONORIFIC_BEFORE.search(just_before)
+    # The office before the name is the title; a title after a dash may be a role in a committee
+    # ("Phó Thủ tướng Chính phủ Trần Hồng Hà - Phó Trưởng Ban Thường trực").
+    title = office[0] if office else _title_after(text, end)
     alone_on_line = not before.strip(" \t*#") and not text[end:line_end].strip(" \t*.")
     in_signature = start >= signature_start and alone_on_line
     if honorific is None and title is None and not in_signature:
@@ -141,16 +151,19 @@ def _title_after(text: str, end: int) -> str | None:
     return f"{title} {unit.name}" if with_unit else title
 
 
-def _title_before(before: str) -> str | None:
-    """The title that ends right before the name, alone or followed by exactly one organisation."""
+def _title_before(before: str) -> tuple[str, int] | None:
+    """The title that ends right before the name, alone or followed by exactly one organisation.
+
+    Returned with the offset in ``before`` where the title starts.
+    """
     for match in _TITLE_ANYWHERE.finditer(before):
         title = " ".join(match.group("title").split())
         rest = expand_abbreviations(" ".join(before[match.end() :].split()))
         if not rest:
-            return title
+            return title, match.start()
         unit = organization_at(rest, 0)
         if unit is not None and unit.start == 0 and unit.end == len(rest):
-            return f"{title} {unit.name}"
+            return f"{title} {unit.name}", match.start()
     return None
 
 
@@ -175,7 +188,7 @@ def _signature_block_start(text: str) -> int:
 
 def _is_assigned(text: str, line_start: int, before: str, sections: list) -> bool:
     """A name is assigned when its line, its list's lead-in line or its headings name an assignment."""
-    if _ASSIGNMENT_CUE.search(before):
+    if _assigned_in_sentence(before):
         return True
     own_line = text[line_start : _line_end(text, line_start)]
     if _LIST_ITEM.match(own_line) and _ASSIGNMENT_CUE.search(_list_lead_in(text, line_start)):
@@ -184,6 +197,20 @@ def _is_assigned(text: str, line_start: int, before: str, sections: list) -> boo
         _ASSIGNMENT_CUE.search(sections[i].title)
         for i in ancestors(sections, section_at(sections, line_start))[1:]
     )
+
+
+def _assigned_in_sentence(before: str) -> bool:
+    """The sentence up to the name assigns it: "Giao Phó Thủ tướng ...", "Ban Chỉ đạo gồm: Ông ...".
+
+    A paragraph of prose on one line (a web copy) names the committee in passing ("các đồng chí
+    Thành viên Ban Chỉ đạo, Thủ tướng ... kết luận"): only the sentence counts, and a committee
+    word only as a list's lead-in.
+    """
+    opening = _SENTENCE_START.match(before)
+    sentence = before[opening.end() :] if opening else before
+    if _ASSIGNMENT_VERB.search(sentence):
+        return True
+    return any(_LEADS_LIST.match(sentence, cue.end()) for cue in _ASSIGNMENT_CUE.finditer(sentence))
 
 
 def _list_lead_in(text: str, line_start: int) -> str:

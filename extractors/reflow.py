@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.flat_tables import flat_table_spans
 from extractors.lexicon import load_yaml
 
 _DATA = load_yaml("reflow")
@@ -143,9 +144,14 @@ def reflow(text: str) -> str:
         offsets.append(position)
         position += len(line) + 1
     previous = None  # index of the last non-blank, non-page-number line
+    # In a table flattened to one cell per line every line is a cell: none wraps into the next.
+    tables = flat_table_spans(text)
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
+            continue
+        if any(start <= offsets[index] <= end for start, end in tables):
+            previous = index
             continue
         if _PAGE_NUMBER.match(stripped) and _between_blank_lines(lines, index):
             continue  # decided with the lines around it

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.issuers import expand_abbreviations
+from extractors.issuers import BODY_HEADS, expand_abbreviations
 from extractors.lexicon import load_yaml
 
 _SIGNATURE = load_yaml("signature")
@@ -28,6 +28,11 @@ _RECIPIENTS_LABEL = re.compile(r"(?:^|\n)[\s*#>]*Nơi\s+nhận\s*:?[\s*]*", re.I
 _BULLET = re.compile(r"^\s*[-+•–*]\s*")
 _REMARK = re.compile(r"\s*\((?:để|b/c|t/h|thực hiện|báo cáo|phối hợp|biết|chỉ đạo)[^)]*\)", re.IGNORECASE)
 _END_BLOCK_LINES = 30
+# A header line in capitals may spell like a name ("VĂN PHÒNG CHÍNH PHỦ": "Văn" is a family name).
+# Heads of one syllable ("Bộ", "Đoàn") are left out: "ĐOÀN VĂN HÙNG" is a name.
+_BODY_HEAD_START = re.compile(
+    rf"^(?:{'|'.join(re.escape(h.casefold()) for h in BODY_HEADS if ' ' in h)})(?:\s|$)"
+)
 _MAX_WRAPPED_NAME = 4  # syllables of a name wrapped over two lines ("Nguyễn Thị Minh" / "Khai")
 
 
@@ -42,6 +47,8 @@ def _as_name(line: str) -> str | None:
     if not 2 <= len(words) <= 5:
         return None
     if all(word.isupper() for word in words):
+        if _BODY_HEAD_START.match(cleaned.casefold()):
+            return None
         words = [word.capitalize() for word in words]
     family_name = _family_name(words[0], words[1:])
     if family_name is None or not all(_is_name_syllable(word) for word in words):

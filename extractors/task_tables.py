@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from extractors.dates import parse_date
+from extractors.flat_tables import flat_table_obligations
 from extractors.lexicon import load_yaml
 from extractors.obligation_attributes import read_frequency
 from extractors.organizations import expand_abbreviations
@@ -34,7 +35,7 @@ _DATE_IN_CELL = regex.compile(
 def table_obligations(
     text: str, sections: list[SectionSpan], deadlines: list[DateMention]
 ) -> list[Obligation]:
-    """One obligation per data row of every task table in ``text``."""
+    """One obligation per data row of every task table in ``text``, flattened ones too."""
     obligations: list[Obligation] = []
     columns: dict[str, int] | None = None
     previous_end = -2
@@ -51,7 +52,7 @@ def table_obligations(
             obligation = _row_obligation(cells, columns, row.start(), row.end(), sections)
             if obligation is not None:
                 obligations.append(obligation)
-    return obligations
+    return obligations + flat_table_obligations(text, sections)
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:

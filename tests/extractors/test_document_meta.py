@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from case_tables import load_cases
 
+from extractors import extract_all
 from extractors.document_meta import extract_document_meta
 from extractors.issuers import title_case
 
@@ -228,3 +229,54 @@ def test_document_meta_number_typed_with_a_space_before_the_slash() -> None:
         "TRƯỜNG MẦM NON HOA MAI\nSố: 56 /KH-MNHM    Quận 3, ngày 3 tháng 5 năm 2023\nKẾ HOẠCH\nVề cải cách"
     )
     assert extract_document_meta(header).number == "56/KH-MNHM"
+
+
+# legal_docs lines 15222-15225 (17809/BTC-CTK): a Công văn copied from "Kính gửi:", its first sentence
+# cut; number, type, date and issuer are only in the annex line, which is no citation of the letter.
+LETTER_WITHOUT_HEADER = "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương Thực hiện Nghị định số 94/2022/NĐ-CP ngày 07/11/2022 của Chính phủ quy định nội dung chi tiêu thống kê thuộc hệ thống chỉ tiêu thống kê quốc gia và quy trình biên soạn chỉ tiêu tổng sản phẩm trong nước (GDP), chỉ tiêu tổng sản phẩm trên địa bàn tỉnh, thành phố trực thuộc trung ương (GRDP).\nNơi nhận: Như trên; Bộ trưởng (để b/c); Văn phòng Chính phủ (để b/c); Thống kê tỉnh, TP trực thuộc TW; Lưu: VT, CTK.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Thị Bích Ngọc\nPHỤ LỤC HỆ BIỂU THU THẬP THÔNG TIN PHỤC VỤ BIÊN SOẠN CHỈ TIÊU TỔNG SẢN PHẨM TRONG NƯỚC, CHỈ TIÊU TỔNG SẢN PHẨM TRÊN ĐỊA BÀN TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG SƠ BỘ QUÝ III, 9 THÁNG VÀ ƯỚC TÍNH QUÝ IV, NĂM 2025 ÁP DỤNG ĐỐI VỚI ỦY BAN NHÂN DÂN TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG (Kèm theo Công văn số 17809/BTC-CTK ngày 17 tháng 11 năm 2025 của Bộ Tài chính) Đơn vị tính: Triệu đồng"
+
+
+def test_a_letter_without_header_is_read_from_its_annex_line() -> None:
+    meta = extract_document_meta(LETTER_WITHOUT_HEADER)
+    assert (meta.doc_type, meta.number, meta.issued_on, meta.issuer, meta.signer) == (
+        "Công văn",
+        "17809/BTC-CTK",
+        "2025-11-17",
+        "Bộ Tài chính",
+        "Nguyễn Thị Bích Ngọc",
+    )
+    numbers = [c.number for c in extract_all(LETTER_WITHOUT_HEADER).citations]
+    assert numbers == ["94/2022/NĐ-CP"]
+
+
+def test_a_plan_keeps_its_type_when_its_annex_line_names_the_decision() -> None:
+    text = (
+        "KẾ HOẠCH\nTriển khai ...\nPHỤ LỤC\n(Kèm theo Quyết định số 12/QĐ-UBND ngày 01/02/2025 của UBND tỉnh)"
+    )
+    meta = extract_document_meta(text)
+    assert (meta.doc_type, meta.number) == ("Kế hoạch", None)
+
+
+@pytest.mark.parametrize(
+    ("header", "doc_type", "title_start"),
+    [
+        # legal_docs lines 6772-6774: type and title in capitals on one line, then the sender formula
+        (
+            "THỦ TƯỚNG CHÍNH PHỦ\nSố: 223/CĐ-TTg\nCÔNG ĐIỆN V/V TẬP TRUNG ỨNG PHÓ LŨ ĐẶC BIỆT LỚN TẠI KHÁNH HÒA,"
+            " ĐẮK LẮK VÀ GIA LAI THỦ TƯỚNG CHÍNH PHỦ điện:",
+            "Công điện",
+            "V/V TẬP TRUNG",
+        ),
+        # legal_docs lines 14697-14698: a Thông báo kết luận with its title and the first sentence on one line
+        (
+            "VĂN PHÒNG CHÍNH PHỦ\nSố: 648/TB-VPCP\nTHÔNG BÁO KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ LÊ THÀNH LONG"
+            " TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH ĐIỆN BIÊN Trong các ngày 08 và 09 tháng 11",
+            "Thông báo",
+            "CỦA PHÓ THỦ TƯỚNG",
+        ),
+    ],
+)
+def test_type_and_title_on_one_line_in_capitals(header: str, doc_type: str, title_start: str) -> None:
+    meta = extract_document_meta(header)
+    assert meta.doc_type == doc_type
+    assert meta.title is not None and meta.title.startswith(title_start)

@@ -58,3 +58,38 @@ def test_obligations_heading_owner_before_its_members_in_brackets() -> None:
         "nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):"
     )
     assert read_heading_owner(heading) == "Các cơ quan đăng ký đầu tư"
+
+
+# legal_docs line 73209 (a Party resolution's tasks run into one line): a lead-in that names no doer
+# ("4. Về phân công nhiệm vụ của các cơ quan liên quan:") gives its sub-items none; each keeps its own.
+RUN_IN_SUB_ITEMS = "4. Về phân công nhiệm vụ của các cơ quan liên quan: 4.1. Giao Đảng uỷ Chính phủ: (i) Chỉ đạo Đảng uỷ Bộ Y tế chủ trì xây dựng và hoàn thiện quy trình liên thông từ phát hiện - tiếp nhận - chăm sóc ban đầu đối với trẻ em bị bỏ rơi, bảo đảm mọi trẻ bị bỏ rơi đều được hỗ trợ ngay từ đầu và quản lý kết nối với cơ sở dữ liệu dân cư. (ii) Chỉ đạo Đảng uỷ Bộ Giáo dục và Đào tạo chủ trì xây dựng các chương trình giáo dục, hỗ trợ hoà nhập cho trẻ theo từng lứa tuổi; bảo đảm mọi trẻ được đến trường đầy đủ, không bị kỳ thị. 4.2. Giao Đảng uỷ Công an Trung ương chủ trì, phối hợp với Đảng uỷ Bộ Tư pháp, Uỷ ban nhân dân các tỉnh, thành phố chỉ đạo chính quyền cơ sở chịu trách nhiệm thực hiện đầy đủ các thủ tục pháp lý để trẻ em có hoàn cảnh đặc biệt được hưởng đầy đủ các chính sách an sinh, học tập, chăm sóc sức khoẻ; giám sát chặt chẽ, ngăn ngừa tình trạng lạm dụng, xâm hại trẻ em."
+
+
+def test_run_in_sub_items_keep_their_own_doer_under_a_lead_in_without_one() -> None:
+    from extractors.run_in_owners import inherit_run_in_owners
+    from extractors.types import Obligation
+
+    start = RUN_IN_SUB_ITEMS.index("Chỉ đạo Đảng uỷ Bộ Giáo dục")
+    orphan = Obligation(action="Chỉ đạo ...", start=start, end=start + 10)
+    own = Obligation(
+        action="Giao ...", responsible="Đảng ủy Công an Trung ương", start=start + 400, end=start + 410
+    )
+    inherit_run_in_owners(RUN_IN_SUB_ITEMS, [orphan, own])
+    assert (orphan.responsible, own.responsible) == (None, "Đảng ủy Công an Trung ương")
+
+
+def test_run_in_sub_items_get_the_doer_their_lead_in_names() -> None:
+    # The lead-in of the fourth held-out set's 11554/VPCP-V.I, with a sub-item made from its pattern.
+    from extractors.run_in_owners import inherit_run_in_owners
+    from extractors.types import Obligation
+
+    text = (
+        "có ý kiến như sau: 3. Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia "
+        "tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau: "
+        "3.1. Hoàn thiện Kế hoạch cao điểm; báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 11 năm 2025. "
+        "4. Đài Truyền hình Việt Nam tăng cường tuyên truyền."
+    )
+    start = text.index("Hoàn thiện")
+    task = Obligation(action="Hoàn thiện ...", start=start, end=start + 20)
+    inherit_run_in_owners(text, [task])
+    assert task.responsible == "Bộ trưởng Bộ Tài chính"

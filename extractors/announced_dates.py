@@ -1,0 +1,40 @@
+"""The date of a cited document given before it: "Ngày 16/6/2025, Quốc hội đã thông qua Luật ... số 72/2025/QH15".
+
+News-style openings name the date, then the body and its issuing verb, then the document; the date
+after the number, where the citation reader looks, is then missing. Only a date that opens the
+clause and an issuing verb right before the citation count: "Ngày 21/11/2025, Bộ Nội vụ đã ban hành
+Công văn 10988/BNV-CQĐP" (legal_docs, 60 such openings).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import parse_date
+from extractors.issuers import cut_issuer
+
+_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_ANNOUNCED = re.compile(
+    rf"""(?:^|[.;:]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too)
+        [Nn]gày\s+(?P<date>{_DATE}),\s+     # "Ngày 16/6/2025, "
+        (?P<body>[^,.;:\n]{{2,80}}?)\s+     # the body: "Quốc hội", "Bộ trưởng Bộ Xây dựng"
+        (?:đã\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành)\s+$   # its issuing verb, right before
+    """,
+    re.VERBOSE,
+)
+_WINDOW = 200
+
+
+def announced_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """(ISO date, body) of the "Ngày ..., <body> ban hành" opening that ends at ``start``, or Nones."""
+    before = text[max(0, start - _WINDOW) : start]
+    found = _ANNOUNCED.search(before)  # anchored at the end: the opening ends where the citation starts
+    if found is None:
+        return None, None
+    parsed = parse_date("ngày " + found["date"])
+    body = found["body"].strip()
+    name = cut_issuer(body, 0)
+    # only a body's name and nothing else: "Quốc hội", not "đoàn công tác của tỉnh"
+    return (parsed[0] if parsed and parsed[1] == "day" else None), (
+        body if name and name[0] == body else None
+    )

@@ -1,0 +1,296 @@
+"""Task tables flattened to one cell per line: rows "1 / task / unit / Tháng 12/2025" become obligations.
+
+Web copies of annexes (thuvienphapluat.vn, the corpus) lose the table grid: the header row becomes one
+line per column name under an ``STT`` or ``TT`` line, and every row a line with its number followed by
+one line per cell, *empty cells dropped*. So a row may have fewer cells than the table has columns,
+and which column a cell belongs to is then a guess. The guess made here is the one that holds for
+the corpus tables: the task is the first cell; a short cell that is only a date ("Tháng 12/2025",
+"01/01/2026", "Quý IV/2025") is the deadline column's; the cells between them fill the columns
+between from the left (trailing columns such as "Cơ quan phối hợp" are the ones left empty). A
+unit is kept as ``responsible`` only when its cell names one body: "Các Cục: …", "A; B" and a
+sentence in the wrong column are not an owner.
+
+Group rows ("I" / "HOÀN THIỆN THỂ CHẾ", "A." / ...) restart the numbering and are skipped.
+Column names are data (``data/obligations.yaml``: ``table_columns``, ``table_number_columns``,
+``table_column_exclusions``). :func:`flat_table_spans` tells :mod:`extractors.reflow` where not to
+join lines (each line is a cell), :func:`deadline_cell_spans` tells :mod:`extractors.compose` which
+dates are due dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractors.dates import parse_date
+from extractors.lexicon import load_yaml
+from extractors.obligation_attributes import read_frequency
+from extractors.organizations import expand_abbreviations, organization_at
+from extractors.sections import SectionSpan, ancestors, section_at
+from extractors.types import DateMention, Obligation
+
+_DATA = load_yaml("obligations")
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+
+
+def _any_of(patterns: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in patterns)})(?!\w)", _FLAGS)
+
+
+# "STT" / "TT" / "Số TT" alone on its line opens a flattened header.
+_NUMBER_COLUMN = regex.compile(
+    rf"^\s*(?:{'|'.join(_DATA['table_number_columns'])})\s*$", regex.MULTILINE | regex.IGNORECASE
+)
+# Roles in the order they are tried on one header cell: "Thời gian hoàn thành" is a deadline column
+# although it says "hoàn thành"; "Nội dung thực hiện" is the task, "Kết quả thực hiện" nobody's.
+_ROLE_ORDER = ("deadline", "action", "responsible")
+_ROLE_PATTERNS = {role: _any_of(_DATA["table_columns"][role]) for role in _ROLE_ORDER}
+_NOT_A_ROLE = _any_of(_DATA["table_column_exclusions"])
+_HEADER_CELL_MAX_WORDS = 8
+_MIN_HEADER_COLUMNS = 3
+_MAX_LINES_BEFORE_FIRST_ROW = 3
+_ROW_NUMBER = regex.compile(r"^(?P<n>\d{1,3})\.?$")
+_GROUP_MARKER = regex.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")  # "I", "II.", "A."
+_DATE_CELL_MAX_WORDS = 6
+# A task cell left empty (merged in the source) lets the next cell, "Nghị quyết số 71/NQ-CP", move up.
+_CITATION_ONLY = regex.compile(r"^\S+(?:\s+\S+)?\s+số\s+\S+$")
+_HAS_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_PLURAL_OR_LIST = regex.compile(r"^(?:các|những|cơ quan, đơn vị)\b|;|\n", regex.IGNORECASE)
+_UNIT_MAX_WORDS = 16
+# Lines that end a table: the signature block or the next annex.
+_TABLE_END = regex.compile(r"^(?:Nơi\s+nhận|PHỤ\s+LỤC|KT\.|TM\.|Q\.)", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlatRow:
+    """One data row of a flattened table: its cells by role (None where the guess found none)."""
+
+    action: _Cell
+    responsible: _Cell | None
+    deadline: _Cell | None
+    cells: tuple[_Cell, ...]
+
+    @property
+    def start(self) -> int:
+        return self.cells[0].start
+
+    @property
+    def end(self) -> int:
+        return self.cells[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    start: int
+    end: int
+    rows: tuple[FlatRow, ...]
+
+
+def flat_table_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every flattened table, header included: lines there are cells, never wrapped text."""
+    return [(table.start, table.end) for table in _tables(text)]
+
+
+def deadline_cell_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every deadline cell of the flattened tables of ``text``."""
+    return [
+        (row.deadline.start, row.deadline.end)
+        for table in _tables(text)
+        for row in table.rows
+        if row.deadline is not None
+    ]
+
+
+def flat_table_obligations(text: str, sections: list[SectionSpan]) -> list[Obligation]:
+    """One obligation per data row of every flattened task table of ``text``."""
+    obligations = []
+    for table in _tables(text):
+        for row in table.rows:
+            parsed = parse_date(row.deadline.text) if row.deadline else None
+            chain = ancestors(sections, section_at(sections, row.start))
+            obligations.append(
+                Obligation(
+                    action=row.action.text,
+                    responsible=expand_abbreviations(row.responsible.text) if row.responsible else None,
+                    deadline=parsed[0] if parsed else None,
+                    deadline_precision=parsed[1] if parsed else None,  # type: ignore[arg-type]
+                    frequency=read_frequency(row.action.text),
+                    section=sections[chain[-1]].number if chain else None,
+                    text=" | ".join(cell.text for cell in row.cells),
+                    start=row.start,
+                    end=row.end,
+                )
+            )
+    return obligations
+
+
+@lru_cache(maxsize=8)
+def _tables(text: str) -> tuple[_Table, ...]:
+    # Cached: reflow, the dates and the obligations all ask for the tables of the same text.
+    if _NUMBER_COLUMN.search(text) is None:
+        return ()
+    lines = _lines(text)
+    tables = []
+    index = 0
+    while index < len(lines):
+        if _NUMBER_COLUMN.match(lines[index].text):
+            table, index = _read_table(lines, index)
+            if table is not None:
+                tables.append(table)
+        else:
+            index += 1
+    return tuple(tables)
+
+
+def _lines(text: str) -> list[_Cell]:
+    cells = []
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = position + raw.index(stripped)
+            cells.append(_Cell(stripped, start, start + len(stripped)))
+        position += len(raw) + 1
+    return cells
+
+
+def _read_table(lines: list[_Cell], index: int) -> tuple[_Table | None, int]:
+    """The table whose number column is ``lines[index]``, and the index of the line after it."""
+    header_start = lines[index].start
+    roles: list[str | None] = []
+    index += 1
+    while index < len(lines) and _is_header_cell(lines[index].text):
+        roles.append(_role(lines[index].text))
+        index += 1
+    if len(roles) < _MIN_HEADER_COLUMNS or "action" not in roles:
+        return None, index
+    rows: list[FlatRow] = []
+    expected = 1
+    skipped = 0  # lines skipped before the first row: a group title, not the rest of the document
+    end = lines[index - 1].end
+    while index < len(lines):
+        line = lines[index].text
+        number = _ROW_NUMBER.match(line)
+        if number and int(number["n"]) in (expected, 1):
+            cells, index = _row_cells(lines, index + 1, len(roles))
+            expected = int(number["n"]) + 1
+            if cells:
+                end = cells[-1].end
+                row = _aligned_row(cells, roles)
+                if row is not None:
+                    rows.append(row)
+            continue
+        if _TABLE_END.match(line) or skipped >= _MAX_LINES_BEFORE_FIRST_ROW and not rows:
+            break
+        if rows and not _GROUP_MARKER.match(line) and not _follows_group(lines, index):
+            break
+        skipped += 1
+        index += 1  # a group row ("I", its title): numbering restarts after it
+    return _Table(header_start, end, tuple(rows)), index
+
+
+def _follows_group(lines: list[_Cell], index: int) -> bool:
+    """True for the title line of a group row: right after "I" / "A." (or a title before the first row)."""
+    return index > 0 and bool(_GROUP_MARKER.match(lines[index - 1].text))
+
+
+def _row_cells(lines: list[_Cell], index: int, columns: int) -> tuple[list[_Cell], int]:
+    """The cells of the row that starts at ``lines[index]``: up to the next row number or group row."""
+    cells: list[_Cell] = []
+    while index < len(lines) and len(cells) < columns:
+        line = lines[index].text
+        if _ROW_NUMBER.match(line) or _GROUP_MARKER.match(line) or _TABLE_END.match(line):
+            break
+        cells.append(lines[index])
+        index += 1
+    return cells, index
+
+
+def _is_header_cell(line: str) -> bool:
+    return (
+        len(line.split()) <= _HEADER_CELL_MAX_WORDS
+        and not any(c.isdigit() for c in line)
+        and not line.endswith((".", ";", ":"))
+        and _GROUP_MARKER.match(line) is None
+    )
+
+
+def _role(cell: str) -> str | None:
+    if _NOT_A_ROLE.search(cell):
+        return None
+    return next((role for role in _ROLE_ORDER if _ROLE_PATTERNS[role].search(cell)), None)
+
+
+def _aligned_row(cells: list[_Cell], roles: list[str | None]) -> FlatRow | None:
+    """The row's cells by role: positional when every cell is there, else the guess of the module doc."""
+    by_role: dict[str, _Cell] = {}
+    if len(cells) == len(roles):
+        by_role = {role: cell for role, cell in zip(roles, cells, strict=True) if role is not None}
+    elif roles[0] == "action":
+        date_at = next((i for i in range(1, len(cells)) if _is_date_cell(cells[i].text)), None)
+        deadline_column = roles.index("deadline") if "deadline" in roles else len(roles)
+        middle = cells[1:date_at] if date_at is not None else cells[1:]
+        by_role = {"action": cells[0]}
+        for role, cell in zip(roles[1:deadline_column], middle, strict=False):
+            if role is not None:
+                by_role.setdefault(role, cell)
+        if date_at is not None:
+            by_role["deadline"] = cells[date_at]
+    action = by_role.get("action")
+    if action is None or len(action.text.split()) < 2 or _CITATION_ONLY.match(action.text):
+        return None
+    deadline = by_role.get("deadline")
+    responsible = by_role.get("responsible")
+    return FlatRow(
+        action=action,
+        responsible=responsible if responsible and _names_one_unit(responsible.text) else None,
+        deadline=deadline if deadline and _is_date_cell(deadline.text) else None,
+        cells=tuple(cells),
+    )
+
+
+def _is_date_cell(cell: str) -> bool:
+    return (
+        len(cell.split()) <= _DATE_CELL_MAX_WORDS
+        and _HAS_YEAR.search(cell) is not None
+        and parse_date(cell) is not None
+    )
+
+
+def _names_one_unit(cell: str) -> bool:
+    """True when the cell is one body's name ("Cục Du lịch Quốc gia Việt Nam"), not a list or a sentence."""
+    if _PLURAL_OR_LIST.search(cell) or len(cell.split()) > _UNIT_MAX_WORDS:
+        return False
+    expanded = expand_abbreviations(cell).rstrip(" .")
+    unit = organization_at(expanded, 0)
+    return unit is not None and unit.start == 0 and unit.end >= len(expanded) - 1
+
+
+def mark_table_deadlines(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """``dates`` with the date of every deadline cell of a flattened table as a ``deadline``.
+
+    A cell "Tháng 12/2025" under "Thời hạn hoàn thành" has no cue word before it ("trước", "hạn"):
+    the column is its cue. A cell the date reader cannot see alone ("Năm 2025", "2026") is added.
+    """
+    cells = deadline_cell_spans(text)
+    if not cells:
+        return dates
+    marked = list(dates)
+    for start, end in cells:
+        inside = [i for i, d in enumerate(marked) if start <= d.start and d.end <= end]
+        for i in inside:
+            if marked[i].role == "event":
+                marked[i].role = "deadline"
+        parsed = parse_date(text[start:end])
+        if not inside and parsed is not None:
+            marked.append(DateMention(parsed[0], parsed[1], text[start:end], "deadline", start, end))  # type: ignore[arg-type]
+    return sorted(marked, key=lambda d: d.start)
