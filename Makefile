@@ -67,9 +67,11 @@ lm: venv ## rebuild the syllable language model from ../shared/corpus (dev machi
 case-model: venv ## rebuild the repair decoder's letter-case statistics from ../shared/corpus (dev machines only)
 	nice -n 10 $(PY) scripts/build_case_model.py
 
-vie-scans: venv ## rebuild tests/data/ocr_eval/vie_scans (vie OCR text of held-out scans) from the bench scans
-	nice -n 10 $(PY) scripts/build_vie_scan_eval.py data/processed/bench/scans2/accuracy --set heldout2
-	nice -n 10 $(PY) scripts/build_vie_scan_eval.py data/processed/bench/scans/accuracy --set heldout
+vie-scans: venv ## rebuild tests/data/ocr_eval/vie_scans: vie OCR text of degraded scans of two held-out sets
+	for set in heldout heldout2; do \
+	  nice -n 10 $(PY) scripts/bench_ocr.py --plans $$set --out data/processed/bench/vie-$$set --speed-pages 0 --no-ocrmypdf >/dev/null && \
+	  nice -n 10 $(PY) scripts/build_vie_scan_eval.py data/processed/bench/vie-$$set/accuracy --set $$set || exit 1; \
+	done
 
 channel: venv ## regenerate the OCR channel training pairs (renders corpus text, OCRs it with eng and vie)
 	nice -n 10 $(PY) scripts/build_channel.py --pages 80 --seed 7 --eval

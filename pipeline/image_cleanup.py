@@ -52,11 +52,24 @@ def suppress_red(rgb: np.ndarray) -> np.ndarray:
     green and blue) fades a pixel gradually rather than by one threshold; black text over the seal
     is dark in every channel, has no redness, and stays.
     """
+    if not has_red(rgb):
+        return to_grey(rgb)  # the same pixels as below with no pixel to fade, at a tenth of the cost
     red = rgb[..., 0].astype(np.float32)
     redness = red - np.maximum(rgb[..., 1], rgb[..., 2]).astype(np.float32)
     weight = np.clip((redness - REDNESS_START) / REDNESS_SPAN, 0.0, 1.0)
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
     return np.clip(grey + (255.0 - grey) * weight, 0, 255).astype(np.uint8)
+
+
+def has_red(rgb: np.ndarray) -> bool:
+    """True when some pixel is red enough to be faded by :func:`suppress_red` (most pages: none).
+
+    Saturating ``uint8`` arithmetic in OpenCV, one pass over the page: the float32 version costs
+    three page-sized float arrays, memory traffic that two workers on one machine compete for.
+    """
+    channels = cv2.split(rgb)
+    redness = cv2.subtract(channels[0], cv2.max(channels[1], channels[2]))  # negative -> 0
+    return int(redness.max()) > REDNESS_START
 
 
 def to_grey(rgb: np.ndarray) -> np.ndarray:

@@ -1,14 +1,17 @@
 """Tesseract OCR of page images: clean-up, layout-aware text, cache, and a page-parallel pool.
 
-Tesseract runs through pytesseract (``image_to_data``, TSV output) with a per-page timeout. The
-pool runs one Tesseract per worker, and Tesseract's own OpenMP threads would then oversubscribe
-the cores (OCRmyPDF's lesson: about 5x slower on 2 cores), so ``OMP_THREAD_LIMIT=1`` is set in the
-environment the Tesseract processes inherit. The TSV output gives words, confidences and
+Tesseract runs as a command (:mod:`pipeline.ocr_engine`: the page on stdin, TSV on stdout) with a
+per-page timeout. The pool runs one Tesseract per worker, and Tesseract's own OpenMP threads would
+then oversubscribe the cores (OCRmyPDF's lesson: about 5x slower on 2 cores), so each Tesseract
+runs with ``OMP_THREAD_LIMIT=1``. The TSV output gives words, confidences and
 Tesseract's layout blocks in one run, so the two-column header of a Vietnamese plan (issuer left,
 national motto right) comes out as two blocks, left then right, instead of being merged line by line.
-Each page's text then goes through :mod:`pipeline.ocr_postfix` (document-number dashes, the
-doubled ``ĐÐ``, repeated heading numerals), residual Tesseract errors a syllable model cannot see;
-the rule that needs the whole document (misread issuer codes) runs later, in the read stage.
+Before the words are joined, free-standing dashes get the glyph their width says
+(:mod:`pipeline.ocr_glyphs`) and low-confidence numbers, numerals and codes are cropped, enlarged
+and read again (:mod:`pipeline.ocr_reread`). Each page's text then goes through
+:mod:`pipeline.ocr_postfix` (document-number dashes, the doubled ``ĐÐ``), residual Tesseract errors
+a syllable model cannot see; the rules that need the whole document (misread issuer codes, heading
+numerals running on across pages) run later, in the read stage.
 
 Results are cached as JSON by the SHA-256 of the rendered page image, so rebuilding a store
 does not OCR a page twice.
@@ -21,29 +24,28 @@ import json
 import multiprocessing
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import pytesseract
 from PIL import Image
 
 from kehoach.errors import OcrError
-from pipeline.image_cleanup import A4_WIDTH_INCHES, DEFAULT_STEPS, clean_page, upscale_factor
+from pipeline.ocr_engine import image_to_osd, image_to_tsv
+from pipeline.ocr_engine import tesseract_version as tesseract_version  # re-exported for the read stage
+from pipeline.ocr_glyphs import restore_dashes
 from pipeline.ocr_layout import assemble_text, looks_sideways, parse_tsv
 from pipeline.ocr_postfix import postfix_ocr_text
+from pipeline.ocr_reread import reread_doubtful
 
 LOW_CONFIDENCE = 60.0  # mean word confidence under which a page is flagged for review
-PAGE_TIMEOUT_SECONDS = 180
 RETRY_ORIENTATION_BELOW = 70.0  # mean confidence under which the page may be rotated: try OSD
 SIDEWAYS_CONFIDENCE_MARGIN = 5.0  # an upright re-reading may score this much lower and still win
-TESSERACT_INPUT_FORMAT = "PPM"  # Pillow writes PGM/PPM/PBM by mode; Leptonica reads them all
+REREAD_DOUBTFUL = True  # second reading of low-confidence numbers and codes (pipeline.ocr_reread)
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence below which OSD is ignored
 # Bump when clean-up or text assembly changes, so cached pages from older code are not reused.
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 
 
 @dataclass(slots=True)
@@ -67,42 +69,9 @@ class PageJob:
     password: str | None = None
 
 
-@lru_cache(maxsize=1)
-def tesseract_version() -> str:
-    """``"tesseract 5.3.0"``."""
-    _require_tesseract()
-    return f"tesseract {pytesseract.get_tesseract_version()}"
-
-
-def _require_tesseract() -> None:
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        raise OcrError("tesseract is not installed (apt install tesseract-ocr tesseract-ocr-vie)")
-
-
-def _call_tesseract(function: Callable[..., str], image: Image.Image, **kwargs: object) -> str:
-    """One Tesseract run on ``image`` with one OpenMP thread and a timeout; typed errors."""
-    _require_tesseract()
-    os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by the tesseract process pytesseract starts
-    # pytesseract hands the page over as a temporary file in the image's own format, PNG by default:
-    # compressing 8.7 megapixels costs ~0.15 s CPU a page (and Tesseract as much to inflate it),
-    # while an uncompressed PNM is written in 1 ms. The pixels Tesseract reads are the same.
-    image.format = TESSERACT_INPUT_FORMAT
-    dpi = int(image.info.get("dpi", (300, 300))[0])
-    config = f"--dpi {dpi} {kwargs.pop('config', '')}".strip()
-    try:
-        return function(image, config=config, timeout=PAGE_TIMEOUT_SECONDS, **kwargs)
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise OcrError(f"tesseract timed out after {PAGE_TIMEOUT_SECONDS} s on one page") from exc
-    except pytesseract.TesseractError as exc:
-        message = str(exc.message).strip().splitlines()
-        raise OcrError(
-            f"tesseract failed (exit {exc.status}): {message[-1] if message else 'no message'}"
-        ) from exc
-
-
 def run_tesseract_tsv(image: Image.Image, lang: str = "vie", psm: int = 3) -> str:
     """Tesseract's TSV output (words, boxes, confidences, layout) for one image."""
-    return _call_tesseract(pytesseract.image_to_data, image, lang=lang, config=f"--psm {psm}")
+    return image_to_tsv(image, lang=lang, psm=psm)
 
 
 def detect_rotation(image: Image.Image) -> int:
@@ -112,7 +81,7 @@ def detect_rotation(image: Image.Image) -> int:
     which is why it only runs for pages that read badly (see :func:`ocr_image`).
     """
     try:
-        output = _call_tesseract(pytesseract.image_to_osd, image)
+        output = image_to_osd(image)
     except OcrError:
         return 0
     rotate = re.search(r"Rotate:\s*(\d+)", output)
@@ -122,10 +91,14 @@ def detect_rotation(image: Image.Image) -> int:
     return int(rotate.group(1)) % 360
 
 
-def tsv_to_page(tsv: str) -> PageOcr:
+def tsv_to_page(tsv: str, image: Image.Image | None = None, lang: str = "vie") -> PageOcr:
     """Page text and confidence from Tesseract TSV (layout rules in :mod:`pipeline.ocr_layout`,
-    residual-error rules in :mod:`pipeline.ocr_postfix`)."""
+    residual-error rules in :mod:`pipeline.ocr_postfix`). With ``image``, the page Tesseract read,
+    doubtful numbers and codes are read again first (:mod:`pipeline.ocr_reread`)."""
     lines, page_width = parse_tsv(tsv)
+    restore_dashes(lines)
+    if image is not None and REREAD_DOUBTFUL:
+        reread_doubtful(image, lines, lang)
     page = assemble_text(lines, page_width)
     confidences = page.confidences
     mean = round(sum(confidences) / len(confidences), 2) if confidences else 0.0
@@ -136,20 +109,27 @@ def ocr_image(
     image: Image.Image,
     lang: str = "vie",
     dpi: float | None = None,
-    steps: Sequence[str] = DEFAULT_STEPS,
+    steps: Sequence[str] | None = None,
     psm: int = 3,
 ) -> PageOcr:
-    """Clean up one page image and OCR it. ``dpi``: the page's resolution (None: guessed).
+    """Clean up one page image and OCR it. ``dpi``: the page's resolution (None: guessed);
+    ``steps``: the clean-up steps (None: :data:`pipeline.image_cleanup.DEFAULT_STEPS`).
 
     A page that reads badly, or whose words come out sideways, is checked for a turned scan with
     Tesseract's OSD and read again upright; the better of the two readings is kept.
     """
+    # Imported here, in the worker that reads the page: OpenCV and NumPy take ~0.2 s to import,
+    # time the parent would otherwise spend alone before any worker starts (forked workers
+    # import them at the same time, in parallel).
+    from pipeline.image_cleanup import A4_WIDTH_INCHES, DEFAULT_STEPS, clean_page, upscale_factor
+
+    steps = DEFAULT_STEPS if steps is None else steps
     cleaned = clean_page(image, dpi=dpi, steps=steps)
     factor = upscale_factor(image.width, dpi) if "upscale" in steps else 1.0
     effective_dpi = round((dpi or image.width / A4_WIDTH_INCHES) * factor)
     cleaned.info["dpi"] = (effective_dpi, effective_dpi)
     tsv = run_tesseract_tsv(cleaned, lang=lang, psm=psm)
-    page = tsv_to_page(tsv)
+    page = tsv_to_page(tsv, cleaned, lang)
     sideways = looks_sideways(tsv)
     if page.mean_confidence >= RETRY_ORIENTATION_BELOW and not sideways:
         return page
@@ -158,7 +138,7 @@ def ocr_image(
         return page
     upright = cleaned.rotate(-rotation, expand=True)  # PIL rotates counter-clockwise
     upright.info["dpi"] = (effective_dpi, effective_dpi)
-    turned = tsv_to_page(run_tesseract_tsv(upright, lang=lang, psm=psm))
+    turned = tsv_to_page(run_tesseract_tsv(upright, lang=lang, psm=psm), upright, lang)
     # A sideways reading can score well (Tesseract rotates lines itself) but loses the layout.
     margin = SIDEWAYS_CONFIDENCE_MARGIN if sideways else 0.0
     return turned if turned.mean_confidence + margin > page.mean_confidence else page

@@ -270,10 +270,22 @@ RULES = (
     split_glued_number,
     restore_symbol_dash,
     drop_stray_marks_in_symbols,
-    renumber_repeated_headings,
 )
+
+
+def renumber_headings_across_pages(pages: Sequence[str], separator: str = "\n\f\n") -> list[str]:
+    """:func:`renumber_repeated_headings` over the whole document, returned page by page.
+
+    Roman headings run on across page breaks: a page that starts with ``H.`` after a page with
+    ``I.`` holds heading ``II``, which the page alone cannot tell (it would read ``I``, the first).
+    The rule changes numerals only, never the separator, so the joined text splits back into pages.
+    """
+    fixed = renumber_repeated_headings(separator.join(pages)).split(separator)
+    return fixed if len(fixed) == len(pages) else list(pages)
+
+
 #: Rules that need the whole document, run by the read stage once the pages are assembled.
-DOCUMENT_RULES = (harmonise_issuer_codes_across_pages,)
+DOCUMENT_RULES = (harmonise_issuer_codes_across_pages, renumber_headings_across_pages)
 
 
 def postfix_ocr_text(text: str) -> str:

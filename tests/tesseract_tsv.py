@@ -5,6 +5,7 @@ from __future__ import annotations
 PAGE_WIDTH = 2480  # A4 at 300 dpi
 CHAR_WIDTH = 22  # a 13 pt letter at 300 dpi
 WORD_GAP = 20
+HYPHEN_WIDTH_OF_HEIGHT = 0.3  # a hyphen is narrower than a letter (an en dash would be 0.5)
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
 
@@ -15,7 +16,7 @@ def tesseract_tsv(
     rows = [TSV_HEADER, f"1\t1\t0\t0\t0\t0\t0\t0\t{page_width}\t3508\t-1\t"]
     for line_number, (top, words) in enumerate(lines, start=1):
         for word_number, (text, left) in enumerate(words, start=1):
-            width = CHAR_WIDTH * len(text)
+            width = round(HYPHEN_WIDTH_OF_HEIGHT * height) if text == "-" else CHAR_WIDTH * len(text)
             rows.append(
                 f"5\t1\t1\t1\t{line_number}\t{word_number}\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}"
             )

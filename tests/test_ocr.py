@@ -192,21 +192,3 @@ def test_upside_down_scan_is_turned_upright() -> None:
     image, truth = draw_plan_page(dpi=200)
     page = ocr_image(image.rotate(180), dpi=200)
     assert error_rates(truth, page.text)["cer"] < 0.02
-
-
-@pytest.mark.slow
-def test_tesseract_reads_the_uncompressed_hand_over_like_png(monkeypatch) -> None:
-    """The page goes to Tesseract as PNM (no compression cost); the reading is the PNG one."""
-    image, _ = draw_plan_page(dpi=200)
-    grey = clean_page(image, dpi=200)
-    grey.info["dpi"] = (200, 200)
-    as_pnm = ocr_module.run_tesseract_tsv(grey)
-    assert grey.format == ocr_module.TESSERACT_INPUT_FORMAT == "PPM"
-    png = grey.copy()
-    png.format = "PNG"
-    png.info["dpi"] = (200, 200)
-    monkeypatch.setattr(ocr_module, "TESSERACT_INPUT_FORMAT", "PNG")
-    as_png = ocr_module.run_tesseract_tsv(png)
-    assert png.format == "PNG"
-    assert as_pnm == as_png
-    assert "27/KH-THHB" in tsv_to_page(as_pnm).text

@@ -13,6 +13,7 @@ from pipeline.ocr_postfix import (
     harmonise_issuer_codes,
     harmonise_issuer_codes_across_pages,
     postfix_ocr_text,
+    renumber_headings_across_pages,
     renumber_repeated_headings,
     restore_symbol_dash,
     split_glued_number,
@@ -159,6 +160,17 @@ def test_renumber_repeated_headings(ocr: str, fixed: str) -> None:
 )
 def test_renumber_repeated_headings_needs_the_sequence_to_agree(page: str) -> None:
     assert renumber_repeated_headings(page) == page
+
+
+def test_heading_numerals_run_on_across_pages() -> None:
+    """Page 2 alone would take its ``H.`` for the first heading; after page 1's ``I.`` it is II."""
+    pages = ["I. MỤC ĐÍCH\nnội dung", "H. NỘI DUNG\nx\nHI. TỔ CHỨC THỰC HIỆN", "IV. KINH PHÍ"]
+    assert renumber_headings_across_pages(pages) == [
+        "I. MỤC ĐÍCH\nnội dung",
+        "II. NỘI DUNG\nx\nIII. TỔ CHỨC THỰC HIỆN",
+        "IV. KINH PHÍ",
+    ]
+    assert renumber_repeated_headings(pages[1]) == "I. NỘI DUNG\nx\nII. TỔ CHỨC THỰC HIỆN"
 
 
 def test_drop_mark_only_tokens_keeps_lines() -> None:
