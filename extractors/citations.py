@@ -20,6 +20,7 @@ from extractors.announced_dates import announced_before
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, title_case
 from extractors.known_bodies import known_body_spelling
+from extractors.law_names import expand_law_abbreviation, passed_by
 from extractors.lexicon import load_yaml
 from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units
@@ -83,12 +84,12 @@ _LAW_NAME_AFTER_COMMA = (
 )
 LAW_BY_NAME = re.compile(
     rf"""
-    (?P<title>Luật\s+sửa\s+đổi,?\s+bổ\s+sung\s                 # an amending law names the laws it amends:
+    (?P<title>Luật\s+[sS]ửa\s+đổi,?\s+bổ\s+sung\s             # an amending law names the laws it amends:
               (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
                                                                    #  Luật Quy hoạch, ... và Luật Đấu thầu"
             |(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?   # "Luật Tiếp cận thông tin"
             |Hiến\s+pháp)
-    \s+(?:năm\s+(?P<year>(?:19|20)\d{{2}})\b                   # "... năm 2016"
+    \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})\b(?!/|[.-]\d)    # "... năm 2016", "Luật BHXH 2024"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
          |ngày\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))
     """,
@@ -317,8 +318,8 @@ def _share_with_following(citations: list[CitedDocument], text: str) -> list[Cit
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
     for match in LAW_BY_NAME.finditer(text):
-        title = re.sub(r"\s+", " ", match["title"])
-        amending = title.startswith("Luật sửa đổi")
+        title = expand_law_abbreviation(re.sub(r"\s+", " ", match["title"]))
+        amending = title.lower().startswith("luật sửa đổi")
         if (
             title != "Hiến pháp"
             and not amending
@@ -393,6 +394,8 @@ def extract_citations(text: str) -> list[CitedDocument]:
             date, body = announced_before(nfc, citation.start)  # "Ngày 16/6/2025, Quốc hội đã thông qua ..."
             citation.issued_on = citation.issued_on or date
             citation.issuer = citation.issuer or (_issuer_name(body) if body else None)
+    for law in laws:
+        law.issuer = law.issuer or (passed_by(nfc, law.title) if law.title else None)
     citations = _deduplicate(numbered + laws, nfc)
     for citation in citations:
         citation.start, citation.end = back[citation.start], back[citation.end]

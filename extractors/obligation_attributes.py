@@ -41,6 +41,9 @@ _FREQUENCY = regex.compile(
 _FREQUENCY_EXCEPTION = regex.compile(_any_of(_DATA["frequency_exceptions"]), _FLAGS)
 # The recipient cue must end right before the organisation's name.
 _RECIPIENT_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*$", _FLAGS)
+# "báo cáo kết quả ... trình Ủy ban nhân dân cấp tỉnh": a report submitted (a bare "trình" is no cue).
+_SUBMITTED_REPORT_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['submitted_report_cues'])})\s*$", _FLAGS)
+_SUBMITTED_REPORT_WINDOW = 120
 # A report to the head of a body: "báo cáo Chủ tịch Ủy ban nhân dân tỉnh", "trình Giám đốc Sở Y tế".
 _TITLES = sorted(load_yaml("titles")["titles"], key=len, reverse=True)
 _RECIPIENT_CUE_AND_TITLE = regex.compile(
@@ -150,7 +153,12 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
         name = complete_unit(mention.name, units) if mention.kind in _COMPLETED_KINDS else mention.name
         if via is None and _VIA_CUE.search(before.rstrip("( ")):
             via = name
-        elif recipient is None and _RECIPIENT_CUE.search(before):
+        elif recipient is None and (
+            _RECIPIENT_CUE.search(before)
+            or _SUBMITTED_REPORT_CUE.search(
+                expanded, max(0, mention.start - _SUBMITTED_REPORT_WINDOW), mention.start
+            )
+        ):
             recipient, recipient_start = name, mention.start
         elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
             recipient, recipient_start = f"{titled['title']} {name}", mention.start

@@ -34,10 +34,21 @@ from extractors.obligation_attributes import (
     read_recipient_and_via,
     read_subject,
 )
+from extractors.obligation_items import (
+    CLOSING,
+    HEADING_MAX_WORDS,
+    ITEM_PREFIX,
+    Item,
+    closing_items,
+    section_items,
+    sentences,
+    unstructured_items,
+)
 from extractors.organizations import expand_abbreviations, named_units
 from extractors.relative_deadlines import find_relative_deadline
 from extractors.run_in_owners import inherit_run_in_owners
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
+from extractors.task_fields import field_owner, is_content_field, is_field_label, is_timing_label
 from extractors.task_tables import table_obligations
 from extractors.types import DateMention, DocumentMeta, Obligation
 
@@ -47,51 +58,12 @@ _DATA = load_yaml("obligations")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["task_sections"]), _FLAGS)
 _NOT_TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["not_task_sections"]), _FLAGS)
-_CLOSING = regex.compile("|".join(f"(?:{p})" for p in _DATA["closing_markers"]), _FLAGS | regex.MULTILINE)
-_CLOSING_INSTRUCTIONS = regex.compile(
-    "|".join(f"(?:{p})" for p in _DATA["closing_instructions"]), _FLAGS | regex.MULTILINE
-)
 
-# Export remnants and list markers at the start of an item's line.
-_ITEM_PREFIX = regex.compile(
-    r"""[ \t]*(?:\[bookmark:[^\]]*\]|\#{1,6}[ \t]+|\*\*)*          # markdown / Word remnants
-        (?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.:/)](?:\*\*)?(?:[ \t]+|(?=\p{Lu}\p{Ll}))  # "II." "1.2." "a)" "2.Chủ"
-          |[-–+•*·][ \t]+)?                                         # bullets
-    """,
-    regex.VERBOSE,
-)
-# An item number run into a line: "1.1." after any word, "2." only after a clause's end, then a capital.
-_RUN_IN_ITEM = regex.compile(
-    r"(?:(?<=[.:;])[ \t]+(?P<marker>\d{1,2}\.)|[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2})+\.))(?=[ \t]+\p{Lu})"
-)
-# Sentence boundary inside an item: end punctuation, then a capital (not "TP. Hồ Chí Minh").
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])(?<!\b(?:TP|Tp|TT|Q|P|H|v\.v)\.)[ \t]+(?=[\p{Lu}\d“\"])")
-_ENDS_CLAUSE = regex.compile(r"[.;:!?…]\s*$")
-_BULLET = regex.compile(r"[-–+•*·]")
 # A list of people ("1/ Bà Trần Thị Trang - Hiệu trưởng.") names who does the work; it is no task.
 _PERSON_ENTRY = regex.compile(r"^(?:Ông|Bà|Đồng\s+chí|Đ/c|đ/c)\s+\p{Lu}")
 _PERSON_ENTRY_MAX_WORDS = 14
-# "Thời gian hoàn thành: Tháng 12/2025." / "Thời hạn thực hiện: ..." opens a sentence that only says when.
-# Without the colon the label runs into its deadline: "Thời gian thực hiện hoàn thành xong trước ngày ...".
-_TIMING_LABEL = regex.compile(
-    rf"""^\W*(?:{"|".join(f"(?:{p})" for p in _DATA["timing_labels"])})
-         (?:\s*:|(?:\s+hoàn\s+thành)?(?:\s+xong)?(?=\s+(?:trước|trong|chậm\s+nhất|vào)\s))""",
-    _FLAGS | regex.VERBOSE,
-)
-_TIMING_LABEL_MAX_WORDS = 16
 _PURPOSE = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['purpose_openers'])})(?!\w)", _FLAGS)
-_HEADING_MAX_WORDS = 20
-_TABLE_ROW_BARS = 2
 _MIN_ACTION_WORDS = 4
-
-
-@dataclass(slots=True)
-class _Item:
-    """One paragraph of a task section: its offsets and the section it sits in."""
-
-    start: int
-    end: int
-    section: int | None
 
 
 def extract_obligations(
@@ -117,14 +89,16 @@ def extract_obligations(
     if not sections:
         # A letter without headings (a Công văn's body, often one line): its dated or reported items.
         letter: list[Obligation] = []
-        for item in _unstructured_items(text):
+        for item in unstructured_items(text):
             letter.extend(_item_obligations(text, item, sections, context, letter[-1] if letter else None))
         inherit_run_in_owners(text, letter)
         obligations.extend(o for o in letter if o.deadline or o.recipient)
     closing: list[Obligation] = []
-    for item in _closing_items(text):
+    for item in closing_items(text):
         closing.extend(_item_obligations(text, item, sections, context, closing[-1] if closing else None))
-    obligations.extend(closing)
+    # "Trên đây là Kế hoạch ..., Ủy ban nhân dân tỉnh Cà Mau báo cáo Bộ Tài chính ...": the issuer sending
+    # this very document is no task; a standing instruction to other units ("đề nghị ... phản ánh về") is.
+    obligations.extend(o for o in closing if not _issuer_sends_itself(o, context))
     # A cell of a flattened table is one line: the row, read below, is the task, not its cell's sentence.
     tables = flat_table_spans(text)
     obligations = [o for o in obligations if not any(start <= o.start < end for start, end in tables)]
@@ -145,6 +119,7 @@ class _DocumentContext:
     units: dict
     papi: bool
     main_indicator: str | None
+    issuer: str | None = None
     # The PAPI dimension each heading names, by section index: read once, not once per sentence under it.
     heading_dimensions: dict[int, str | None] = field(default_factory=dict)
 
@@ -169,7 +144,14 @@ class _DocumentContext:
             units=units,
             papi="PAPI" in counts,
             main_indicator=max(counts, key=counts.__getitem__) if counts else None,
+            issuer=meta.issuer,
         )
+
+
+def _issuer_sends_itself(obligation: Obligation, context: _DocumentContext) -> bool:
+    """Whether a closing sentence only says that the issuer reports this document to someone."""
+    issuer = (context.issuer or "").casefold()
+    return bool(obligation.recipient and issuer and (obligation.responsible or "").casefold() == issuer)
 
 
 def _section_obligations(
@@ -178,48 +160,9 @@ def _section_obligations(
     """The obligations of the items of one top-level section, in order."""
     found: list[Obligation] = []
     body_end = _body_end(text, sections[top_index])
-    for item in _items(text, sections, sections[top_index].start, body_end):
+    for item in section_items(text, sections, sections[top_index].start, body_end):
         found.extend(_item_obligations(text, item, sections, context, found[-1] if found else None))
     return found
-
-
-def _closing_items(text: str) -> list[_Item]:
-    """The lines of the closing paragraph ("Trên đây là Kế hoạch ... nếu có khó khăn, vướng mắc, ...
-    phản ánh về Sở ..."), which standing instructions with a recipient often end, up to "Nơi nhận"."""
-    opening = _CLOSING_INSTRUCTIONS.search(text)
-    if opening is None:
-        return []
-    start = text.rfind("\n", 0, opening.start()) + 1
-    following = _CLOSING.search(text, opening.end())
-    end = following.start() if following else len(text)
-    items: list[_Item] = []
-    for line in regex.finditer(r"[^\n]+", text[start:end]):
-        if not line.group(0).strip():
-            continue
-        line_end = start + line.start() + len(line.group(0).rstrip())
-        if items and line.group(0).lstrip()[:1].islower():
-            items[-1].end = line_end  # "... theo các nội\n\ndùng, đảm bảo ...": a broken line goes on
-        else:
-            items.append(_Item(start + line.start(), line_end, None))
-    return items
-
-
-def _unstructured_items(text: str) -> list[_Item]:
-    """Items of a body without headings, up to its closing block: its lines, cut at run-in item numbers.
-
-    "... như sau: 1. Về việc rà soát ... đã cấp 1.1. Giao Sở Nông nghiệp và Môi trường Khẩn trương
-    ... 1.2. Giao Công an Thành phố ...": a web copy of a Công văn runs its numbered items together.
-    """
-    endings = [m.start() for m in (_CLOSING.search(text), _CLOSING_INSTRUCTIONS.search(text)) if m]
-    end = min(endings, default=len(text))
-    items: list[_Item] = []
-    for line in regex.finditer(r"[^\n]+", text[:end]):
-        markers = _RUN_IN_ITEM.finditer(text, line.start(), line.end())
-        cuts = [line.start(), *(marker.start("marker") for marker in markers), line.end()]
-        for cut_start, cut_end in zip(cuts, cuts[1:], strict=False):
-            if text[cut_start:cut_end].strip():
-                items.append(_Item(cut_start, cut_start + len(text[cut_start:cut_end].rstrip()), None))
-    return items
 
 
 def _top_section_indexes(sections: list[SectionSpan]) -> list[int]:
@@ -241,51 +184,13 @@ def _other_top_section_indexes(sections: list[SectionSpan]) -> list[int]:
 
 
 def _body_end(text: str, section: SectionSpan) -> int:
-    closing = _CLOSING.search(text, section.title_start, section.end)
+    closing = CLOSING.search(text, section.title_start, section.end)
     return closing.start() if closing else section.end
-
-
-def _items(text: str, sections: list[SectionSpan], start: int, end: int) -> list[_Item]:
-    """Paragraphs between ``start`` and ``end``; a line that starts no item continues the previous one."""
-    items: list[_Item] = []
-    position = text.find("\n", start) + 1 if "\n" in text[start:end] else end  # skip the heading line
-    for line_match in regex.finditer(r"[^\n]*\n?", text[position:end]):
-        line = line_match.group(0)
-        line_start = position + line_match.start()
-        if not line.strip() or line.count("|") >= _TABLE_ROW_BARS:
-            continue  # blank, or a table row (read by task_tables)
-        numbered = bool(line[: _ITEM_PREFIX.match(line).end()].strip())
-        continues = items and not numbered and _continues(text, items[-1], line)
-        line_end = line_start + len(line.rstrip())
-        if continues:
-            items[-1].end = line_end
-        else:
-            items.append(_Item(line_start, line_end, section_at(sections, content_start(text, line_start))))
-    return items
-
-
-def _continues(text: str, previous: _Item, line: str) -> bool:
-    """Whether an unnumbered ``line`` is the rest of the ``previous`` item, broken by the export.
-
-    A line starting in lower case always continues. Otherwise the previous item must end without
-    clause punctuation and must not be a short numbered title ("3. Nhóm giải pháp cụ thể"), whose
-    next line is its body, not its continuation.
-    """
-    if line.lstrip()[:1].islower():
-        return True
-    previous_text = text[previous.start : previous.end]
-    if _ENDS_CLAUSE.search(previous_text):
-        return False
-    marker = previous_text[: _ITEM_PREFIX.match(previous_text).end()].strip()
-    is_numbered_title = (
-        bool(marker) and not _BULLET.match(marker) and len(previous_text.split()) <= _HEADING_MAX_WORDS
-    )
-    return not is_numbered_title
 
 
 def _item_obligations(
     text: str,
-    item: _Item,
+    item: Item,
     sections: list[SectionSpan],
     context: _DocumentContext,
     previous: Obligation | None = None,
@@ -299,12 +204,12 @@ def _item_obligations(
     """
     if _is_heading(text, item, sections):
         return []
-    body_start = _ITEM_PREFIX.match(text, item.start).end()
+    body_start = ITEM_PREFIX.match(text, item.start).end()
     item_text = " ".join(text[body_start : item.end].split())
     owner = _inherited_owner(text, sections, item)
     chain = ancestors(sections, item.section)
     obligations = []
-    for index, (sentence_start, sentence_end) in enumerate(_sentences(text, body_start, item.end)):
+    for index, (sentence_start, sentence_end) in enumerate(sentences(text, body_start, item.end)):
         sentence = " ".join(text[sentence_start:sentence_end].split())
         subject = read_subject(sentence)
         if index == 0:
@@ -313,8 +218,14 @@ def _item_obligations(
             owner = subject or owner
         deadline = next((d for d in context.deadlines if sentence_start <= d.start < sentence_end), None)
         action = sentence
-        if _is_timing_label(sentence):
-            task_before = obligations[-1] if obligations else previous
+        task_before = obligations[-1] if obligations else previous
+        if is_field_label(sentence) or (is_content_field(sentence) and task_before is not None):
+            # "+ Cơ quan chủ trì: Bộ Công an.": a field of the task before it, which it may give an owner.
+            owner_named = field_owner(sentence)
+            if task_before is not None and _dates_task_before(text, sections, task_before, sentence_start):
+                task_before.responsible = task_before.responsible or owner_named
+            continue
+        if is_timing_label(sentence):
             if task_before is not None and _dates_task_before(text, sections, task_before, sentence_start):
                 if deadline is not None and task_before.deadline is None:
                     task_before.deadline, task_before.deadline_precision = deadline.date, deadline.precision
@@ -332,7 +243,7 @@ def _item_obligations(
         obligations.append(
             Obligation(
                 action=action,
-                responsible=subject or owner,
+                responsible=subject or field_owner(sentence) or owner,
                 deadline=deadline.date if deadline else None,
                 deadline_precision=deadline.precision if deadline else None,
                 deadline_relative=None if deadline else find_relative_deadline(action),
@@ -349,20 +260,6 @@ def _item_obligations(
     return obligations
 
 
-def _is_timing_label(sentence: str) -> bool:
-    """A sentence that only states when ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.").
-
-    A label followed by a clause ("Thời hạn: trước ngày 30/6/2025, các đơn vị gửi báo cáo về Sở Nội
-    vụ.") is a task of its own: the time must be all that follows, with no comma or semicolon.
-    """
-    label = _TIMING_LABEL.match(sentence)
-    return (
-        label is not None
-        and len(sentence.split()) <= _TIMING_LABEL_MAX_WORDS
-        and not any(mark in sentence[label.end() :] for mark in ",;")
-    )
-
-
 def _dates_task_before(text: str, sections: list[SectionSpan], task: Obligation, label_start: int) -> bool:
     """Whether a timing label at ``label_start`` belongs to ``task``: no heading starts between them.
 
@@ -375,7 +272,7 @@ def _dates_task_before(text: str, sections: list[SectionSpan], task: Obligation,
     return True
 
 
-def _heading_task(text: str, sections: list[SectionSpan], item: _Item) -> str | None:
+def _heading_task(text: str, sections: list[SectionSpan], item: Item) -> str | None:
     """The title of the nearest heading above ``item`` when it is a task, not the name of its owner."""
     for index in ancestors(sections, item.section):  # innermost first
         section = sections[index]
@@ -392,18 +289,18 @@ def _is_person_entry(sentence: str) -> bool:
     return bool(_PERSON_ENTRY.match(sentence)) and len(sentence.split()) <= _PERSON_ENTRY_MAX_WORDS
 
 
-def _is_heading(text: str, item: _Item, sections: list[SectionSpan]) -> bool:
+def _is_heading(text: str, item: Item, sections: list[SectionSpan]) -> bool:
     """A numbered title line ("2. Văn phòng UBND phường", "a) Chỉ số nội dung ...") is not a task."""
     content = " ".join(text[item.start : item.end].split())
     section = sections[item.section] if item.section is not None else None
     if section is None or section.start != content_start(text, item.start):
         return content.endswith(":")  # an unnumbered lead-in line
     has_body = section.end > item.end
-    short = len(content.split()) <= _HEADING_MAX_WORDS and not content.endswith((".", ";"))
+    short = len(content.split()) <= HEADING_MAX_WORDS and not content.endswith((".", ";"))
     return has_body and short or content.endswith(":")
 
 
-def _inherited_owner(text: str, sections: list[SectionSpan], item: _Item) -> str | None:
+def _inherited_owner(text: str, sections: list[SectionSpan], item: Item) -> str | None:
     for index in ancestors(sections, item.section):
         section = sections[index]
         if section.start == content_start(text, item.start):
@@ -412,16 +309,6 @@ def _inherited_owner(text: str, sections: list[SectionSpan], item: _Item) -> str
         if owner is not None:
             return owner
     return None
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    position = start
-    for boundary in _SENTENCE_BREAK.finditer(text, start, end):
-        spans.append((position, boundary.start()))
-        position = boundary.end()
-    spans.append((position, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _indicator(

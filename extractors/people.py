@@ -22,7 +22,7 @@ from __future__ import annotations
 import regex
 
 from extractors.lexicon import load_yaml
-from extractors.organizations import expand_abbreviations, organization_at
+from extractors.organizations import expand_abbreviations, named_units, organization_at
 from extractors.sections import ancestors, parse_sections, section_at
 from extractors.types import Person, PersonRole
 
@@ -52,7 +52,8 @@ _NAME = regex.compile(
 _HONORIFIC_BEFORE = regex.compile(
     rf"(?:^|(?<=[\s(/.,;:]))(?P<honorific>{_alternation(list(_SURNAMES['honorifics']))})[ \t]+$"
 )
-_TITLE = _alternation(_TITLES["titles"])
+_TITLE_ABBREVIATIONS: dict[str, str] = _TITLES["title_abbreviations"]
+_TITLE = _alternation(_TITLES["titles"] + list(_TITLE_ABBREVIATIONS))
 # "Bà Trần Thị Trang - Hiệu trưởng", "Ông Nguyễn Văn A, Phó Chủ tịch UBND phường".
 _TITLE_AFTER = regex.compile(rf"[ \t]*(?:[-–—,:]|\()[ \t]*(?P<title>{_TITLE})(?![\w])")
 # "Phó Chủ tịch UBND phường Nguyễn Văn A": a title (and its unit) right before the name.
@@ -84,15 +85,23 @@ def extract_people(text: str) -> list[Person]:
     """Distinct named people of ``text`` with honorific, title and role; first mention's offsets."""
     sections = parse_sections(text)
     signature_start = _signature_block_start(text)
+    places = _places_named_again(text)
     found: dict[str, Person] = {}
     for match in _NAME.finditer(text):
-        person = _read_person(text, match, sections, signature_start)
+        person = _read_person(text, match, sections, signature_start, places)
         if person is not None:
             _merge_into(found, person)
     return list(found.values())
 
 
-def _read_person(text: str, match: regex.Match[str], sections: list, signature_start: int) -> Person | None:
+def _places_named_again(text: str) -> tuple[str, ...]:
+    """Names of units the text names more than once ("tỉnh Nghệ An" ...): places, not people."""
+    return tuple(name for counts in named_units(text).values() for name, count in counts.items() if count > 1)
+
+
+def _read_person(
+    text: str, match: regex.Match[str], sections: list, signature_start: int, places: tuple[str, ...] = ()
+) -> Person | None:
     start, end = match.span("name")
     if match.group("name") in _NOT_PEOPLE:
         return None
@@ -100,9 +109,17 @@ def _read_person(text: str, match: regex.Match[str], sections: list, signature_s
     line_end = _line_end(text, end)
     before = text[line_start:start]
     just_before = _window_before(before)
-    if _PLACE_BEFORE.search(just_before):
-        return None
     office = _title_before(just_before)
+    # "PCT UBND tỉnh Phùng Thành Vinh" (a "Nơi nhận" item, its office abbreviated): after the office and
+    # its unit's level comes the officer's name, unless it is a place the text names again. Written out,
+    # "Giám đốc Sở Y tế tỉnh Hà Giang" names the province.
+    officer_after_level = (
+        office is not None
+        and just_before[office[1] :].split(" ", 1)[0] in _TITLE_ABBREVIATIONS
+        and not match.group("name").startswith(places)
+    )
+    if _PLACE_BEFORE.search(just_before) and not officer_after_level:
+        return None
     # "đồng chí Tổng Bí thư Tô Lâm": the honorific may stand before the title.
     honorific = _HONORIFIC_BEFORE.search(just_before[: office[1]] if office else just_before)
     honorific = honorific or _HONORIFIC_BEFORE.search(just_before)
@@ -140,6 +157,7 @@ def _title_after(text: str, end: int) -> str | None:
     if match is None:
         return None
     title = " ".join(match.group("title").split())
+    title = _TITLE_ABBREVIATIONS.get(title, title)
     rest = expand_abbreviations(text[match.end() : _line_end(text, match.end())])
     unit = organization_at(rest, 0)
     with_unit = unit is not None and unit.start <= 1
@@ -158,6 +176,9 @@ def _title_before(before: str) -> tuple[str, int] | None:
     """
     for match in _TITLE_ANYWHERE.finditer(before):
         title = " ".join(match.group("title").split())
+        title = _TITLE_ABBREVIATIONS.get(
+            title, title
+        )  # "PCT UBND tỉnh" → "Phó Chủ tịch Ủy ban nhân dân tỉnh"
         rest = expand_abbreviations(" ".join(before[match.end() :].split()))
         if not rest:
             return title, match.start()

@@ -41,8 +41,8 @@ def test_obligations_letter_items_run_together_on_one_line() -> None:
     assert found == [
         # the timing sentence after each item dates it; the item numbers "1.1." cut the line
         ("2025-12-05", "Sở Nông nghiệp và Môi trường", None),
-        # "trình Ủy ban nhân dân Thành phố" is read as where the proposal goes (cases/obligations.tsv)
-        ("2025-12", "Sở Xây dựng", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+        # "trình Ủy ban nhân dân Thành phố" submits for decision: no report, no recipient (issue #4)
+        ("2025-12", "Sở Xây dựng", None),
         (None, "Các cơ quan, đơn vị", "Sở Xây dựng"),
     ]
 

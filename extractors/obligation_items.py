@@ -1,0 +1,146 @@
+"""Items of a plan's body: its paragraphs, the lines of its closing, and the sentences of each.
+
+Split from :mod:`extractors.obligations` (which reads an obligation from each sentence): how an export's
+lines are joined into items and items cut into sentences is a question of layout, not of meaning.
+A line that starts no item continues the previous one (Word and web exports break lines anywhere); a
+run-in item number ("1.1.") or a semicolon before a capitalised task verb ("...; Tổ chức đánh giá ...")
+starts a new item or sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.lexicon import load_yaml
+from extractors.sections import SectionSpan, content_start, section_at
+
+_DATA = load_yaml("obligations")
+_FLAGS = regex.IGNORECASE | regex.VERSION0
+HEADING_MAX_WORDS = 20
+_TABLE_ROW_BARS = 2
+CLOSING = regex.compile("|".join(f"(?:{p})" for p in _DATA["closing_markers"]), _FLAGS | regex.MULTILINE)
+_CLOSING_INSTRUCTIONS = regex.compile(
+    "|".join(f"(?:{p})" for p in _DATA["closing_instructions"]), _FLAGS | regex.MULTILINE
+)
+# Export remnants and list markers at the start of an item's line.
+ITEM_PREFIX = regex.compile(
+    r"""[ \t]*(?:\[bookmark:[^\]]*\]|\#{1,6}[ \t]+|\*\*)*          # markdown / Word remnants
+        (?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.:/)](?:\*\*)?(?:[ \t]+|(?=\p{Lu}\p{Ll}))  # "II." "1.2." "a)" "2.Chủ"
+          |[-–+•*·][ \t]+)?                                         # bullets
+    """,
+    regex.VERBOSE,
+)
+# An item number run into a line: "1.1." after any word, "2." only after a clause's end, then a capital.
+_RUN_IN_ITEM = regex.compile(
+    r"(?:(?<=[.:;])[ \t]+(?P<marker>\d{1,2}\.)|[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2})+\.))(?=[ \t]+\p{Lu})"
+)
+# Sentence boundary inside an item: end punctuation, then a capital (not "TP. Hồ Chí Minh").
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])(?<!\b(?:TP|Tp|TT|Q|P|H|v\.v)\.)[ \t]+(?=[\p{Lu}\d“\"])")
+# A list run into one line by the web copy: "... các nhiệm vụ sau: Điều phối chung ...; tham mưu ...; Tổ chức
+# đánh giá, báo cáo ... hàng năm": after a semicolon, a capitalised task verb opens the next task.
+_LIST_ITEM_BREAK = regex.compile(
+    r"(?<=;)[ \t]+(?=(?:"
+    + "|".join(regex.escape(v[:1].upper() + v[1:]).replace(r"\ ", r"\s+") for v in _DATA["task_verbs"])
+    + r")(?!\w))"
+)
+_ENDS_CLAUSE = regex.compile(r"[.;:!?…]\s*$")
+_BULLET = regex.compile(r"[-–+•*·]")
+
+
+@dataclass(slots=True)
+class Item:
+    """One paragraph of a task section: its offsets and the section it sits in."""
+
+    start: int
+    end: int
+    section: int | None
+
+
+def closing_items(text: str) -> list[Item]:
+    """The lines of the closing paragraph ("Trên đây là Kế hoạch ... nếu có khó khăn, vướng mắc, ...
+    phản ánh về Sở ..."), which standing instructions with a recipient often end, up to "Nơi nhận"."""
+    opening = _CLOSING_INSTRUCTIONS.search(text)
+    if opening is None:
+        return []
+    start = text.rfind("\n", 0, opening.start()) + 1
+    following = CLOSING.search(text, opening.end())
+    end = following.start() if following else len(text)
+    items: list[Item] = []
+    for line in regex.finditer(r"[^\n]+", text[start:end]):
+        if not line.group(0).strip():
+            continue
+        line_end = start + line.start() + len(line.group(0).rstrip())
+        if items and line.group(0).lstrip()[:1].islower():
+            items[-1].end = line_end  # "... theo các nội\n\ndùng, đảm bảo ...": a broken line goes on
+        else:
+            items.append(Item(start + line.start(), line_end, None))
+    return items
+
+
+def unstructured_items(text: str) -> list[Item]:
+    """Items of a body without headings, up to its closing block: its lines, cut at run-in item numbers.
+
+    "... như sau: 1. Về việc rà soát ... đã cấp 1.1. Giao Sở Nông nghiệp và Môi trường Khẩn trương
+    ... 1.2. Giao Công an Thành phố ...": a web copy of a Công văn runs its numbered items together.
+    """
+    endings = [m.start() for m in (CLOSING.search(text), _CLOSING_INSTRUCTIONS.search(text)) if m]
+    end = min(endings, default=len(text))
+    items: list[Item] = []
+    for line in regex.finditer(r"[^\n]+", text[:end]):
+        markers = _RUN_IN_ITEM.finditer(text, line.start(), line.end())
+        cuts = [line.start(), *(marker.start("marker") for marker in markers), line.end()]
+        for cut_start, cut_end in zip(cuts, cuts[1:], strict=False):
+            if text[cut_start:cut_end].strip():
+                items.append(Item(cut_start, cut_start + len(text[cut_start:cut_end].rstrip()), None))
+    return items
+
+
+def section_items(text: str, sections: list[SectionSpan], start: int, end: int) -> list[Item]:
+    """Paragraphs between ``start`` and ``end``; a line that starts no item continues the previous one."""
+    items: list[Item] = []
+    position = text.find("\n", start) + 1 if "\n" in text[start:end] else end  # skip the heading line
+    for line_match in regex.finditer(r"[^\n]*\n?", text[position:end]):
+        line = line_match.group(0)
+        line_start = position + line_match.start()
+        if not line.strip() or line.count("|") >= _TABLE_ROW_BARS:
+            continue  # blank, or a table row (read by task_tables)
+        numbered = bool(line[: ITEM_PREFIX.match(line).end()].strip())
+        continues = items and not numbered and _continues(text, items[-1], line)
+        line_end = line_start + len(line.rstrip())
+        if continues:
+            items[-1].end = line_end
+        else:
+            items.append(Item(line_start, line_end, section_at(sections, content_start(text, line_start))))
+    return items
+
+
+def _continues(text: str, previous: Item, line: str) -> bool:
+    """Whether an unnumbered ``line`` is the rest of the ``previous`` item, broken by the export.
+
+    A line starting in lower case always continues. Otherwise the previous item must end without
+    clause punctuation and must not be a short numbered title ("3. Nhóm giải pháp cụ thể"), whose
+    next line is its body, not its continuation.
+    """
+    if line.lstrip()[:1].islower():
+        return True
+    previous_text = text[previous.start : previous.end]
+    if _ENDS_CLAUSE.search(previous_text):
+        return False
+    marker = previous_text[: ITEM_PREFIX.match(previous_text).end()].strip()
+    is_numbered_title = (
+        bool(marker) and not _BULLET.match(marker) and len(previous_text.split()) <= HEADING_MAX_WORDS
+    )
+    return not is_numbered_title
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    position = start
+    breaks = [*_SENTENCE_BREAK.finditer(text, start, end), *_LIST_ITEM_BREAK.finditer(text, start, end)]
+    for boundary in sorted(breaks, key=lambda b: b.start()):
+        spans.append((position, boundary.start()))
+        position = boundary.end()
+    spans.append((position, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
