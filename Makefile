@@ -68,7 +68,7 @@ case-model: venv ## rebuild the repair decoder's letter-case statistics from ../
 	nice -n 10 $(PY) scripts/build_case_model.py
 
 vie-scans: venv ## rebuild tests/data/ocr_eval/vie_scans: vie OCR text of degraded scans of two held-out sets
-	for set in heldout heldout2; do \
+	for set in heldout heldout2 heldout3; do \
 	  nice -n 10 $(PY) scripts/bench_ocr.py --plans $$set --out data/processed/bench/vie-$$set --speed-pages 0 --no-ocrmypdf >/dev/null && \
 	  nice -n 10 $(PY) scripts/build_vie_scan_eval.py data/processed/bench/vie-$$set/accuracy --set $$set || exit 1; \
 	done
