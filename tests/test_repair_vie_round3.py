@@ -252,6 +252,9 @@ def test_mixed_case_code_the_document_writes_elsewhere() -> None:
         ("- lưu: Vi KTTH.", "- Lưu: VT, KTTH."),
         ("- Lưu: VL.", "- Lưu: VT."),
         ("- Lưu: VT, TH.", "- Lưu: VT, TH."),
+        ("Công báo; Lưu: VŨ KSTT (2b).", "Công báo; Lưu: VT, KSTT (2b)."),  # blind heldout5 scan
+        ("- Lưu: VP, TH.", "- Lưu: VP, TH."),  # a real code
+        ("- Lưu: Vụ Pháp chế.", "- Lưu: Vụ Pháp chế."),  # a word
         ("Lưu: VIỆT NAM", "Lưu: VIỆT NAM"),  # a word, not the code
     ],
 )

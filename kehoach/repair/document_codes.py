@@ -22,7 +22,9 @@ _WORD = regex.compile(r"(?<![\w/-])\p{L}{2,}(?![\w/-])")
 _ARCHIVE_NOTE = re.compile(
     r"""
     (?P<label>(?<!\w)[L!|lI1]ưu\s*:\s*)   # "Lưu:", OCR's "!ưu:"
-    V[ILlĩi1|](?!\w)                       # VT with its T misread: VI, VL, Vĩ, Vi
+    V(?:[ILlĩi1|]|[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])(?!\w)
+                                           # VT with its T misread: VI, VL, Vĩ, Vi, or a capital
+                                           # with a mark (VŨ), which no code has ("VP" stays)
     (?P<comma>,?)
     (?P<next>\s+[A-ZĐ])?                   # the unit's code after it: "VT, KTTH"
     """,
