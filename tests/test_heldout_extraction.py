@@ -1,4 +1,4 @@
-"""Held-out extraction floors: the scorer on tests/heldout and tests/heldout2.
+"""Held-out extraction floors: the scorer on tests/heldout … tests/heldout5.
 
 The gold of each set was written by reading the corpus plans before any extractor ran on them
 (provenance, method and the before/after numbers: each set's README.md). The floors are the scores
@@ -9,7 +9,8 @@ Raise a floor when a fix raises its score; never lower one to make a change pass
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,15 @@ class HeldOutSet:
     documents: int
     field_f1: dict[str, float]
     attribute_accuracy: dict[str, float]
+    # Indicator/dimension mentions the extractor reports and the gold leaves out, on purpose (README).
+    disputed_false_positives: dict[str, int] = field(default_factory=dict)
+
+
+def _all(value: float, names: tuple[str, ...], prefix: str) -> dict[str, float]:
+    return {f"{prefix}.{name}": value for name in names}
+
+
+ALL_DOCUMENT_FIELDS = (*DOCUMENT_FIELDS, "place", "parent_issuer")
 
 
 # Measured 2026-11-23 (after fixes): `kehoach eval extract tests/<set>/gold --docs tests/<set>/docs`.
@@ -64,9 +74,53 @@ SETS = {
             **{f"document.{field}": 1.000 for field in (*DOCUMENT_FIELDS, "place", "parent_issuer")},
         },
     ),
+    # Sets 3-5: blind values in tests/heldout{3,4,5}/README.md; these floors are after their fixes.
+    "heldout3": HeldOutSet(
+        TESTS / "heldout3",
+        7,
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible", "via"), "obligation"),
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.857,  # "Chuyên viên" vs "Chuyên viên Phòng ...": a convention (README)
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+            "document.issuer": 0.857,  # 1594: header body vs authority line, a convention (README)
+        },
+    ),
+    "heldout4": HeldOutSet(
+        TESTS / "heldout4",
+        7,
+        {"citations": 1.000, "deadlines": 0.937, "people": 1.000, "obligations": 0.974},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            "obligation.deadline": 0.842,  # "vào ngày ..." target dates kept as events (README)
+            "obligation.frequency": 0.973,
+            **_all(1.000, ("recipient", "responsible"), "obligation"),
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+        # 634/TB-VPCP names "Chỉ số chuyển đổi số" (DTI) once, as a past ranking: v_indicators counts it.
+        {"indicators": 1},
+    ),
+    "heldout5": HeldOutSet(
+        TESTS / "heldout5",
+        5,
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.875,  # 1339: a table without row numbers (README)
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
-# None of these plans is about a governance index: any indicator or dimension found is spurious.
+# None of these documents plans for a governance index: an indicator or dimension found is spurious
+# unless the set lists it as disputed.
 FIELDS_WITHOUT_GOLD_ITEMS = ("indicators", "dimensions")
+# The keys the scorer reads; every gold file of tests/gold has them.
+GOLD_KEYS = {"document", "citations", "deadlines", "indicators", "dimensions", "people", "obligations"}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
@@ -105,6 +159,23 @@ def test_attribute_accuracy_stays_at_least_measured(scored: tuple[HeldOutSet, di
 
 @pytest.mark.parametrize("field", FIELDS_WITHOUT_GOLD_ITEMS)
 def test_no_spurious_indicators(scored: tuple[HeldOutSet, dict], field: str) -> None:
-    _, scores = scored
+    held_out, scores = scored
     counts = scores["fields"][field]
-    assert (counts["tp"], counts["fp"], counts["fn"]) == (0, 0, 0)
+    assert (counts["tp"], counts["fn"]) == (0, 0)
+    assert counts["fp"] == held_out.disputed_false_positives.get(field, 0)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_files_have_the_shape_of_tests_gold(name: str) -> None:
+    # A malformed gold file would silently score as zero; an obligation key must point at one sentence.
+    held_out = SETS[name]
+    paths = sorted((held_out.folder / "gold").glob("*.json"))
+    assert len(paths) == held_out.documents
+    for path in paths:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (held_out.folder / "docs" / f"{path.stem}.txt").read_text(encoding="utf-8").lower()
+        assert set(gold) >= GOLD_KEYS, path.name
+        assert all(c.get("number") or (c.get("title") and c.get("year")) for c in gold["citations"]), (
+            path.name
+        )
+        assert all(text.count(o["key"].lower()) == 1 for o in gold["obligations"]), path.name
