@@ -264,12 +264,71 @@ def renumber_repeated_headings(text: str) -> str:
 
 
 #: The rules in the order they run; each is ``str -> str`` and keeps line structure.
+# The only issuer codes written with lower-case letters (``TTg``: Thủ tướng Chính phủ); every other
+# issuer code is capitals, so a lower-case letter in an unknown issuer part is the OCR's.
+MIXED_CASE_ISSUER_CODES: frozenset[str] = frozenset(
+    code for code in _DOC_TYPES["symbol_issuers"] if not code.isupper() and _CODE_SHAPE.fullmatch(code)
+)
+_SYMBOL_ISSUER = regex.compile(
+    r"""
+    (?<=[\d\s]/(?:\d{4}/)?(?P<type>[A-ZĐ][A-ZĐa-z]{0,4})-)   # "553/QĐ-", "12/2025/CT-", a draft's "số /QĐ-"
+    (?P<issuer>[A-ZĐa-z0-9]{2,5})                     # "TTdq", "FTg", "T7s"
+    (?![\w\-/&])
+    """,
+    regex.VERBOSE,
+)
+MAX_MIXED_CASE_EDITS = 2
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def restore_mixed_case_issuer(text: str) -> str:
+    """``553/QĐ-TTdq`` / ``QĐ-T7s`` / ``QĐ-FTg`` → ``553/QĐ-TTg``.
+
+    An issuer part after a known type code that is no known code, holds a lower-case letter or a
+    digit among letters, and is at most two edits from a mixed-case issuer code (and nearer to it than
+    to any capital code, compared without case: ``UBnd`` is ``UBND``) is that code misread; on a tie
+    the lower-case letter decides (capital codes have none).
+    """
+
+    def replace(match: regex.Match[str]) -> str:
+        issuer = match["issuer"]
+        if (
+            match["type"] not in TYPE_CODES
+            or issuer in WHOLE_CODES
+            or issuer.isdigit()
+            or (issuer.isupper() and not any(c.isdigit() for c in issuer))
+        ):
+            return issuer
+        best = min(MIXED_CASE_ISSUER_CODES, key=lambda code: _edits(issuer, code), default=None)
+        if best is None or _edits(issuer, best) > MAX_MIXED_CASE_EDITS:
+            return issuer
+        folded = issuer.upper()
+        if any(
+            _edits(folded, code.upper()) < _edits(issuer, best) for code in ISSUER_CODES if code.isupper()
+        ):
+            return issuer
+        return best
+
+    return _SYMBOL_ISSUER.sub(replace, text)
+
+
 RULES = (
     fix_eth,
     drop_mark_only_tokens,
     split_glued_number,
     restore_symbol_dash,
     drop_stray_marks_in_symbols,
+    restore_mixed_case_issuer,
 )
 
 

@@ -15,6 +15,7 @@ from pipeline.ocr_postfix import (
     postfix_ocr_text,
     renumber_headings_across_pages,
     renumber_repeated_headings,
+    restore_mixed_case_issuer,
     restore_symbol_dash,
     split_glued_number,
     split_glued_symbol,
@@ -208,3 +209,23 @@ def test_number_matches_counts_exact_numbers_as_a_multiset() -> None:
     truth = "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/NĐ-CP"
     assert number_matches(truth, "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/ND-CP") == (2, 3)
     assert number_matches(truth, "số 1/KH-UBND") == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Tesseract vie on blind office/poor scans of tests/heldout5 (553/QĐ-TTg) and on a draft's "số /QĐ-TTg".
+        (
+            "Căn cứ Quyết định số 553/QĐ-TTdq ngày 06 tháng 4",
+            "Căn cứ Quyết định số 553/QĐ-TTg ngày 06 tháng 4",
+        ),
+        ("Quyết định số 553/QĐ-T7s ngày 06", "Quyết định số 553/QĐ-TTg ngày 06"),
+        ("Quyết định số /QĐ-FTg ngày tháng", "Quyết định số /QĐ-TTg ngày tháng"),
+        ("số 12/QĐ-UBnd", "số 12/QĐ-UBnd"),  # nearer to UBND: not the Prime Minister's
+        ("số 7/KH-Tp ngày", "số 7/KH-Tp ngày"),  # a known code
+        ("số 3/QĐ-BTC và 21/CT-TTg", "số 3/QĐ-BTC và 21/CT-TTg"),
+        ("98/2025/NĐ-Cp", "98/2025/NĐ-Cp"),  # too far from TTg
+    ],
+)
+def test_restore_mixed_case_issuer(text: str, expected: str) -> None:
+    assert restore_mixed_case_issuer(text) == expected
