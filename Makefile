@@ -45,6 +45,8 @@ eval: setup ## measure extraction against every gold set and repair against held
 	$(KEHOACH) eval extract tests/heldout2/gold --docs tests/heldout2/docs
 	$(KEHOACH) eval extract tests/heldout3/gold --docs tests/heldout3/docs
 	$(KEHOACH) eval extract tests/heldout4/gold --docs tests/heldout4/docs
+	$(KEHOACH) eval extract tests/heldout5/gold --docs tests/heldout5/docs
+	$(KEHOACH) eval extract tests/heldout6/gold --docs tests/heldout6/docs
 	$(KEHOACH) eval extract tests/data/tuoi_hong/gold
 	$(KEHOACH) eval repair
 
