@@ -42,7 +42,7 @@ from typing import Any
 
 from kehoach.evaluation.metrics import error_rates
 from kehoach.evaluation.ocr import evaluate_ocr, quality_of
-from kehoach.synth import QUALITIES, layout_pages, synth_scan
+from kehoach.synth import QUALITIES, first_pages_text, layout_pages, synth_scan
 from pipeline.read_text import read_text_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +142,9 @@ def make_quality_scans(
         stale.unlink()
     scans = []
     for plan_index, (stem, full_text) in enumerate(plan_texts(plans).items()):
-        text = first_pages(full_text, pages_per_plan)
+        # Cut inside the paragraph that runs over: whole lines would leave a one-paragraph letter a
+        # header-only page (kehoach.synth.excerpt).
+        text = first_pages_text(full_text, pages_per_plan)
         for quality in qualities:
             seed = QUALITY_SEEDS[quality] + 10 * plan_index  # each plan its own degradation
             scans.append(synth_scan(text, folder / f"{stem}.{quality}.pdf", quality=quality, seed=seed))

@@ -5,6 +5,7 @@ Used to make the sample corpus (``scripts/make_samples.py``), the OCR channel tr
 """
 
 from kehoach.synth.degrade import QUALITIES, Degradation, apply_degradation, degrade, draw_degradation
+from kehoach.synth.excerpt import first_pages_text
 from kehoach.synth.render import PageStyle, draw_page, ground_truth, layout_pages, render_pages
 from kehoach.synth.scan import ground_truth_path, synth_scan
 
@@ -16,6 +17,7 @@ __all__ = [
     "degrade",
     "draw_degradation",
     "draw_page",
+    "first_pages_text",
     "ground_truth",
     "ground_truth_path",
     "layout_pages",

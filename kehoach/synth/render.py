@@ -186,23 +186,24 @@ class _Paginator:
             self.pages[-1].stamp_box = (x0, start, x1, self.y)
             return
         self.y += gap if self.y > self.top else 0
+        # One line at a time, so that a paragraph longer than what is left of the page (or than a
+        # whole page) continues at the top of the next one instead of leaving this one empty.
+        drawn: list[LaidLine] = []
         for words in wrap_words(block.text, font, x1 - x0):
             self.ensure_room(self.style.line_height)
             piece = Block(" ".join(words), block.source_line, block.align, block.bold, block.column)
             self.y = self.add_lines(piece, self.y)
-        self._fix_justification(block)
+            drawn.append(self.pages[-1].lines[-1])
+        if block.align == "justify":
+            self._justify(drawn[:-1], font, x0, x1)
 
-    def _fix_justification(self, block: Block) -> None:
-        """Lines were placed one at a time (so pages can break mid-paragraph); re-justify all but the last."""
-        if block.align != "justify":
-            return
-        font = _font(self.style.family, block.bold, self.style.font_px)
-        lines = [
-            line for page in self.pages[-2:] for line in page.lines if line.source_line == block.source_line
-        ]
-        for line in lines[:-1]:
+    @staticmethod
+    def _justify(lines: list[LaidLine], font: ImageFont.FreeTypeFont, x0: int, x1: int) -> None:
+        """Each line was placed alone (as a paragraph's last line, left-aligned): justify the ones that
+        are not the paragraph's last, on whatever page they landed (a page's last line included)."""
+        for line in lines:
             words = [w for w, _ in line.words]
-            xs = place_words(words, font, self.x0, self.x1 - self.x0, "justify")
+            xs = place_words(words, font, x0, x1 - x0, "justify")
             line.words = list(zip(words, xs, strict=True))
             line.box = (xs[0], line.box[1], round(xs[-1] + font.getlength(words[-1])), line.box[3])
 
