@@ -270,9 +270,13 @@ def eval_extract(
         Path, typer.Option(help="Folder holding the documents, matched to gold files by stem.")
     ] = Path("data/raw"),
     format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.summary,
+    misses: Annotated[
+        bool,
+        typer.Option(help="Also list, per document, each gold item missed, extra item and wrong attribute."),
+    ] = False,
 ) -> None:
     """Score the pipeline's extraction against gold files: P/R/F1 per field, attribute accuracy."""
-    from kehoach.evaluation.extract import aggregate, format_report, score_document
+    from kehoach.evaluation.extract import aggregate, format_misses, format_report, score_document
     from pipeline.runner import process_file
 
     scores = []
@@ -289,6 +293,8 @@ def eval_extract(
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         sys.stdout.write(format_report(result) + "\n")
+    if misses:
+        sys.stdout.write(format_misses(scores) + "\n")
 
 
 def _find_source(folder: Path, stem: str) -> Path:

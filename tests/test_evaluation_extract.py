@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.evaluation.extract import aggregate, format_report, score_document
+from kehoach.evaluation.extract import aggregate, format_misses, format_report, score_document
 
 GOLD = {
     "document": {
@@ -129,3 +129,30 @@ def test_aggregate_micro_averages_and_reports() -> None:
     assert result["fields"]["dimensions"]["precision"] is None  # nothing predicted
     report = format_report(result)
     assert "indicators" in report and "0.667" in report and "obligation.via" in report
+
+
+def test_score_document_lists_each_miss() -> None:
+    misses = score_document(PREDICTED, GOLD)["misses"]
+    assert "citations: missed 196/KH-UBND" in misses
+    assert "citations: extra 99/QĐ-UBND" in misses
+    assert not any("04/KH-UBND" in m for m in misses)  # found, and its repeat is no extra
+    assert "deadlines: extra 2024-12-01" in misses
+    assert "indicators: extra SIPAS" in misses
+    assert "dimensions: missed PAPI-6" in misses
+    assert "people: extra Nguyễn Văn B" in misses
+    assert "obligations: missed 'an item nobody found'" in misses
+    assert "obligations: extra 'Báo cáo tháng.'" in misses
+    assert any(
+        m.startswith("obligation.via 'Thực hiện báo cáo") and m.endswith("gold 'Phòng Nội vụ'")
+        for m in misses
+    )
+    assert "document.signer : got 'Lê Văn X', gold None" in misses
+    assert len(misses) == 10
+
+
+def test_format_misses_names_each_document() -> None:
+    score = score_document(PREDICTED, GOLD)
+    score["document"] = "plan-a"
+    listing = format_misses([score, {"document": "plan-b", "misses": []}])
+    assert "== plan-a" in listing and "plan-b" not in listing
+    assert "  citations: missed 196/KH-UBND" in listing

@@ -47,30 +47,51 @@ def normalize(value: Any) -> Any:
 
 
 def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
-    """Counts for one document: ``{"fields": {field: {tp, fp, fn}}, "attributes": {name: {correct, total}}}``."""
+    """Counts for one document: ``{"fields": {field: {tp, fp, fn}}, "attributes": {name: {correct, total}}}``.
+
+    ``misses`` lists, one line each, what made the counts fall short: a gold item not found
+    (``missed``), a predicted item the gold does not have (``extra``) and a wrong attribute value.
+    """
     fields: dict[str, dict[str, int]] = {}
     attributes: dict[str, dict[str, int]] = {}
-    pairs = _match_citations(predicted.get("citations", []), gold.get("citations", []), fields)
-    _score_attributes("citation", pairs, CITATION_ATTRIBUTES, attributes)
+    misses: list[str] = []
+    citations = predicted.get("citations", [])
+    pairs = _match_citations(citations, gold.get("citations", []), fields)
+    _list_unmatched("citations", pairs, citations, gold.get("citations", []), _citation_label, misses)
+    _score_attributes("citation", pairs, CITATION_ATTRIBUTES, attributes, misses, _citation_label)
     predicted_deadlines = {d["date"] for d in predicted.get("dates", []) if d.get("role") == "deadline"}
-    fields["deadlines"] = _set_counts(predicted_deadlines, set(gold.get("deadlines", [])))
-    fields["indicators"] = _set_counts(
-        {i["code"] for i in predicted.get("indicators", [])}, set(gold.get("indicators", []))
+    for name, found, expected in (
+        ("deadlines", predicted_deadlines, set(gold.get("deadlines", []))),
+        ("indicators", {i["code"] for i in predicted.get("indicators", [])}, set(gold.get("indicators", []))),
+        ("dimensions", {d["code"] for d in predicted.get("dimensions", [])}, set(gold.get("dimensions", []))),
+    ):
+        fields[name] = _set_counts(found, expected)
+        misses += [f"{name}: missed {value}" for value in sorted(expected - found)]
+        misses += [f"{name}: extra {value}" for value in sorted(found - expected)]
+    people = predicted.get("people", [])
+    pairs = _match_people(people, gold.get("people", []), fields)
+    _list_unmatched("people", pairs, people, gold.get("people", []), lambda p: p.get("name"), misses)
+    _score_attributes("person", pairs, PEOPLE_ATTRIBUTES, attributes, misses, lambda p: p.get("name"))
+    obligations = predicted.get("obligations", [])
+    pairs = _match_obligations(obligations, gold.get("obligations", []), fields)
+    _list_unmatched(
+        "obligations",
+        pairs,
+        [o for o in obligations if _carries_attribute(o)],
+        gold.get("obligations", []),
+        _obligation_label,
+        misses,
     )
-    fields["dimensions"] = _set_counts(
-        {d["code"] for d in predicted.get("dimensions", [])}, set(gold.get("dimensions", []))
-    )
-    pairs = _match_people(predicted.get("people", []), gold.get("people", []), fields)
-    _score_attributes("person", pairs, PEOPLE_ATTRIBUTES, attributes)
-    pairs = _match_obligations(predicted.get("obligations", []), gold.get("obligations", []), fields)
-    _score_attributes("obligation", pairs, OBLIGATION_ATTRIBUTES, attributes)
+    _score_attributes("obligation", pairs, OBLIGATION_ATTRIBUTES, attributes, misses, _obligation_label)
     _score_attributes(
         "document",
         [(predicted.get("document") or {}, gold.get("document") or {})],
         DOCUMENT_ATTRIBUTES,
         attributes,
+        misses,
+        lambda _: "",
     )
-    return {"fields": fields, "attributes": attributes}
+    return {"fields": fields, "attributes": attributes, "misses": misses}
 
 
 def aggregate(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -93,6 +114,15 @@ def aggregate(scores: Iterable[dict[str, Any]]) -> dict[str, Any]:
     for counts in attributes.values():
         counts["accuracy"] = counts["correct"] / counts["total"] if counts["total"] else None
     return {"documents": documents, "fields": fields, "attributes": attributes}
+
+
+def format_misses(scores: Iterable[dict[str, Any]]) -> str:
+    """The ``misses`` of each scored document (its ``document`` key names it), under its name."""
+    lines: list[str] = []
+    for score in scores:
+        if score.get("misses"):
+            lines += ["", f"== {score.get('document', '?')}"] + [f"  {m}" for m in score["misses"]]
+    return "\n".join(lines)
 
 
 def format_report(aggregated: dict[str, Any]) -> str:
@@ -233,8 +263,45 @@ def _match_obligations(predicted: list[dict], gold: list[dict], fields: dict) ->
     return pairs
 
 
+def _citation_label(citation: dict) -> str:
+    return str(citation.get("number") or f"{citation.get('title')} ({citation.get('year')})")
+
+
+def _obligation_label(obligation: dict) -> str:
+    text = obligation.get("key") or obligation.get("action") or obligation.get("text") or ""
+    return repr(text[:90])
+
+
+def _list_unmatched(
+    name: str,
+    pairs: list[tuple[dict, dict]],
+    predicted: list[dict],
+    gold: list[dict],
+    label: Callable[[dict], Any],
+    misses: list[str],
+) -> None:
+    matched_predicted = {id(p) for p, _ in pairs}
+    matched_gold = {id(g) for _, g in pairs}
+    misses += [f"{name}: missed {label(g)}" for g in gold if id(g) not in matched_gold]
+    extra = [p for p in predicted if id(p) not in matched_predicted]
+    if name == "citations":  # repeated citations count once
+        extra = list(
+            {
+                _citation_key(p): p
+                for p in extra
+                if _citation_key(p) not in {_citation_key(m) for m, _ in pairs}
+            }.values()
+        )
+    misses += [f"{name}: extra {label(p)}" for p in extra]
+
+
 def _score_attributes(
-    prefix: str, pairs: list[tuple[dict, dict]], names: tuple[str, ...], attributes: dict
+    prefix: str,
+    pairs: list[tuple[dict, dict]],
+    names: tuple[str, ...],
+    attributes: dict,
+    misses: list[str] | None = None,
+    label: Callable[[dict], Any] = str,
 ) -> None:
     for predicted, gold in pairs:
         for name in names:
@@ -242,4 +309,9 @@ def _score_attributes(
                 continue
             counts = attributes.setdefault(f"{prefix}.{name}", {"correct": 0, "total": 0})
             counts["total"] += 1
-            counts["correct"] += int(normalize(predicted.get(name)) == normalize(gold[name]))
+            correct = normalize(predicted.get(name)) == normalize(gold[name])
+            counts["correct"] += int(correct)
+            if not correct and misses is not None:
+                misses.append(
+                    f"{prefix}.{name} {label(gold)}: got {predicted.get(name)!r}, gold {gold[name]!r}"
+                )
