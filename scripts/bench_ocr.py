@@ -56,13 +56,7 @@ SEED_PLANS = (
     "ke-hoach-phuong-van-phuc-papi-2021-2025.txt",
     "ke-hoach-th-nguyen-binh-khiem-par-index-2025.md",
 )
-HELDOUT_PLANS = {
-    "heldout": ROOT / "tests" / "heldout" / "docs",
-    "heldout2": ROOT / "tests" / "heldout2" / "docs",
-    "heldout3": ROOT / "tests" / "heldout3" / "docs",
-    "heldout4": ROOT / "tests" / "heldout4" / "docs",
-    "heldout5": ROOT / "tests" / "heldout5" / "docs",
-}
+HELDOUT_PLANS = {docs.parent.name: docs for docs in sorted((ROOT / "tests").glob("heldout*/docs"))}
 QUALITY_SEEDS = {quality: 100 + index for index, quality in enumerate(QUALITIES)}
 SPEED_SEED = 7
 MEMORY_SEED = 8
