@@ -419,6 +419,13 @@ def accuracy_section(scans: list[Path], with_ocrmypdf: bool) -> list[str]:
             f"| {sum(row['seconds'] for row in files):.1f} | {sum(row.get('bare_seconds', 0) for row in files):.1f} "
             f"| {ocrmypdf_seconds} |"
         )
+    missed = [
+        f"{row['file']}: {', '.join(row['final_numbers_missed'])}"
+        for row in result["files"]
+        if row.get("final_numbers_missed")
+    ]
+    lines.append("")
+    lines.append("Document numbers not exact in the final text: " + ("; ".join(missed) or "none") + ".")
     lines.append("")
     lines.append(
         f"CER/WER: whitespace-normalised edit distance, mean over the {len(files)} plans of a level; "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.evaluation.ocr import document_numbers, number_matches
+from kehoach.evaluation.ocr import document_numbers, missed_numbers, number_matches
 from pipeline.ocr import tsv_to_page
 from pipeline.ocr_postfix import (
     drop_mark_only_tokens,
@@ -209,6 +209,8 @@ def test_number_matches_counts_exact_numbers_as_a_multiset() -> None:
     truth = "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/NĐ-CP"
     assert number_matches(truth, "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/ND-CP") == (2, 3)
     assert number_matches(truth, "số 1/KH-UBND") == (1, 3)
+    assert missed_numbers(truth, "số 1/KH-UBND và số 1/KH-UBND; số 73/2023/ND-CP") == ["73/2023/NĐ-CP"]
+    assert missed_numbers(truth, "số 1/KH-UBND") == ["1/KH-UBND", "73/2023/NĐ-CP"]
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,12 @@ def document_numbers(text: str) -> list[str]:
     return [match.group().rstrip(".") for match in DOCUMENT_NUMBER.finditer(text)]
 
 
+def missed_numbers(truth: str, hypothesis: str) -> list[str]:
+    """The document numbers of ``truth`` that do not come out exactly in ``hypothesis`` (multiset)."""
+    missing = Counter(document_numbers(truth)) - Counter(document_numbers(hypothesis))
+    return sorted(missing.elements())
+
+
 def number_matches(truth: str, hypothesis: str) -> tuple[int, int]:
     """(numbers of ``truth`` found exactly in ``hypothesis``, numbers in ``truth``), as multisets."""
     wanted, found = Counter(document_numbers(truth)), Counter(document_numbers(hypothesis))
@@ -162,6 +168,7 @@ def _score_scan(pdf: Path, options: PipelineOptions, baseline: bool) -> dict[str
         "numbers": numbers,
         "numbers_exact": raw_numbers,
         "final_numbers_exact": final_numbers,
+        "final_numbers_missed": missed_numbers(truth, final),
     }
     if baseline:
         started = time.perf_counter()
