@@ -132,6 +132,20 @@ SETS = {
             **_all(1.000, ("number", "parent_issuer", "place", "issued_on", "signer"), "document"),
         },
     ),
+    # Set 7 (one long plan, 6,347 words): floors at its blind run (2026-11-23, commit 9e9e359).
+    "heldout7": HeldOutSet(
+        TESTS / "heldout7",
+        1,
+        {"citations": 1.000, "deadlines": 0.667, "obligations": 0.737},
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.778,
+            **_all(1.000, ("deadline", "frequency", "responsible"), "obligation"),
+            "obligation.recipient": 0.833,
+            "obligation.via": 0.667,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     # Set 8 (one long plan, 7,288 words): floors at its blind run (2026-11-23, commit 9e9e359).
     "heldout8": HeldOutSet(
         TESTS / "heldout8",
