@@ -33,6 +33,7 @@ from PIL import Image, ImageOps
 from kehoach.errors import OcrError
 from pipeline.ocr_engine import run_tesseract
 from pipeline.ocr_layout import OcrLine, OcrWord
+from pipeline.ocr_postfix import ISSUER_CODES, TYPE_CODES, is_ministry_code
 
 REREAD_BELOW = 80.0  # word confidence under which a number or code is read again
 SCALE = 2  # enlargement of the crops: 3x read worse (digits split into strokes), 1x gains less
@@ -51,6 +52,12 @@ _DOUBTFUL = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+# A document symbol as it is written: "13021/BTC-PTHT", "73/2023/NĐ-CP", "14-KL/TW".
+_SYMBOL = regex.compile(r"\d{1,6}(?:/\d{4})?[/-][A-ZĐ][\wĐđ&]*(?:[-/][A-ZĐ][\wĐđ&]*)*")
+# A character no symbol holds, inside a token with digits: the page reading is broken there.
+_BROKEN = regex.compile(r"\w[^\w/.,&-]+\w")  # "BNN&MT" is whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +176,39 @@ def vote(readings: Sequence[Reading]) -> Reading:
         counts[reading.text] = counts.get(reading.text, 0) + 1
     agreed = [reading for reading in readings[1:] if counts[reading.text] >= 2 and reading.text != first.text]
     if not agreed:
-        return first
+        return _whole_symbol(readings) or first
     winner = max(agreed, key=lambda reading: reading.confidence)
     if winner.text.rstrip(TRAILING_MARKS) == first.text.rstrip(TRAILING_MARKS):
         return first
     return winner
+
+
+def _whole_symbol(readings: Sequence[Reading]) -> Reading | None:
+    """A broken page reading of a document symbol (``13(21/RTC-PYHT``) whose two re-reads are whole
+    symbols with the same digits and differ only in a code that one of them spells as a known code:
+    that one (``13021/BTC-PTHT`` over ``13021/RTC-PTHT``). Both re-reads must agree on every digit,
+    and the page reading must hold a character no symbol has, so a readable first reading stays."""
+    if len(readings) != 3 or not _BROKEN.search(readings[0].text):
+        return None
+    if any(reading.text == readings[0].text for reading in readings[1:]):
+        return None  # a re-read confirms the page reading
+    symbols = [_SYMBOL.search(reading.text) for reading in readings[1:]]
+    if not all(symbols) or symbols[0].group() == symbols[1].group():  # type: ignore[union-attr]
+        return None
+    parts = [regex.split(r"[/-]", symbol.group()) for symbol in symbols]  # type: ignore[union-attr]
+    if len(parts[0]) != len(parts[1]):
+        return None
+    differing = [(a, b) for a, b in zip(parts[0], parts[1], strict=True) if a != b]
+    if any(a.isdigit() or b.isdigit() for a, b in differing):
+        return None
+    known = [all(_known_code(pair[side]) for pair in differing) for side in (0, 1)]
+    if known[0] == known[1]:
+        return None
+    return readings[1] if known[0] else readings[2]
+
+
+def _known_code(code: str) -> bool:
+    return code in ISSUER_CODES or code in TYPE_CODES or is_ministry_code(code)
 
 
 def _has_area(box: tuple[int, int, int, int]) -> bool:

@@ -77,6 +77,30 @@ def test_vote(readings: list[tuple[str, float]], winner: str) -> None:
     assert vote([Reading(text, confidence) for text, confidence in readings]).text == winner
 
 
+@pytest.mark.parametrize(
+    ("readings", "winner"),
+    [
+        # a broken page reading (a bracket inside the digits), re-reads agree on the digits and differ
+        # in one code: the re-read whose code is a known one (BTC: Bộ Tài chính) wins (blind heldout6 photo)
+        ([("13(21/RTC-PYHT", 71.0), ("13021/BTC-PTHT", 54.0), ("13021/RTC-PTHT", 89.0)], "13021/BTC-PTHT"),
+        ([("5(6/QD-UBND", 40.0), ("506/XĐ-UBND", 80.0), ("506/QĐ-UBND", 60.0)], "506/QĐ-UBND"),
+        # the digits differ: no re-read is trusted
+        ([("1:;021/BTC-PTHT", 12.0), ("172021/BTC-PTHT", 46.0), ("1:021/BTC-PTHT", 41.0)], "1:;021/BTC-PTHT"),
+        # the page reading is whole: it stays ("&" belongs to symbols), the more when a re-read confirms it
+        (
+            [("515/KH-BCA-BNN&MT", 72.0), ("O515/KH-BCA-BNNGMT", 0.0), ("515/KH-BCA-BNN&MT", 92.0)],
+            "515/KH-BCA-BNN&MT",
+        ),
+        ([("13021/RTC-PTHT", 71.0), ("13021/BTC-PTHT", 54.0), ("13021/RTC-PYHT", 89.0)], "13021/RTC-PTHT"),
+        # both codes unknown, or both known: no evidence
+        ([("13(21/RTC-PYHT", 71.0), ("13021/RTX-PTHT", 54.0), ("13021/RTC-PTHT", 89.0)], "13(21/RTC-PYHT"),
+        ([("12(3/QĐ-UBND", 30.0), ("123/QĐ-UBND", 54.0), ("123/CT-UBND", 89.0)], "12(3/QĐ-UBND"),
+    ],
+)
+def test_vote_on_a_broken_symbol(readings: list[tuple[str, float]], winner: str) -> None:
+    assert vote([Reading(text, confidence) for text, confidence in readings]).text == winner
+
+
 def test_word_crop_stops_half_way_to_the_neighbours() -> None:
     line = OcrLine("1", [word("số", 95, 100, 160), word("58/2023", 50, 170, 330), word("của", 95, 400, 460)])
     left, top, right, bottom = word_box(line, 1, (2480, 3508))

@@ -18,7 +18,7 @@ from kehoach.repair.decoder import split_line
 from kehoach.repair.document_codes import fix_archive_note, fix_mixed_case_codes, mixed_case_codes
 from kehoach.repair.glyphs import merge_junk_glyphs
 from kehoach.repair.junk import junk_position, junk_skeletons
-from kehoach.repair.roman import fix_heading_sequence, roman_value, to_roman
+from kehoach.repair.roman import fix_heading_sequence, fix_lone_numerals, roman_value, to_roman
 
 
 @pytest.fixture(scope="module")
@@ -252,6 +252,11 @@ def test_mixed_case_code_the_document_writes_elsewhere() -> None:
         ("- lưu: Vi KTTH.", "- Lưu: VT, KTTH."),
         ("- Lưu: VL.", "- Lưu: VT."),
         ("- Lưu: VT, TH.", "- Lưu: VT, TH."),
+        (
+            "xã, phường; Lưu: VT NC (TP, Dũng).",
+            "xã, phường; Lưu: VT, NC (TP, Dũng).",
+        ),  # comma lost (heldout6 scan)
+        ("- Lưu: VT.", "- Lưu: VT."),
         ("Công báo; Lưu: VŨ KSTT (2b).", "Công báo; Lưu: VT, KSTT (2b)."),  # blind heldout5 scan
         ("- Lưu: VP, TH.", "- Lưu: VP, TH."),  # a real code
         ("- Lưu: Vụ Pháp chế.", "- Lưu: Vụ Pháp chế."),  # a word
@@ -277,3 +282,21 @@ def test_evaluate_vie_scans_scores_input_and_repair_per_quality(repairer: Repair
     assert (row["pages"], row["input_errors"], row["repaired_errors"]) == (1, 2, 0)
     assert row["chars"] == len(" ".join(truth.split()))
     assert evaluate_vie_scans(repairer, tmp_path / "absent") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a flattened task table (blind heldout6 scan): row groups I, II on lines of their own
+        (
+            ["I", "XÂY DỰNG KẾ HOẠCH", "1", "H", "TRIỂN KHAI ĐỒNG BỘ"],
+            ["I", "XÂY DỰNG KẾ HOẠCH", "1", "II", "TRIỂN KHAI ĐỒNG BỘ"],
+        ),
+        (["I", "a", "II", "b", "HI"], ["I", "a", "II", "b", "III"]),
+        (["H", "TRIỂN KHAI"], ["H", "TRIỂN KHAI"]),  # no numeral before it: lettered rows run A … H
+        (["G", "x", "H"], ["G", "x", "H"]),
+        (["I", "x", "III", "y", "H"], ["I", "x", "III", "y", "H"]),  # II after III: no sequence
+    ],
+)
+def test_fix_lone_numerals(lines: list[str], expected: list[str]) -> None:
+    assert fix_lone_numerals(lines) == expected

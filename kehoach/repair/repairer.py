@@ -38,7 +38,7 @@ from kehoach.repair.line_context import neighbour_words
 from kehoach.repair.line_finish import finish_line, split_glued
 from kehoach.repair.list_labels import fix_list_labels
 from kehoach.repair.lm import NGramLM, load_default_lm
-from kehoach.repair.roman import fix_heading_sequence, read_roman
+from kehoach.repair.roman import fix_heading_sequence, fix_lone_numerals, read_roman
 from kehoach.repair.spans import merge_numbers, split_glued_plain_words
 from kehoach.repair.syllables import has_diacritics, normalize_syllable_tone, strip_diacritics
 
@@ -351,7 +351,7 @@ class Repairer:
             known = self.lm.index.__contains__
             mixed = mixed_case_codes(text, known)
             out = [fix_archive_note(fix_mixed_case_codes(line, mixed, known)) for line in out]
-            out = fix_citation_years(fix_heading_sequence(out, observed=lines))
+            out = fix_citation_years(fix_lone_numerals(fix_heading_sequence(out, observed=lines)))
         return "\n".join(out)
 
     def _options_with_codes(

@@ -133,3 +133,29 @@ def fix_heading_sequence(lines: list[str], observed: list[str] | None = None) ->
         if m is not None and roman_value(read_roman(token)) != value:
             out[k] = m.group("lead") + to_roman(value) + lines[k][m.start("rest") :]
     return out
+
+
+_LONE_NUMERAL = re.compile(r"^(?P<lead>\s*)(?P<token>[IVXHLl][IVXHLl1]{0,5})\s*$")
+
+
+def fix_lone_numerals(lines: list[str]) -> list[str]:
+    """A table's row-group numeral on a line of its own (``I``, then ``H`` for ``II``): OCR's look-alike
+    is read as the numeral when the numeral before it on a line of its own is one less. Without that
+    evidence ``H`` stays (a table's lettered rows run ``A`` … ``H``)."""
+    out = list(lines)
+    previous: int | None = None
+    for k, line in enumerate(lines):
+        m = _LONE_NUMERAL.match(line)
+        if m is None:
+            continue
+        token = m.group("token")
+        value = roman_value(token)
+        if value is None:
+            fixed = read_roman(token)
+            value = roman_value(fixed)
+            if value is None or previous is None or value != previous + 1:
+                previous = None
+                continue
+            out[k] = m.group("lead") + fixed
+        previous = value
+    return out
