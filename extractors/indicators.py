@@ -2,11 +2,14 @@
 
 Names and their variants are data (``data/indicators.yaml``, ``data/papi_dimensions.yaml``); this
 module only counts. A name followed by its acronym, "Chỉ số cải cách hành chính (PAR Index)", is
-one mention, not two: spans of the same code separated only by brackets, quotes or spaces merge.
+one mention, not two: spans of the same code separated only by brackets, quotes, spaces or a year
+("... cấp tỉnh 2016 (PAPI)", "... năm 2016 (PAR INDEX 2016)") merge.
 
 PAPI dimensions are everyday phrases of administrative writing ("công khai, minh bạch",
 "thủ tục hành chính công"): in a PAR Index plan they are not PAPI dimensions. Such variants count
-only when the document mentions PAPI; variants marked ``distinctive`` count everywhere.
+only when the document mentions PAPI, or where the text names them as a dimension ("Chỉ số nội
+dung “Thủ tục hành chính công”", the lexicon's ``framed_by``); variants marked ``distinctive``
+count everywhere.
 """
 
 from __future__ import annotations
@@ -20,8 +23,13 @@ from extractors.types import DimensionCount, IndicatorCount
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
-# Text allowed between two spans of one code for them to be one mention: "Name (ACR)", "“Name”".
-_JOINER = regex.compile(r"[\s(\[“”\"':,-]*", regex.VERSION1)
+# Text allowed between two spans of one code for them to be one mention: "Name (ACR)", "“Name”",
+# "Name 2016 (ACR)", "Name năm 2016 (ACR 2016)".
+_PUNCT = r"[\s(\[“”\"':,-]*"
+_JOINER = regex.compile(rf"{_PUNCT}(?:(?:năm\s+)?\d{{4}}{_PUNCT})?", regex.VERSION1 | regex.IGNORECASE)
+_MAX_JOIN = 14
+# How far back a dimension's frame ("Chỉ số nội dung số 6 “") may start.
+_FRAME_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +49,9 @@ def _load_indicator_variants() -> list[_Variant]:
     return [_Variant(entry["code"], _word_bounded(v)) for entry in table for v in entry["variants"]]
 
 
-def _load_dimension_variants() -> tuple[list[_Variant], dict[str, str], regex.Pattern[str]]:
+def _load_dimension_variants() -> tuple[
+    list[_Variant], dict[str, str], regex.Pattern[str], regex.Pattern[str]
+]:
     table = load_yaml("papi_dimensions")
     variants = [
         _Variant(dim["code"], _word_bounded(v["pattern"]), bool(v.get("distinctive", False)))
@@ -49,11 +59,12 @@ def _load_dimension_variants() -> tuple[list[_Variant], dict[str, str], regex.Pa
         for v in dim["variants"]
     ]
     names = {dim["code"]: dim["name"] for dim in table["dimensions"]}
-    return variants, names, _word_bounded(table["numbered_pattern"])
+    frame = regex.compile(rf"(?<![\w])(?:{table['framed_by']})$", _FLAGS)
+    return variants, names, _word_bounded(table["numbered_pattern"]), frame
 
 
 _INDICATOR_VARIANTS = _load_indicator_variants()
-_DIMENSION_VARIANTS, _DIMENSION_NAMES, _NUMBERED_DIMENSION = _load_dimension_variants()
+_DIMENSION_VARIANTS, _DIMENSION_NAMES, _NUMBERED_DIMENSION, _DIMENSION_FRAME = _load_dimension_variants()
 _INDICATOR_ORDER = [entry["code"] for entry in load_yaml("indicators")["indicators"]]
 
 
@@ -73,8 +84,15 @@ def dimension_spans(text: str, papi_context: bool | None = None) -> list[tuple[s
     """
     if papi_context is None:
         papi_context = any(code == "PAPI" for code, _, _ in indicator_spans(text))
-    usable = [v for v in _DIMENSION_VARIANTS if v.distinctive or papi_context]
-    spans = _raw_spans(text, usable)
+    spans = _raw_spans(text, [v for v in _DIMENSION_VARIANTS if v.distinctive or papi_context])
+    if not papi_context:
+        spans += [
+            (v.code, m.start(), m.end())
+            for v in _DIMENSION_VARIANTS
+            if not v.distinctive
+            for m in v.pattern.finditer(text)
+            if _framed(text, m.start())
+        ]
     if papi_context:
         spans += [
             (f"PAPI-{m.group('number')}", m.start(), m.end()) for m in _NUMBERED_DIMENSION.finditer(text)
@@ -102,6 +120,11 @@ def dimension_name(code: str) -> str:
     return _DIMENSION_NAMES[code]
 
 
+def _framed(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` name what follows as a PAPI dimension."""
+    return _DIMENSION_FRAME.search(text[max(0, start - _FRAME_REACH) : start]) is not None
+
+
 def _raw_spans(text: str, variants: list[_Variant]) -> list[tuple[str, int, int]]:
     return [(v.code, m.start(), m.end()) for v in variants for m in v.pattern.finditer(text)]
 
@@ -121,7 +144,7 @@ def _merge(text: str, spans: list[tuple[str, int, int]]) -> list[tuple[str, int,
                 code == last_code
                 and start >= last_end
                 and _JOINER.fullmatch(text, last_end, start) is not None
-                and start - last_end <= 4
+                and start - last_end <= _MAX_JOIN
             )
             if overlaps or adjacent:
                 merged[-1] = (last_code, last_start, max(end, last_end))
