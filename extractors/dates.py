@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from extractors.lexicon import load_yaml
 from extractors.types import DateMention, DateRole, Precision
 
 # A full date, either spelled out or numeric; named groups are read by ``_parse_match``.
@@ -55,6 +56,9 @@ _WHOLE_PHRASE = re.compile(
     rf"\s*(?:(?:{DAY_SPELLED})|(?:{DAY_NUMERIC})|(?:{MONTH_RANGE})|(?:{MONTH})|(?:{QUARTER}))\s*$", re.VERBOSE
 )
 _YEAR_PHRASE = re.compile(r"\s*(?:năm|Năm)?\s*(?P<y>\d{4})\s*$")
+# A run of years alone ("Năm 2025 - 2026", "2025-2030" in a "Thời gian hoàn thành" cell) ends with its
+# last year, as a run of months ends with its last month.
+_YEAR_RANGE_PHRASE = re.compile(r"\s*(?:năm|Năm)?\s*(?P<y0>\d{4})\s*[-–]\s*(?P<y>\d{4})\s*$")
 
 # A cue right before the date (only spaces between) that makes it a deadline.
 _ADJACENT_DEADLINE_CUE = re.compile(
@@ -62,7 +66,8 @@ _ADJACENT_DEADLINE_CUE = re.compile(
     (?:trước|chậm\ nhất(?:\ là)?(?:\ vào)?(?:\ trong)?|hạn(?:\ chót)?(?:\ là)?|xong(?:\ trước)?(?:\ trong)?
        |đến\ hết|hết|muộn\ nhất|không\ quá|hoàn\ thành(?:\ trong|\ trước|\ vào)?|trong|kết\ thúc(?:\ vào)?
        |chậm\ nhất\ đến|thời\ (?:gian|hạn)\ hoàn\ thành\s*:)
-    \s*(?:ngày\s*)?$
+    \s*(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*)?  # an hour first: "trước 17 giờ ngày 27/11/2025"
+    (?:ngày\s*)?$
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -72,6 +77,30 @@ _TARGET_AFTER = re.compile(
     r"""\s*,?\s*(?:phấn\s+đấu|đạt(?:\s+được)?\s+(?:\d|ít\s+nhất|tối\s+thiểu|trên|từ|những|các|mục\s+tiêu))""",
     re.IGNORECASE,
 )
+# A cut-off of figures, not a due date: "tính đến hết ngày 17/11/2025, Hệ thống 751 chỉ ghi nhận ...",
+# "Dữ liệu tính đến ngày 07/11/2025", "(tính đến hết ngày 31/12/2025)".
+_AS_OF_CUE = re.compile(r"\btính\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$", re.IGNORECASE)
+# "vào ngày 19 tháng 12 năm 2025" after a milestone of the same clause ("khánh thành", "khởi công", "tổ
+# chức lễ"): the task is due that day (data/obligations.yaml ``target_date_milestones``); not after "đã".
+_ON_DAY_CUE = re.compile(r"\bvào\s*(?:ngày\s*)?$", re.IGNORECASE)
+_MILESTONE = re.compile(
+    rf"(?<!đã\s)(?<!đã\sđược\s)\b(?:{'|'.join(load_yaml('obligations')['target_date_milestones'])})\b",
+    re.IGNORECASE,
+)
+_MILESTONE_WINDOW = 300
+# The end of a span whose start is a date ("từ ngày 01/7/2024 đến hết ngày 31/12/2024", "kể từ ngày 1/3/2025
+# đến hết ngày 28/2/2027"): when a rule or a window stops applying, no due date (unless the clause says "Thời
+# hạn hoàn thành: Từ ngày ... đến ngày ..."). "từ nay đến hết năm 2025" has no start date: the task is due.
+_DATED_SPAN_END = re.compile(
+    r"\btừ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$"
+    r"|\btừ\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
+# A date in the condition of "Trường hợp ... trước ngày 01/8/2024 ... thì ...": what happened before it, not
+# what is due by it.
+_CONDITION_OPENING = re.compile(r"\b(?:trường\s+hợp|nếu)\b(?![^.;\n]*\bthì\b)[^.;\n]*$", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"[^.;\n]*?\bthì\b", re.IGNORECASE)
+_CONDITION_WINDOW = 250
 _ADJACENT_START_CUE = re.compile(r"\b(?:từ|kể\s+từ|bắt\s+đầu(?:\s+từ)?)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # A cue earlier in the same clause ("Thời hạn hoàn thành: 30/6/2025", "hoàn thành báo cáo trước 15/12").
 _CLAUSE_DEADLINE_CUE = re.compile(
@@ -141,8 +170,12 @@ def parse_date(s: str) -> tuple[str, str] | None:
     whole = _WHOLE_PHRASE.match(phrase)
     if whole:
         return _parse_match(whole)
-    year_only = _YEAR_PHRASE.match(phrase)
-    if year_only and _valid(int(year_only["y"]), 1):
+    year_only = _YEAR_PHRASE.match(phrase) or _YEAR_RANGE_PHRASE.match(phrase)
+    if (
+        year_only
+        and _valid(int(year_only["y"]), 1)
+        and int(year_only.groupdict().get("y0") or 0) <= int(year_only["y"])
+    ):
         return year_only["y"], "year"
     inner = DATE_PATTERN.search(phrase)
     return _parse_match(inner) if inner else None
@@ -156,9 +189,18 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
         return False
-    if _ADJACENT_START_CUE.search(before):
+    if _ADJACENT_START_CUE.search(before) or _AS_OF_CUE.search(before):
         return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due
     clause = _CLAUSE_BREAK.split(before)[-1]
+    if _DATED_SPAN_END.search(before) and not _CLAUSE_DEADLINE_CUE.search(clause):
+        return False
+    if _CONDITION_OPENING.search(text, max(0, start - _CONDITION_WINDOW), start) and _CONSEQUENCE.match(
+        text, end, end + _CONDITION_WINDOW
+    ):
+        return False
+    if _ON_DAY_CUE.search(before) and not _ADJACENT_DEADLINE_CUE.search(before):
+        whole_clause = _CLAUSE_BREAK.split(text[max(0, start - _MILESTONE_WINDOW) : start])[-1]
+        return bool(_MILESTONE.search(whole_clause) or _CLAUSE_DEADLINE_CUE.search(clause))
     if _VALIDITY_SPAN_END.search(clause):
         return False
     if _ADJACENT_DEADLINE_CUE.search(before):

@@ -10,7 +10,11 @@ between from the left (trailing columns such as "Cơ quan phối hợp" are the 
 unit is kept as ``responsible`` only when its cell names one body: "Các Cục: …", "A; B" and a
 sentence in the wrong column are not an owner.
 
-Group rows ("I" / "HOÀN THIỆN THỂ CHẾ", "A." / ...) restart the numbering and are skipped.
+Group rows ("I" / "HOÀN THIỆN THỂ CHẾ", "A." / ...) restart the numbering and are skipped. A line of
+dots alone ("….....", "...") is the copy's mark of rows left out: it is no cell, and the numbering
+may go on at any number after it (980/KH-UBND Nghệ An: row 8, "….....", then rows "2", "3" of a
+section whose heading was cut). A deadline cell that states a recurrence and no year ("Tháng 12
+hằng năm", "Hằng năm.") gives the row its frequency and no date.
 Column names are data (``data/obligations.yaml``: ``table_columns``, ``table_number_columns``,
 ``table_column_exclusions``). :func:`flat_table_spans` tells :mod:`extractors.reflow` where not to
 join lines (each line is a cell), :func:`deadline_cell_spans` tells :mod:`extractors.compose` which
@@ -54,6 +58,11 @@ _MAX_LINES_BEFORE_FIRST_ROW = 3
 _ROW_NUMBER = regex.compile(r"^(?P<n>\d{1,3})\.?$")
 _GROUP_MARKER = regex.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")  # "I", "II.", "A."
 _DATE_CELL_MAX_WORDS = 6
+# Lines between a full row and the next row number that are skipped ("Xây dựng hạ tầng kỹ thuật dự phòng
+# ..." after the six cells of row II.1 of 2820/QĐ-UBND HCM, then row "2"); more end the table.
+_MAX_STRAY_LINES = 2
+# A copy's elision of rows: a line of dots or ellipses only ("….....", "...", "…").
+_ELISION = regex.compile(r"^(?:…|\.{3})[.…\s]*$")
 # A task cell left empty (merged in the source) lets the next cell, "Nghị quyết số 71/NQ-CP", move up.
 _CITATION_ONLY = regex.compile(r"^\S+(?:\s+\S+)?\s+số\s+\S+$")
 _HAS_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -78,6 +87,7 @@ class FlatRow:
     responsible: _Cell | None
     deadline: _Cell | None
     cells: tuple[_Cell, ...]
+    frequency: str | None = None  # from a recurring deadline cell ("Tháng 12 hằng năm")
 
     @property
     def start(self) -> int:
@@ -123,7 +133,7 @@ def flat_table_obligations(text: str, sections: list[SectionSpan]) -> list[Oblig
                     responsible=expand_abbreviations(row.responsible.text) if row.responsible else None,
                     deadline=parsed[0] if parsed else None,
                     deadline_precision=parsed[1] if parsed else None,  # type: ignore[arg-type]
-                    frequency=read_frequency(row.action.text),
+                    frequency=read_frequency(row.action.text) or row.frequency,  # type: ignore[arg-type]
                     section=sections[chain[-1]].number if chain else None,
                     text=" | ".join(cell.text for cell in row.cells),
                     start=row.start,
@@ -176,11 +186,17 @@ def _read_table(lines: list[_Cell], index: int) -> tuple[_Table | None, int]:
     rows: list[FlatRow] = []
     expected = 1
     skipped = 0  # lines skipped before the first row: a group title, not the rest of the document
+    after_gap = False  # rows left out by the copy ("….....") just before: any number goes on
     end = lines[index - 1].end
     while index < len(lines):
         line = lines[index].text
         number = _ROW_NUMBER.match(line)
-        if number and int(number["n"]) in (expected, 1):
+        if rows and _ELISION.match(line):
+            after_gap = True
+            index += 1
+            continue
+        if number and (int(number["n"]) in (expected, 1) or after_gap):
+            after_gap = False
             cells, index = _row_cells(lines, index + 1, len(roles))
             expected = int(number["n"]) + 1
             if cells:
@@ -192,10 +208,25 @@ def _read_table(lines: list[_Cell], index: int) -> tuple[_Table | None, int]:
         if _TABLE_END.match(line) or skipped >= _MAX_LINES_BEFORE_FIRST_ROW and not rows:
             break
         if rows and not _GROUP_MARKER.match(line) and not _follows_group(lines, index):
-            break
+            stray = _lines_to_next_row(lines, index, expected)
+            if stray is None:
+                break
+            index += stray  # a cell the copy split off a full row (a merged sub-row): no row of its own
+            continue
         skipped += 1
         index += 1  # a group row ("I", its title): numbering restarts after it
     return _Table(header_start, end, tuple(rows)), index
+
+
+def _lines_to_next_row(lines: list[_Cell], index: int, expected: int) -> int | None:
+    """How many lines from ``lines[index]`` to the next row when it is numbered ``expected`` close below."""
+    for ahead in range(1, _MAX_STRAY_LINES + 1):
+        if index + ahead >= len(lines):
+            return None
+        number = _ROW_NUMBER.match(lines[index + ahead].text)
+        if number and int(number["n"]) == expected:
+            return ahead
+    return None
 
 
 def _follows_group(lines: list[_Cell], index: int) -> bool:
@@ -208,7 +239,12 @@ def _row_cells(lines: list[_Cell], index: int, columns: int) -> tuple[list[_Cell
     cells: list[_Cell] = []
     while index < len(lines) and len(cells) < columns:
         line = lines[index].text
-        if _ROW_NUMBER.match(line) or _GROUP_MARKER.match(line) or _TABLE_END.match(line):
+        if (
+            _ROW_NUMBER.match(line)
+            or _GROUP_MARKER.match(line)
+            or _TABLE_END.match(line)
+            or _ELISION.match(line)
+        ):
             break
         cells.append(lines[index])
         index += 1
@@ -236,7 +272,7 @@ def _aligned_row(cells: list[_Cell], roles: list[str | None]) -> FlatRow | None:
     if len(cells) == len(roles):
         by_role = {role: cell for role, cell in zip(roles, cells, strict=True) if role is not None}
     elif roles[0] == "action":
-        date_at = next((i for i in range(1, len(cells)) if _is_date_cell(cells[i].text)), None)
+        date_at = next((i for i in range(1, len(cells)) if _is_timing_cell(cells[i].text)), None)
         deadline_column = roles.index("deadline") if "deadline" in roles else len(roles)
         middle = cells[1:date_at] if date_at is not None else cells[1:]
         by_role = {"action": cells[0]}
@@ -250,11 +286,27 @@ def _aligned_row(cells: list[_Cell], roles: list[str | None]) -> FlatRow | None:
         return None
     deadline = by_role.get("deadline")
     responsible = by_role.get("responsible")
+    recurring = deadline is not None and _is_recurring_cell(deadline.text)
     return FlatRow(
         action=action,
         responsible=responsible if responsible and _names_one_unit(responsible.text) else None,
-        deadline=deadline if deadline and _is_date_cell(deadline.text) else None,
+        deadline=deadline if deadline and not recurring and _is_date_cell(deadline.text) else None,
         cells=tuple(cells),
+        frequency=read_frequency(deadline.text) if recurring and deadline else None,
+    )
+
+
+def _is_timing_cell(cell: str) -> bool:
+    """A deadline column's cell: a date ("Quý IV/2026"), or a recurrence without a year ("Hằng năm.")."""
+    return _is_date_cell(cell) or _is_recurring_cell(cell)
+
+
+def _is_recurring_cell(cell: str) -> bool:
+    """ "Tháng 12 hằng năm", "Hằng năm.", "Định kỳ hằng quý": when a row recurs; it has no date."""
+    return (
+        len(cell.split()) <= _DATE_CELL_MAX_WORDS
+        and _HAS_YEAR.search(cell) is None
+        and read_frequency(cell) is not None
     )
 
 

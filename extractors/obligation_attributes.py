@@ -80,6 +80,24 @@ _PERSON_NAME = regex.compile(
     rf"\s+(?P<name>(?:{'|'.join(_SURNAME_WORDS)})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}})(?!\w)"
 )
 _VIA_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['via_cues'])})\s*$", _FLAGS)
+# "phản ánh kịp thời về Bộ Nội vụ (qua Vụ Kế hoạch - Tài chính)": the channel in brackets right after the
+# recipient is one body's name even when its kind is not in the lexicon ("Vụ", "Tổng cục", "Cổng ...").
+_BRACKETED_VIA = regex.compile(
+    rf"\(\s*(?i:{_any_of(_DATA['via_cues'])})\s+(?P<name>\p{{Lu}}[^(),;]{{2,80}}?)\s*\)", regex.VERSION1
+)
+_BRACKETED_VIA_WINDOW = 80
+# "Bộ Nội vụ đã đề xuất ... gửi Bộ Tài chính tổng hợp", "Bộ Tài chính đã có công văn số ... báo cáo Thủ
+# tướng Chính phủ": a body's past act narrated, no report asked for, unless a directive follows it.
+_PAST_MARKER = regex.compile(rf"\s+(?:{_any_of(_DATA['past_markers'])})\s", _FLAGS)
+# "Ngày 31 tháng 10 năm 2025, Văn phòng Chính phủ nhận văn bản ... gửi Thủ tướng Chính phủ ...": a sentence
+# opening with its full date narrates what happened that day.
+_DATED_OPENING = regex.compile(
+    r"^\W*Ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4}\s*,\s*", regex.IGNORECASE
+)
+# Where a clause's subject may start: the sentence's start (after a list marker), or after a comma or colon.
+_CLAUSE_OPENING = regex.compile(r"(?:^[\W\d]{0,6}|[,:;]\s*)$")
+_DIRECTIVE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['directive_cues'])})(?!\w)", _FLAGS)
+_BRACKETED_VIA_MAX_WORDS = 10
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
 _SUBJECT = regex.compile(rf"(?:{_any_of(_DATA['subjects'])})(?!\w)", regex.VERSION1)
 # "Các doanh nghiệp viễn thông Căn cứ ...": a plural subject run into its first task's capitalised verb.
@@ -114,6 +132,8 @@ _MAX_OPENING_CLAUSES = 5
 # A heading's owner followed by its members in brackets ("Các cơ quan đăng ký đầu tư (Sở Tài chính, ...)").
 _MEMBERS_IN_BRACKETS = regex.compile(r"\s*\([^()]*\)$")
 # A heading that goes on after its first unit lists several owners ("Ủy ban MTTQ, Ban Dân vận ...").
+_SEVERAL = "several doers"  # what _subject_at finds for a list of bodies: no one owner
+_BODY_LIST_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")
 _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\s|\()", regex.VERSION1)
 # Only a government of a level is completed with the unit the document names ("Ủy ban nhân dân tỉnh"
 # → "... tỉnh Đắk Lắk"); an agency keeps the level in its name ("Trung tâm Kiểm soát bệnh tật tỉnh").
@@ -144,7 +164,10 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
         return None, None
     recipient = via = None
     recipient_start = len(expanded)
-    for mention in find_organizations(expanded):
+    mentions = find_organizations(expanded)
+    if _narrates_past_act(expanded, mentions, report.start()):
+        return None, None
+    for mention in mentions:
         if mention.start < report.start():
             continue
         before = expanded[max(0, mention.start - 40) : mention.start]
@@ -168,11 +191,53 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
         recipient, recipient_start = " ".join(" ".join(words).split()), office.start()
     if recipient is None and (head := _RECIPIENT_HEAD_OF_UNIT.search(expanded, report.start())):
         recipient, recipient_start = " ".join(head["title"].split()), head.start()  # "báo cáo Hiệu trưởng"
+    if via is None and recipient is not None:
+        via = _bracketed_via(expanded, recipient_start + len(recipient))
     generic = _GENERIC_RECIPIENT.search(expanded, report.start(), recipient_start)
     if generic is not None and (recipient is None or generic.start("name") < recipient_start):
         # "báo cáo về Ban Chỉ đạo để tổng hợp trình Chính phủ": the first addressee gets the report.
         recipient = " ".join(generic["name"].split())
     return recipient, via
+
+
+def narrates_past_act(sentence: str) -> bool:
+    """Whether the sentence tells what a body did ("(1) Bộ Xây dựng đã chủ động kiểm tra ..."): no task.
+
+    The body stands at the start of a clause and "đã" follows it, or the sentence opens with its full
+    date ("Ngày 05/11/2025, VPCP có VB số 10781/VPCP-CN gửi ..."), and no directive cue comes after.
+    """
+    expanded = expand_abbreviations(sentence)
+    if not _PAST_MARKER.search(expanded) and not _DATED_OPENING.match(expanded):
+        return False  # most sentences: skip the organisation reader
+    return _narrates_past_act(expanded, find_organizations(expanded), len(expanded))
+
+
+def _narrates_past_act(expanded: str, mentions: list, until: int) -> bool:
+    """Whether a body "đã" did something before ``until`` (a report verb), and no directive stands between.
+
+    The body must open a clause (at the start, or after a comma): in "các nhiệm vụ Ủy ban nhân dân tỉnh
+    đã giao" it only qualifies the object.
+    """
+    dated = _DATED_OPENING.match(expanded)
+    if dated is not None and not _DIRECTIVE.search(expanded, dated.end(), until):
+        return True
+    for mention in mentions:
+        if mention.end >= until:
+            break
+        if not _CLAUSE_OPENING.search(expanded, 0, mention.start):
+            continue
+        past = _PAST_MARKER.match(expanded, mention.end)
+        if past is not None and not _DIRECTIVE.search(expanded, past.end(), until):
+            return True
+    return False
+
+
+def _bracketed_via(expanded: str, after: int) -> str | None:
+    """The one body named in "(qua …)" just after the recipient's name, or None."""
+    found = _BRACKETED_VIA.search(expanded, after, after + _BRACKETED_VIA_WINDOW)
+    if found is None or len(found["name"].split()) > _BRACKETED_VIA_MAX_WORDS:
+        return None
+    return " ".join(found["name"].split())
 
 
 def read_subject(sentence: str) -> str | None:
@@ -204,6 +269,8 @@ def read_subject(sentence: str) -> str | None:
         if index >= opening_clauses and not after_label:
             continue  # "Tổng hợp báo cáo Bộ ..., Ủy ban nhân dân tỉnh kết quả ...": a list, not a subject
         found = _subject_at(expanded, clause.end(), needs_verb=index > 0)
+        if found is _SEVERAL:
+            return None
         if found is not None:
             return found
     return None
@@ -219,6 +286,10 @@ def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
     if organization is not None and organization.start == name_start:
         person = _PERSON_NAME.match(expanded, organization.end) if title else None
         end = person.end() if person else organization.end
+        if _names_another_body(expanded, end):
+            return (
+                _SEVERAL  # "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu ...": several doers, no one owner
+            )
         if needs_verb and not _VERB_FOLLOWS.match(expanded, end):
             return None  # "Cơ quan nhận báo cáo: UBND tỉnh (qua ...)", "..., Sở Nông nghiệp ... về kết quả"
         head = f"{title['title']} {organization.name}" if title else organization.name
@@ -231,6 +302,17 @@ def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
     if subject is None and not needs_verb:
         subject = _run_in_plural_subject(expanded, position)
     return " ".join(subject.group(0).split()).rstrip(" ,;") if subject is not None else None
+
+
+def _names_another_body(expanded: str, end: int) -> bool:
+    """Whether another body follows the one ending at ``end`` in a list ("A, B ...", "Bộ trưởng A, Bộ trưởng B")."""
+    joint = _BODY_LIST_JOINT.match(expanded, end)
+    if joint is None:
+        return False
+    title = _TITLE_AT.match(expanded, joint.end())
+    start = title.end() if title else joint.end()
+    other = organization_at(expanded, start)
+    return other is not None and other.start == start
 
 
 def _run_in_plural_subject(expanded: str, position: int) -> regex.Match[str] | None:

@@ -45,6 +45,11 @@ _LIST_ITEM_BREAK = regex.compile(
     + "|".join(regex.escape(v[:1].upper() + v[1:]).replace(r"\ ", r"\s+") for v in _DATA["task_verbs"])
     + r")(?!\w))"
 )
+# Lettered or bracketed sub-items run into one line ("... tỉnh: a) Tổ chức ... miền Trung. b) Huy động ...",
+# "... theo quy định. (2) Huy động ..."): after a clause's end, "b)" or "(2)" and a capital open the next
+# sentence; the marker belongs to neither.
+_LETTER_ITEM_BREAK = regex.compile(r"(?<=[.:;])[ \t]+(?:[a-zđ]\)|\(\d{1,2}\))[ \t]+(?=\p{Lu})")
+_SUB_ITEM_MARKER_BEFORE = regex.compile(r"(?<=[.:;][ \t]+)(?:[a-zđ]\)|\(\d{1,2}\))[ \t]+$")
 _ENDS_CLAUSE = regex.compile(r"[.;:!?…]\s*$")
 _BULLET = regex.compile(r"[-–+•*·]")
 
@@ -100,7 +105,12 @@ def unstructured_items(text: str) -> list[Item]:
 def section_items(text: str, sections: list[SectionSpan], start: int, end: int) -> list[Item]:
     """Paragraphs between ``start`` and ``end``; a line that starts no item continues the previous one."""
     items: list[Item] = []
-    position = text.find("\n", start) + 1 if "\n" in text[start:end] else end  # skip the heading line
+    heading_end = text.find("\n", start, end)
+    position = heading_end + 1 if heading_end >= 0 else end  # skip the heading line
+    if len(text[start:position].split()) > HEADING_MAX_WORDS:
+        # "2. Sở Nông nghiệp và Môi trường Tăng cường tham mưu, ...; ... tổng hợp báo cáo Ủy ban nhân
+        # dân tỉnh trước ngày 25/12 hàng năm.": a Chỉ thị's item run into its number's line is no heading.
+        position = start
     for line_match in regex.finditer(r"[^\n]*\n?", text[position:end]):
         line = line_match.group(0)
         line_start = position + line_match.start()
@@ -136,11 +146,37 @@ def _continues(text: str, previous: Item, line: str) -> bool:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``: at end punctuation and run-in list markers."""
     spans = []
     position = start
-    breaks = [*_SENTENCE_BREAK.finditer(text, start, end), *_LIST_ITEM_BREAK.finditer(text, start, end)]
+    breaks = [
+        *_SENTENCE_BREAK.finditer(text, start, end),
+        *_LIST_ITEM_BREAK.finditer(text, start, end),
+        *_LETTER_ITEM_BREAK.finditer(text, start, end),
+    ]
     for boundary in sorted(breaks, key=lambda b: b.start()):
         spans.append((position, boundary.start()))
         position = boundary.end()
     spans.append((position, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def starts_sub_item(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` opens a run-in sub-item ("... miền Trung. b) Huy động ...")."""
+    return bool(_SUB_ITEM_MARKER_BEFORE.search(text, max(0, start - 8), start))
+
+
+def dated_clauses(text: str, start: int, end: int, due: list[int]) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` cut at each semicolon that has a due date on both sides.
+
+    "... hoàn thành chậm nhất trước ngày 31/12/2025; xây dựng lại nhà ... chậm nhất trước ngày
+    31/01/2026.": two tasks, each with its deadline (``due`` holds the offsets of the deadline dates).
+    A semicolon in a list ("rà soát; cập nhật ... trước ngày 30/11") cuts nothing: one side has no date.
+    """
+    cuts = [start]
+    for semicolon in regex.finditer(";", text[start:end]):
+        at = start + semicolon.start()
+        if any(cuts[-1] <= d < at for d in due) and any(at < d < end for d in due):
+            cuts.append(at + 1)
+    spans = [(a, b - 1 if b != end else b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]

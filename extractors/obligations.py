@@ -29,6 +29,7 @@ from extractors.flat_tables import flat_table_spans
 from extractors.indicators import dimension_spans, indicator_spans
 from extractors.lexicon import load_yaml
 from extractors.obligation_attributes import (
+    narrates_past_act,
     read_frequency,
     read_heading_owner,
     read_recipient_and_via,
@@ -40,8 +41,10 @@ from extractors.obligation_items import (
     ITEM_PREFIX,
     Item,
     closing_items,
+    dated_clauses,
     section_items,
     sentences,
+    starts_sub_item,
     unstructured_items,
 )
 from extractors.organizations import expand_abbreviations, named_units
@@ -64,6 +67,7 @@ _PERSON_ENTRY = regex.compile(r"^(?:Ông|Bà|Đồng\s+chí|Đ/c|đ/c)\s+\p{Lu}"
 _PERSON_ENTRY_MAX_WORDS = 14
 _PURPOSE = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['purpose_openers'])})(?!\w)", _FLAGS)
 _MIN_ACTION_WORDS = 4
+_COMPLETION = regex.compile(rf"(?<!\w)(?:{'|'.join(_DATA['completion_verbs'])})(?!\w)", _FLAGS)
 
 
 def extract_obligations(
@@ -209,13 +213,21 @@ def _item_obligations(
     owner = _inherited_owner(text, sections, item)
     chain = ancestors(sections, item.section)
     obligations = []
-    for index, (sentence_start, sentence_end) in enumerate(sentences(text, body_start, item.end)):
+    due = [d.start for d in context.deadlines if body_start <= d.start < item.end]
+    spans = [
+        clause for span in sentences(text, body_start, item.end) for clause in dated_clauses(text, *span, due)
+    ]
+    for index, (sentence_start, sentence_end) in enumerate(spans):
         sentence = " ".join(text[sentence_start:sentence_end].split())
         subject = read_subject(sentence)
         if index == 0:
             # "1. Sở Y tế: Chủ trì ...; ... Tổ chức hướng dẫn ...": the unit that opens an item does
             # all of its sentences that name no doer of their own.
-            owner = subject or owner
+            owner = item_owner = subject or owner
+        elif starts_sub_item(text, sentence_start):
+            # "...: (1) Bộ Y tế chỉ đạo .... Chủ trì, phối hợp ... báo cáo Chính phủ .... (2) ...": a run-in
+            # sub-item's opening unit does its sentences; the next sub-item starts again from the item's.
+            owner = subject or item_owner
         deadline = next((d for d in context.deadlines if sentence_start <= d.start < sentence_end), None)
         action = sentence
         task_before = obligations[-1] if obligations else previous
@@ -227,8 +239,14 @@ def _item_obligations(
             continue
         if is_timing_label(sentence):
             if task_before is not None and _dates_task_before(text, sections, task_before, sentence_start):
-                if deadline is not None and task_before.deadline is None:
-                    task_before.deadline, task_before.deadline_precision = deadline.date, deadline.precision
+                # "2. Bộ trưởng ... khẩn trương hoàn thành việc cập nhật .... UBND thành phố Đà Nẵng khẩn trương
+                # hoàn thành .... Thời hạn hoàn thành: trước ngày 30/11/2025.": the label dates the task just
+                # before it and each other undated task of its item that asks to complete something.
+                earlier = [o for o in obligations[:-1] if o.deadline is None and _COMPLETION.search(o.action)]
+                for task in [*earlier, task_before]:
+                    if deadline is not None and task.deadline is None:
+                        task.deadline, task.deadline_precision = deadline.date, deadline.precision
+                        task.deadline_relative = None
                 continue
             # "a) Tổ chức tập huấn nghiệp vụ\n- Thời gian hoàn thành: Quý II/2025.": the heading is the task.
             action = _heading_task(text, sections, item) or sentence
@@ -237,6 +255,7 @@ def _item_obligations(
             or sentence.endswith(":")
             or _is_person_entry(sentence)
             or _PURPOSE.match(sentence)
+            or narrates_past_act(sentence)
         ):
             continue
         recipient, via = read_recipient_and_via(action, context.units)

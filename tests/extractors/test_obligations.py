@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from case_tables import load_cases
 
 from extractors.citations import extract_citations
 from extractors.dates import extract_dates
@@ -403,3 +404,48 @@ def test_obligations_same_with_header_and_dates_passed_in() -> None:
     document = extract_document_meta(text)
     dates = extract_dates(text, cited_spans=[(c.start, c.end) for c in extract_citations(text)])
     assert extract_obligations(text, document=document, dates=dates) == extract_obligations(text)
+
+
+# Issue #4 (heldout6, Chỉ thị 06/CT-UBND Quảng Trị): a top-level item whose whole body is on its number's
+# line ("2. Sở Nông nghiệp và Môi trường Tăng cường ...; ... tổng hợp báo cáo Ủy ban nhân dân tỉnh trước
+# ngày 25/12 hàng năm.") is no heading: its report is an obligation. Lines of the legal_docs corpus.
+RUN_IN_TOP_ITEMS = [
+    pytest.param(
+        "2. Sở Nông nghiệp và Môi trường Tăng cường tham mưu, chỉ đạo quản lý nhà nước về rừng và đất lâm nghiệp; kiểm tra, xử lý nghiêm hành vi phá rừng, lấn chiếm đất lâm nghiệp trái pháp luật trên địa bàn tỉnh; đẩy mạnh việc ứng dụng công nghệ cao trong công tác quản lý, bảo vệ rừng. Chỉ đạo, tham mưu chỉ đạo các đơn vị chủ rừng phối hợp với các cơ quan chức năng có liên quan và Ủy ban nhân dân cấp xã rà soát, thống kê hiện trạng, nguồn gốc sử dụng đất của từng thửa đất có chồng lấn, lấn chiếm với diện tích đất lâm nghiệp đã được cấp giấy chứng nhận quyền sử dụng đất lâm nghiệp cho các đơn vị chủ rừng. Tham mưu xử lý đối với diện tích đất lâm nghiệp bị chồng lấn, lấn chiếm theo quy định. Chỉ đạo cơ quan chuyên môn về đất đai hướng dẫn Ủy ban nhân dân cấp xã, các đơn vị chủ rừng xử lý, kiến nghị xử lý nghiêm các trường hợp lấn, chiếm, sang nhượng đất lâm nghiệp trái pháp luật, sử dụng đất rừng sai mục đích. Chỉ đạo lực lượng Kiểm lâm thường xuyên tổ chức lực lượng, phối hợp tuần tra, kiểm tra rừng và đất rừng để kịp thời phát hiện, ngăn chặn, lập hồ sơ xử lý hoặc tham mưu xử lý nghiêm các hành vi vi phạm. Theo dõi, đôn đốc kết quả triển khai thực hiện của địa phương, đơn vị, tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.",
+        ("Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường"),
+        id="legal_docs L29617",
+    ),
+    pytest.param(
+        "1. Sở Nông nghiệp và Môi trường làm đầu mối, tham mưu giúp Ủy ban nhân dân tỉnh tổ chức thực hiện Quy định này; hằng năm tổng hợp kết quả thực hiện trên địa bàn tỉnh, báo cáo Ủy ban nhân dân tỉnh trước ngày 31 tháng 01 của năm tiếp theo.",
+        ("Ủy ban nhân dân tỉnh", "Sở Nông nghiệp và Môi trường"),
+        id="legal_docs L70184",
+    ),
+    pytest.param(
+        "5. Ủy ban nhân dân cấp tỉnh báo cáo kết quả phân loại đơn vị hành chính cấp xã trên địa bàn và lập kế hoạch phân loại đơn vị hành chính cấp tỉnh, cấp xã thuộc phạm vi quản lý của năm kế tiếp, gửi Bộ Nội vụ trước ngày 30 tháng 10 hàng năm để tổng hợp, theo dõi và kiểm tra việc thực hiện.",
+        ("Bộ Nội vụ", "Ủy ban nhân dân cấp tỉnh"),
+        id="legal_docs L46757",
+    ),
+    pytest.param(
+        "2. Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch báo cáo Thủ tướng Chính phủ về Quyết định của UNESCO; thông báo cho Chủ tịch Ủy ban nhân dân cấp tỉnh có di sản được ghi danh về Quyết định của UNESCO đối với di sản văn hóa phi vật thể đó.",
+        ("Thủ tướng Chính phủ", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"),
+        id="legal_docs L32379",
+    ),
+    pytest.param(
+        "2. Bộ Tài chính định kỳ mỗi 06 tháng, hằng năm và khi được yêu cầu báo cáo Thủ tướng Chính phủ tình hình thực hiện; kết quả đánh giá; khó khăn, vướng mắc, cơ quan chịu trách nhiệm và giải pháp xử lý; tình hình giải ngân 06 tháng, hằng năm và lũy kế vốn viện trợ của cả nước, của cơ quan chủ quản và của chương trình, dự án, phi dự án; những nội dung có liên quan khác.",
+        ("Thủ tướng Chính phủ", "Bộ Tài chính"),
+        id="legal_docs L61094",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), RUN_IN_TOP_ITEMS)
+def test_obligations_top_item_run_into_its_number_line_is_read(line: str, expected: tuple[str, str]) -> None:
+    reported = [
+        o for o in extract_obligations("Ủy ban nhân dân tỉnh yêu cầu:\n" + line + "\n") if o.recipient
+    ]
+    assert (reported[0].recipient, reported[0].responsible) == expected
+
+
+@pytest.mark.parametrize("case", load_cases("not_obligations.tsv"))
+def test_obligations_past_act_narrated_is_no_task(case: dict[str, str]) -> None:
+    assert extract_obligations(TASK_HEADING + case["text"]) == [], case["source"]

@@ -6,7 +6,10 @@ Texts are cut from real documents of the legal_docs corpus (4085/UBND-ĐT of Th�
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.obligation_attributes import read_heading_owner
+from extractors.obligation_items import sentences
 from extractors.obligations import extract_obligations
 
 HCM_LETTER = (
@@ -93,3 +96,184 @@ def test_run_in_sub_items_get_the_doer_their_lead_in_names() -> None:
     task = Obligation(action="Hoàn thiện ...", start=start, end=start + 20)
     inherit_run_in_owners(text, [task])
     assert task.responsible == "Bộ trưởng Bộ Tài chính"
+
+
+# Issue #4 (heldout6): lettered sub-items run into one line ("...: a) Tổ chức .... b) Huy động ...") are
+# sentences of their own; the marker belongs to neither. Real phrasings of legal_docs (Công điện 224/CĐ-TTg,
+# 234/CĐ-TTg, a Nghị quyết of Hồ Chí Minh City, a Chỉ thị on insurance, 5 Công văn bodies).
+RUN_IN_LETTER_ITEMS = [
+    (
+        "báo cáo Thủ tướng Chính phủ trước ngày 13 tháng 12 năm 2025. b) Khẩn trương thực hiện ý kiến chỉ đạo "
+        "của Thủ tướng Chính phủ",
+        "Khẩn trương thực hiện ý kiến chỉ đạo",
+    ),
+    (
+        "bảo đảm kịp thời, đầy đủ, đúng quy định pháp luật về kinh doanh bảo hiểm và quy định pháp luật có liên "
+        "quan. b) Chỉ đạo Bảo hiểm xã hội Việt Nam chi trả kịp thời",
+        "Chỉ đạo Bảo hiểm xã hội Việt Nam",
+    ),
+    (
+        "các tổ chức trung gian hỗ trợ khởi nghiệp đổi mới sáng tạo phát sinh trên địa bàn Thành phố; b) Miễn "
+        "thuế thu nhập cá nhân, thuế thu nhập doanh nghiệp",
+        "Miễn thuế thu nhập cá nhân",
+    ),
+    (
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là các tỉnh: "
+        "Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng: a) Tổ chức xây dựng kế hoạch cụ thể",
+        "Tổ chức xây dựng kế hoạch cụ thể",
+    ),
+    (
+        "tại các khu vực miền Trung. b) Huy động lực lượng quân đội, công an, thanh niên, phụ nữ",
+        "Huy động lực lượng quân đội",
+    ),
+    # bracketed numbers (Công điện 227/CĐ-TTg, 232/CĐ-TTg)
+    (
+        "Thăm hỏi, động viên, hỗ trợ các gia đình bị thiệt hại, nhất là những gia đình có người bị chết, mất "
+        "tích, bị thương theo quy định. (2) Huy động các lực lượng hỗ trợ dọn dẹp",
+        "Huy động các lực lượng hỗ trợ dọn dẹp",
+    ),
+    (
+        "xây mới, tái định cư cho các hộ có nhà bị sập đổ, trôi, hư hỏng nặng, hoàn thành trước ngày "
+        "31/01/2026. (4) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại",
+        "Rà soát, tổng hợp đầy đủ",
+    ),
+    (
+        "tiếp theo Công điện 227/CĐ-TTg ngày 23/11/2025 của Thủ tướng Chính phủ và Nghị quyết 380/NQ-CP ngày "
+        "25/11/2025,Thủ tướng Chính phủ yêu cầu: (1) Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk",
+        "Chủ tịch Ủy ban nhân dân các tỉnh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "second"), RUN_IN_LETTER_ITEMS)
+def test_run_in_lettered_sub_item_starts_a_sentence(text: str, second: str) -> None:
+    spans = sentences(text, 0, len(text))
+    assert len(spans) == 2
+    assert text[spans[1][0] :].startswith(second)
+    assert not text[spans[0][0] : spans[0][1]].rstrip().endswith(("a)", "b)"))
+
+
+def test_a_letter_inside_a_reference_is_no_sub_item() -> None:
+    text = "theo quy định tại điểm a) khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP"
+    assert sentences(text, 0, len(text)) == [(0, len(text))]
+
+
+# "..., hoàn thành trước ngày X; xây mới ..., hoàn thành trước ngày Y": two tasks, each with its deadline.
+DATED_CLAUSES = [
+    (
+        "b) Huy động lực lượng quân đội, công an, thanh niên, phụ nữ, cựu chiến binh, các cơ quan, tổ chức, doanh "
+        "nghiệp và cả hệ thống chính trị hỗ trợ sửa chữa nhà cho các gia đình có nhà bị hư hỏng nặng, hoàn thành "
+        "chậm nhất trước ngày 31/12/2025; xây dựng lại nhà, tái định cư cho tất cả các gia đình có nhà bị đổ, "
+        "sập, trôi chậm nhất trước ngày 31/01/2026.",
+        ["2025-12-31", "2026-01-31"],
+    ),
+    (
+        "Trong đó việc sửa chữa nhà ở bị hư hỏng phải hoàn thành trước ngày 31/12/2025; nhà bị sập đổ, trôi được "
+        "xây dựng lại, hoàn thành trước ngày 31/01/2026.",
+        ["2025-12-31", "2026-01-31"],
+    ),
+    (
+        "Bố trí chỗ ở tạm; huy động lực lượng quân đội, công an,... hỗ trợ Nhân dân sửa chữa nhà cửa, hoàn thành "
+        "trước ngày 30/11/2025; xây mới, tái định cư cho các hộ có nhà bị sập đổ, trôi, hư hỏng nặng, hoàn thành "
+        "trước ngày 31/01/2026.",
+        ["2025-11-30", "2026-01-31"],
+    ),
+    (
+        "xây dựng báo cáo tổng thể; báo cáo Bộ Chính trị trước ngày 07/4/2025; tiếp thu, hoàn thiện, gửi trình "
+        "Ban Chấp hành Trung ương Đảng trước ngày 09/4/2025.",
+        ["2025-04-07", "2025-04-09"],
+    ),
+    (
+        "Hoàn thành việc rà soát, khắc phục sai sót, cập nhật bảo đảm tính chính xác, đầy đủ, nhất quán của dữ "
+        "liệu; chia sẻ dữ liệu và công bố thông tin trong cơ sở dữ liệu được khai thác, sử dụng thay thế thành "
+        "phần hồ sơ thủ tục hành chính trước ngày 01 tháng 01 năm 2026; ban hành hướng dẫn và phối hợp triển khai "
+        "kết nối để khai thác, sử dụng thông tin trong cơ sở dữ liệu, hoàn thành trước ngày 01 tháng 01 năm 2026.",
+        ["2026-01-01", "2026-01-01"],
+    ),
+    # one side without a date: one task ("trước ngày Nghị định này có hiệu lực" names no date)
+    (
+        "Các đơn vị hành chính đã được phân loại trước ngày Nghị định này có hiệu lực thi hành và không thực hiện "
+        "sắp xếp năm 2025 thì phải được phân loại lại theo quy định của Nghị định này trước ngày 30 tháng 4 năm "
+        "2026; trong thời gian chưa thực hiện phân loại thì được giữ nguyên loại đơn vị hành chính trước ngày "
+        "Nghị định này có hiệu lực.",
+        ["2026-04-30"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "deadlines"), DATED_CLAUSES)
+def test_a_semicolon_between_two_dated_tasks_makes_two_obligations(item: str, deadlines: list[str]) -> None:
+    found = extract_obligations("II. NHIỆM VỤ VÀ GIẢI PHÁP\n" + item)
+    assert [o.deadline for o in found] == deadlines
+    assert all(not o.action.startswith((";", " ")) and not o.action.endswith(";") for o in found)
+
+
+# 230/CĐ-TTg (heldout6): "Thời hạn hoàn thành: ..." closing an item dates its last task and every other
+# undated task of the item that asks to complete something; 4085/UBND-ĐT (heldout3): a first sentence
+# that only asks to take part ("Phối hợp thực hiện ...") keeps no date.
+def test_a_closing_timing_label_dates_the_item_tasks_that_ask_to_complete() -> None:
+    text = (
+        "Thủ tướng Chính phủ yêu cầu: 1. Cơ quan thanh tra khẩn trương hoàn thành việc thanh tra và ban hành "
+        "kết luận trước ngày 26/11/2025. 2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan trực thuộc Chính "
+        "phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chủ trì, phối hợp với cơ quan "
+        "thanh tra khẩn trương hoàn thành việc cập nhật, rà soát và phân loại các dự án theo hướng dẫn của Bộ "
+        "Tài chính. UBND thành phố Đà Nẵng khẩn trương hoàn thành việc rà soát, xác định rõ các dự án có tình "
+        "huống pháp lý tương tự trên Hệ thống 751. Thời hạn hoàn thành: trước ngày 30/11/2025. 3. Giao Bộ Tài "
+        "chính đôn đốc các Bộ, cơ quan, địa phương khẩn trương triển khai thực hiện Công điện này./."
+    )
+    found = [(o.action.split()[0], o.deadline, o.responsible) for o in extract_obligations(text)]
+    assert found == [
+        ("Cơ", "2025-11-26", "Cơ quan thanh tra"),
+        ("Bộ", "2025-11-30", None),
+        ("UBND", "2025-11-30", "Ủy ban nhân dân thành phố Đà Nẵng"),
+    ]
+    dated = [(o.action.split(",")[0], o.deadline) for o in extract_obligations(HCM_LETTER) if o.deadline]
+    # "Giao Sở Xây dựng chủ trì, tổ chức khảo sát ..." asks to complete nothing: the label dates only the
+    # sentence before it, and the undated first sentence of the item is no obligation of the letter
+    assert dated == [
+        (
+            "Giao Sở Nông nghiệp và Môi trường Khẩn trương chia sẻ toàn bộ cơ sở dữ liệu đất đai đã được cập nhật đến Ủy ban nhân dân các phường",
+            "2025-12-05",
+        ),
+        ("Trên cơ sở kết quả khảo sát", "2025-12"),
+    ]
+
+
+# 637/TB-VPCP (legal_docs, unseen): "...: (1) Bộ Y tế chỉ đạo .... Chỉ đạo .... Chủ trì, ... báo cáo Chính phủ ....
+# (2) Đồng chí Bộ trưởng Bộ Y tế, Thứ trưởng Bộ Y tế ...": a run-in sub-item's opening unit does its sentences; the
+# next sub-item, opened by two officials, has no single owner.
+HOSPITALS_NOTICE = (
+    "yêu cầu Bộ Y tế, Ban Quản lý dự án, các nhà thầu và các bộ, cơ quan liên quan theo chức năng, nhiệm "
+    "vụ, thẩm quyền tiếp tục quyết tâm, nỗ lực, chủ động hơn nữa để thực hiện đồng bộ, quyết liệt, hiệu "
+    "quả các giải pháp đã đề ra và hoàn thành các công việc, nhiệm vụ còn lại tại 02 công trình dự án, "
+    "trong đó lưu ý một số nội dung trọng tâm như sau: (1) Bộ Y tế chỉ đạo Ban Quản lý dự án, các đơn vị "
+    "liên quan phối hợp chặt chẽ với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng chỉ đạo các "
+    "nhà thầu tập trung tối đa nguồn lực, khẩn trương hoàn thiện hồ sơ thiết kế phòng cháy, chữa cháy "
+    "theo đúng hướng dẫn của Bộ Công an; tập trung thực hiện các hạng mục cụ thể, các dự án thành phần "
+    "của 02 công trình dự án, hoàn thành việc xây dựng trước ngày 30 tháng 11 năm 2025 và tổ chức nghiệm "
+    "thu, bàn giao, hướng dẫn vận hành theo quy định. Chỉ đạo Ban Quản lý dự án, Bệnh viện Hữu nghị Việt "
+    "Đức, Bệnh viện Bạch Mai thúc đẩy công tác mua sắm, đấu thầu thiết bị đảm bảo chất lượng, tiến độ, "
+    "theo đúng quy định của pháp luật; chỉ đạo 02 bệnh viện chuẩn bị sẵn sàng các phương án về nhân lực, "
+    "thiết bị, hệ thống công nghệ thông tin và các điều kiện cần thiết khác để vận hành hoạt động 02 bệnh "
+    "viện sau khi hoàn thành 02 công trình dự án. Chủ trì, phối hợp với Bộ Tài chính và các bộ, cơ quan "
+    "liên quan tập trung hoàn thiện hồ sơ trình về các cơ chế đảm bảo việc vận hành hoạt động của 02 bệnh "
+    "viện; khẩn trương báo cáo Chính phủ đảm bảo chất lượng, tiến độ theo đúng chỉ đạo của Phó Thủ tướng "
+    "Chính phủ tại Thông báo số 591/TB-VPCP ngày 31 tháng 10 năm 2025. (2) Đồng chí Bộ trưởng Bộ Y tế, "
+    "Thứ trưởng Bộ Y tế phụ trách lĩnh vực tiếp tục bám sát tình hình thực tế; trực tiếp chỉ đạo rà soát "
+    "kỹ tiến độ các công việc, hạng mục còn lại cần triển khai thực hiện để hoàn thành 02 công trình dự "
+    "án; chỉ đạo tiếp tục thực hiện nghiêm việc báo cáo Thủ tướng Chính phủ hằng tuần về tiến độ, tình "
+    "hình, kết quả thực hiện các nhiệm vụ được giao; kịp thời báo cáo, kiến nghị cấp có thẩm quyền đối "
+    "với những vấn đề vượt thẩm quyền."
+)
+
+
+def test_a_run_in_sub_item_unit_owns_its_sentences() -> None:
+    found = [
+        (o.action.split(",")[0], o.responsible, o.deadline, o.recipient)
+        for o in extract_obligations(HOSPITALS_NOTICE)
+    ]
+    assert found == [
+        ("Bộ Y tế chỉ đạo Ban Quản lý dự án", "Bộ Y tế", "2025-11-30", None),
+        ("Chủ trì", "Bộ Y tế", None, "Chính phủ"),
+        ("Đồng chí Bộ trưởng Bộ Y tế", None, None, "Thủ tướng Chính phủ"),
+    ]
