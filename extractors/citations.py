@@ -46,8 +46,10 @@ _KNOWN_BODY_SPELLING = {name.casefold(): name for name in SYMBOL_ISSUERS.values(
 
 
 def _first_letter_either_case(spelling: str) -> str:
-    escaped = re.escape(spelling).replace(r"\ ", r"\s+")
-    return f"[{spelling[0].upper()}{spelling[0].lower()}]{escaped[1:]}"
+    """Each word's first letter in either case: "kế hoạch", "Kế hoạch", "Thông báo Kết luận" (legal_docs)."""
+    return r"\s+".join(
+        f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}" for word in spelling.split()
+    )
 
 
 _TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPELLING, key=len, reverse=True))
@@ -111,6 +113,20 @@ _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
 _ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+(?:tại|TẠI)\s*$")
 _MAX_SUBJECT_CHARS = 400
+# A footnote mark glued to the issuer ("... của Chính phủ[1] quy định ..."): the subject follows it.
+_FOOTNOTE_MARK = re.compile(r"(?:\[\d{1,3}\])?")
+# "của <body> tại <citation>": the body issued the citation that follows "tại", not the one before it.
+_NEXT_CITATION_VIA_TAI = re.compile(
+    rf"\s+(?:tại|TẠI)\s+(?:(?:{_TYPE_WORDS})\s+)?(?:(?:số|Số)\s*:?\s*)?{NUMBER}", re.VERBOSE
+)
+# Bodies a party symbol's issuer code stands for when it abbreviates none of them: "/TW" is signed by the
+# Politburo, the Secretariat and the Central Committee ("của Bộ Chính trị tại thông báo số 99-TB/TW").
+_CODE_BODIES: dict[str, list[str]] = _DOC_TYPES["symbol_code_bodies"]
+# "Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP của Văn phòng Chính phủ, ...": the date opens the clause.
+_DATED_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|\n)[Nn]gày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r",\s+tại\s+$"
+)
 
 
 def canonical_doc_type(spelling: str) -> str:
@@ -162,8 +178,11 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
     if date_match and (parsed := parse_date(date_match.group())) and parsed[1] == "day":
         found["issued_on"], position = parsed[0], date_match.end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
-    if issuer_lead and (issuer := cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START)):
-        found["issuer"], position = _issuer_name(issuer[0]), issuer[1]
+    issuer = cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START) if issuer_lead else None
+    if issuer and _NEXT_CITATION_VIA_TAI.match(text, issuer[1]):
+        issuer = None  # ", của Ban Bí thư tại văn bản số 213-KL/TW": the next citation's issuer, named first
+    if issuer:
+        found["issuer"], position = _issuer_name(issuer[0]), _FOOTNOTE_MARK.match(text, issuer[1]).end()
         if qualifier := _ISSUER_QUALIFIER.match(text, position):
             position = qualifier.end()
         if "issued_on" not in found:
@@ -199,7 +218,14 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
         return None  # the words between "của" and "tại" are not only a body's name
     name = _issuer_name(issuer[0])
     code = issuer_code(number)
-    return name if code and code_abbreviates(code, name) else None
+    return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
+
+
+def _dated_before(text: str, head_start: int) -> str | None:
+    """The date that opens the clause of a citation that gives none after its number ("Ngày ..., tại ...")."""
+    found = _DATED_BEFORE.search(_text_before(text, head_start, window=60))
+    parsed = parse_date("ngày " + found["date"]) if found else None
+    return parsed[0] if parsed and parsed[1] == "day" else None
 
 
 def _issuer_shared_with_previous(
@@ -392,7 +418,7 @@ def extract_citations(text: str) -> list[CitedDocument]:
     for citation in numbered + laws:
         if citation.issued_on is None or citation.issuer is None:
             date, body = announced_before(nfc, citation.start)  # "Ngày 16/6/2025, Quốc hội đã thông qua ..."
-            citation.issued_on = citation.issued_on or date
+            citation.issued_on = citation.issued_on or date or _dated_before(nfc, citation.start)
             citation.issuer = citation.issuer or (_issuer_name(body) if body else None)
     for law in laws:
         law.issuer = law.issuer or (passed_by(nfc, law.title) if law.title else None)

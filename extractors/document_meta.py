@@ -5,15 +5,19 @@ the national motto on the right, then "Số: ..." and "Quận 1, ngày ..."), th
 ("KẾ HOẠCH") and the title. OCR and Word exports often merge the columns into one line
 ("ỦY BAN NHÂN DÂN QUẬN 1 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), so the mottos are cut out first.
 Web and Word exports often start at the title; then the issuer is read from the sentence in
-which the body announces its plan ("Trường Mầm non Hoa Lư xây dựng và triển khai Kế hoạch ...").
+which the body announces its plan ("Trường Mầm non Hoa Lư xây dựng và triển khai Kế hoạch ..."),
+from the sender a Công điện names before "điện:", from the symbol of a national body
+("1664/NQ-UBTVQH15") or from the annex line that cites the document's own number. A copy that kept
+only its "Số:" line takes its type from the symbol's type code ("980/KH-UBND": Kế hoạch).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import takewhile
 
-from extractors.annex_line import fill_from_annex_line
+from extractors.annex_line import annexed_document, fill_from_annex_line
 from extractors.citations import CITATION_HEAD, canonical_doc_type, normalise_number
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.header_units import (
@@ -34,9 +38,11 @@ from extractors.issuers import (
     starts_with_stop_phrase,
     title_case,
 )
+from extractors.known_bodies import known_body_spelling
 from extractors.lexicon import load_yaml
 from extractors.organizations import named_units
 from extractors.signature import extract_recipients, extract_signer
+from extractors.symbols import code_is_initials, doc_type_from_symbol, issuer_from_symbol
 from extractors.types import DocumentMeta
 
 _WORDS = load_yaml("issuer_words")
@@ -98,9 +104,16 @@ _CAPS_TYPE_OPENING = re.compile(
     rf"^(?P<type>{'|'.join(re.escape(t.upper()) for t in sorted(_TYPE_SPELLINGS, key=len, reverse=True))})"
     r"\s+(?P<title>\S.*)"
 )
+# "5387/CT-CS": the first code of the symbol and what follows it
+_SYMBOL_PARTS = re.compile(r"\d+[a-z]?/(?:(?:19|20)\d{2}/)?(?P<first>[^-/]+)(?:[-/](?P<unit>.+))?$")
 _SYMBOL_CODES = re.compile(r"/(?P<codes>[A-ZĐ&-]+)$")
+# A Công điện names its sender right before "điện:", at the end of its capitals title line ("CÔNG ĐIỆN
+# V/V ... TẠI KHU VỰC TRUNG BỘ THỦ TƯỚNG CHÍNH PHỦ điện: Chủ tịch ..."); copies without the header keep it.
+_CABLE_SENDER = re.compile(r"(?P<caps>[^\n:]+?)\s+(?:điện|ĐIỆN)\s*:")
+_KNOWN_BODIES = frozenset(load_yaml("abbreviations")["known_bodies"])
+_CABLE_SENDER_WORDS = 8  # the longest known body, "Bộ Lao động - Thương binh và Xã hội"
 # A Công văn has no type line: its subject follows the number ("Số: 4085/UBND-ĐT V/v rà soát ...").
-_LETTER_SUBJECT = re.compile(r"^(?:V/[vV]\b|VỀ\b|Về\b)")
+_LETTER_SUBJECT = re.compile(r"^(?:[Vv]/[vV]\b|VỀ\b|Về\b)")  # "v/v" too: "Số: 5387/CT-CS v/v trả lời ..."
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -137,11 +150,12 @@ def _header_bodies(lines: list[str]) -> list[str]:
     for line in lines[:anchor] + [_NUMBER_LABEL.split(lines[anchor])[0]]:
         for part in (unit for column in re.split(r"\s{2,}", line) for unit in split_units(column)):
             caps = part.strip(" -") if _is_caps(part) else ""
-            name = title_case(caps) if caps else ""
+            # "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ": national bodies spelt as they are, not by the title-case rule
+            name = known_body_spelling(title_case(caps)) if caps else ""
             if bodies and _starts_with_level(name) and bodies[-1].casefold() in _BARE_HEADS:
                 # "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK": one name on two lines
                 bodies[-1] = title_case(f"{previous_caps} {caps}")
-            elif _LAST_HEAD.match(name) or starts_with_unit_head(name):
+            elif _LAST_HEAD.match(name) or starts_with_unit_head(name) or name in _KNOWN_BODIES:
                 name = known_spelling(spell_unit_head(name))
                 bodies.append(name)
                 previous_caps = caps
@@ -277,7 +291,7 @@ def _level_named_with(body: str, text: str) -> str | None:
         rf"(?:{'|'.join(map(re.escape, spellings))})\s+({'|'.join(_ADMIN_LEVELS)})\b", re.IGNORECASE
     )
     levels = [match.group(1).lower() for match in pattern.finditer(text)]
-    return max(set(levels), key=levels.count) if levels else None
+    return max(levels, key=levels.count) if levels else None  # a tie: the first named, whatever the hash seed
 
 
 def _read_header(lines: list[str], meta: DocumentMeta) -> None:
@@ -303,12 +317,37 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
         if opening:
             # "CÔNG ĐIỆN VỀ VIỆC TẬP TRUNG ỨNG PHÓ ... BỘ XÂY DỰNG điện: ...": type and title on one line
             title = _leading_caps(opening["title"])
+            sender = _sender_before_cable(opening["title"])
+            if title and sender and len(title.split()) > sender[1] + 1:
+                title = " ".join(title.split()[: -sender[1]])  # the sender is no part of the title
             if title:
                 meta.doc_type, meta.title = canonical_doc_type(opening["type"]), title
                 return
     subject = _letter_subject(lines)
     if subject:
         meta.doc_type, meta.title = "Công văn", subject
+
+
+def _cable_sender(lines: list[str]) -> str | None:
+    """The sender of a Công điện, read before "điện:" in the header lines (None when none is named)."""
+    return next((sender[0] for line in lines[:_HEADER_LINES] if (sender := _sender_before_cable(line))), None)
+
+
+def _sender_before_cable(line: str) -> tuple[str, int] | None:
+    """(sender, its number of words): the longest national body the capitals before "điện:" end with.
+
+    "... TẠI KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện:" -> "Bộ Xây dựng"; "... THỦ TƯỚNG CHÍNH PHỦ điện:" ->
+    "Thủ tướng Chính phủ", not its last two words "Chính phủ".
+    """
+    sender = _CABLE_SENDER.search(line)
+    if sender is None:
+        return None
+    words = list(takewhile(lambda word: word.isupper(), reversed(sender["caps"].split())))[::-1]
+    for size in range(min(len(words), _CABLE_SENDER_WORDS), 0, -1):
+        name = known_body_spelling(title_case(" ".join(words[-size:])))
+        if name in _KNOWN_BODIES:
+            return name, size
+    return None
 
 
 def _leading_caps(text: str) -> str | None:
@@ -334,7 +373,9 @@ def _letter_subject(lines: list[str]) -> str | None:
             continue
         rest = line[number.end() :].strip(" .,")
         following = next((later for later in lines[index + 1 : index + 3] if later), "")
-        subject = rest if _LETTER_SUBJECT.match(rest) else following if following.startswith("V/") else ""
+        subject = (
+            rest if _LETTER_SUBJECT.match(rest) else following if following.startswith(("V/", "v/v")) else ""
+        )
         if not _LETTER_SUBJECT.match(subject):
             return None
         subject = _LETTER_SUBJECT.sub("", subject).lstrip(" :.")
@@ -353,14 +394,18 @@ def extract_document_meta(text: str) -> DocumentMeta:
     if bodies:
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
         meta.issuer = with_parent_place(bodies[-1], meta.parent_issuer)
-    meta.issuer = meta.issuer or _authority_line(non_empty)
+    meta.issuer = meta.issuer or _authority_line(non_empty) or _cable_sender(non_empty)
     if meta.number is None:
         fill_from_annex_line(text, meta)
+    elif meta.issuer is None:
+        meta.issuer = _issuer_of_own_number(text, meta.number)
     announced = _announced_issuer(text)
     if announced:
         # "Ủy ban nhân dân thành phố ban hành Kế hoạch": the city is the one the text names most.
         meta.issuer = meta.issuer or complete_bare_level(announced[0], named_units(text))
         meta.doc_type = meta.doc_type or announced[1]
+    if meta.doc_type is None and meta.number:
+        meta.doc_type = _type_of_own_symbol(meta.number, meta.issuer)
     meta.issuer = _completed_issuer(meta.issuer, meta.place, meta.number, text)
     if meta.doc_type == "Chỉ thị" and meta.issuer:
         meta.issuer = directing_office(meta.issuer, text)
@@ -372,6 +417,32 @@ def extract_document_meta(text: str) -> DocumentMeta:
     meta.signer = extract_signer(text)
     meta.recipients = extract_recipients(text)
     return meta
+
+
+def _type_of_own_symbol(number: str, issuer: str | None) -> str | None:
+    """The type of a copy that kept only "Số: 980/KH-UBND": the symbol's type code (NĐ 30/2020, Phụ lục III).
+
+    A first code that is the issuer's initials is the issuer's, not a type: "5387/CT-CS" of the Cục
+    Thuế (CT) is a Công văn, not a Chỉ thị.
+    """
+    parts = _SYMBOL_PARTS.match(number)
+    if issuer and parts and parts["unit"] and code_is_initials(parts["first"], issuer):
+        return "Công văn"
+    return doc_type_from_symbol(number)
+
+
+def _issuer_of_own_number(text: str, number: str) -> str | None:
+    """Who issued the document, from its symbol or its annex line, when the header names no body.
+
+    The national bodies whose code names one issuer ("1664/NQ-UBTVQH15" -> Ủy ban Thường vụ Quốc hội,
+    ``symbol_issuers``); else the annex line under an attached table: "(Kèm theo Quyết định số
+    4422/QĐ-BVHTTDL ngày ... của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch)".
+    """
+    from_symbol = issuer_from_symbol(number)
+    if from_symbol:
+        return from_symbol
+    annexed = annexed_document(text)
+    return annexed.issuer if annexed and annexed.number == number else None
 
 
 def _date_of_own_number(text: str, number: str) -> str | None:

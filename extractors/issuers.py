@@ -35,6 +35,8 @@ _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split(
 _MAX_ISSUER_TOKENS = 14
 
 _TOKEN = re.compile(r"\S+")
+# A footnote mark a web copy glues to the word before it: "... của Thanh tra Chính phủ[3], UBND ...".
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]$")
 _TRAILING_PUNCT = ",;:)(”“\"'…"
 
 
@@ -114,6 +116,8 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
     for index, token in enumerate(tokens[:_MAX_LIST_NAME_TOKENS]):
         # "... của Ủy ban nhân dân tỉnh Cà Mau)./.": the closing "./." is no part of the name
         word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + "./")
+        if _FOOTNOTE_MARK.search(word):
+            word = _FOOTNOTE_MARK.sub("", word).rstrip(_TRAILING_PUNCT + "./")
         list_name = _in_list_name(text[start:end], word)
         if index >= _MAX_ISSUER_TOKENS and not list_name:
             break
@@ -185,8 +189,10 @@ def complete_bare_level(name: str, units: dict[str, Counter[str]]) -> str:
     Plans refer to their own district or city by the bare level ("UBND quận", "Ủy ban nhân dân
     Thành phố") after naming it once; the most frequent named unit of that level is the one meant.
     """
-    if name in _PARTY_COMMITTEE_LEVELS:  # "Tỉnh ủy" → "Tỉnh ủy Nghệ An"
-        named = units.get(_PARTY_COMMITTEE_LEVELS[name])
+    # "Tỉnh ủy" → "Tỉnh ủy Nghệ An"; its organs too: "Ban Thường vụ Tỉnh ủy" → "Ban Thường vụ Tỉnh ủy Quảng Trị"
+    committee = next((c for c in _PARTY_COMMITTEE_LEVELS if name == c or name.endswith(" " + c)), None)
+    if committee:
+        named = units.get(_PARTY_COMMITTEE_LEVELS[committee])
         return f"{name} {named.most_common(1)[0][0]}" if named else name
     level = ends_with_bare_level(name)
     if level is None or not units.get(level):

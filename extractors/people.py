@@ -73,6 +73,19 @@ _PLACE_BEFORE = regex.compile(
     rf"(?<!\w)(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$", regex.IGNORECASE
 )
 _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
+_PROVINCES = frozenset(_SURNAMES["provinces"])
+# The capitalised words of a province's name already read before a match: "tỉnh Quảng " before "Ninh ...".
+_PROVINCE_START_BEFORE = regex.compile(r"(?<!\w)(?P<head>\p{Lu}\p{Ll}*)[ \t]+$")
+_RECIPIENT_TITLES: dict[str, str] = _TITLES["recipient_title_abbreviations"]
+# "Nơi nhận: Như trên; TT Nguyễn Thị Hà; ...", "- Đ/c CTr Mai Xuân Thành (để báo cáo);": an abbreviated
+# title heading a recipient item, right before the name (the item starts after ":", ";", "," or a bullet).
+_RECIPIENT_TITLE_BEFORE = regex.compile(
+    rf"""(?:^|(?<=[;:,]))[ \t]*(?:[-+•–][ \t]*)?(?:(?:Đ/c|đ/c|Đồng\s+chí|đồng\s+chí)[ \t]+)?
+        (?P<title>{_alternation(list(_RECIPIENT_TITLES))})[ \t]+$""",
+    regex.VERBOSE,
+)
+_RECIPIENTS_LABEL = regex.compile(r"^[ \t*#>]*Nơi[ \t]+nhận\b", regex.MULTILINE)
+_RECIPIENT_ITEM_LINE = regex.compile(r"[ \t]*[-+•–]")
 _ROLE_STRENGTH: dict[PersonRole, int] = {"mentioned": 0, "assignee": 1, "signer": 2}
 _SIGNATURE_TAIL_LINES = 6
 # What stands right before a name (a place word, an honorific, a title and its organisation: "Phó Chủ
@@ -86,9 +99,11 @@ def extract_people(text: str) -> list[Person]:
     sections = parse_sections(text)
     signature_start = _signature_block_start(text)
     places = _places_named_again(text)
+    recipients = _recipient_lists(text)
     found: dict[str, Person] = {}
     for match in _NAME.finditer(text):
-        person = _read_person(text, match, sections, signature_start, places)
+        match = _after_province(text, match)
+        person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
     return list(found.values())
@@ -99,8 +114,52 @@ def _places_named_again(text: str) -> tuple[str, ...]:
     return tuple(name for counts in named_units(text).values() for name, count in counts.items() if count > 1)
 
 
+def _after_province(text: str, match: regex.Match[str]) -> regex.Match[str]:
+    """The name that follows a province ending a title's unit: "UBND TP Hà Nội Nguyễn Văn Sửu" -> "Nguyễn Văn Sửu".
+
+    The province may begin before the match ("tỉnh Quảng" + "Ninh Đặng Huy Hậu"); the name must go on
+    after it with a family name. Otherwise the match stays as it is.
+    """
+    words = match.group("name").split()
+    started = _PROVINCE_START_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    head = started.group("head").split() if started else []
+    for size in range(1, len(words) - 1):
+        if " ".join([*head, *words[:size]]) in _PROVINCES:
+            rest = _NAME.match(text, text.index(words[size], match.start()))
+            return rest if rest is not None else match
+    return match
+
+
+def _recipient_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the "Nơi nhận" lists: the label's line and the bulleted lines right after it."""
+    spans = []
+    for label in _RECIPIENTS_LABEL.finditer(text):
+        end = _line_end(text, label.end())
+        while end < len(text) and _RECIPIENT_ITEM_LINE.match(text, end + 1):
+            end = _line_end(text, end + 1)
+        spans.append((label.start(), end))
+    return spans
+
+
+def _recipient_title(
+    just_before: str, start: int, recipients: list[tuple[int, int]]
+) -> tuple[str, int] | None:
+    """The abbreviated title heading a "Nơi nhận" item before the name: "TT Nguyễn Thị Hà" -> Thứ trưởng."""
+    if not any(list_start <= start < list_end for list_start, list_end in recipients):
+        return None
+    abbreviation = _RECIPIENT_TITLE_BEFORE.search(just_before)
+    if abbreviation is None:
+        return None
+    return _RECIPIENT_TITLES[" ".join(abbreviation["title"].split())], abbreviation.start("title")
+
+
 def _read_person(
-    text: str, match: regex.Match[str], sections: list, signature_start: int, places: tuple[str, ...] = ()
+    text: str,
+    match: regex.Match[str],
+    sections: list,
+    signature_start: int,
+    places: tuple[str, ...] = (),
+    recipients: list[tuple[int, int]] | None = None,
 ) -> Person | None:
     start, end = match.span("name")
     if match.group("name") in _NOT_PEOPLE:
@@ -109,7 +168,7 @@ def _read_person(
     line_end = _line_end(text, end)
     before = text[line_start:start]
     just_before = _window_before(before)
-    office = _title_before(just_before)
+    office = _title_before(just_before) or _recipient_title(just_before, start, recipients or [])
     # "PCT UBND tỉnh Phùng Thành Vinh" (a "Nơi nhận" item, its office abbreviated): after the office and
     # its unit's level comes the officer's name, unless it is a place the text names again. Written out,
     # "Giám đốc Sở Y tế tỉnh Hà Giang" names the province.

@@ -13,17 +13,20 @@ import re
 import unicodedata
 
 from extractors.issuers import BODY_HEADS, expand_abbreviations
+from extractors.known_bodies import known_body_spelling
 from extractors.lexicon import load_yaml
 
 _SIGNATURE = load_yaml("signature")
 _FAMILY_NAMES = frozenset(_SIGNATURE["family_names"])
+_NOT_NAME_STARTS = frozenset(tuple(words.casefold().split()) for words in _SIGNATURE["not_name_starts"])
 _FILING_MARKS = tuple(mark.lower() for mark in _SIGNATURE["filing_marks"])
 _MARKER_ALTERNATION = "|".join(
     re.escape(marker) for marker in sorted(_SIGNATURE["position_markers"], key=len, reverse=True)
 )
 # A capacity marker glued to a recipient on the same scanned line: "- Phòng Nội vụ Quận 1;   KT. HIỆU TRƯỞNG".
 _POSITION_MARKER = re.compile(rf"(?:\s{{2,}}|\t|(?<=;)\s*)(?:{_MARKER_ALTERNATION})(?:\s|$)")
-_STARTS_WITH_MARKER = re.compile(rf"^\s*(?:{_MARKER_ALTERNATION})(?:\s|$)")
+# "KT.CHỦ TỊCH", "TM.ỦY BAN NHÂN DÂN": a web copy may drop the space after the dot
+_STARTS_WITH_MARKER = re.compile(rf"^\s*(?:{_MARKER_ALTERNATION})(?:\s|$|(?<=\.)(?=[A-ZĐÀ-Ỹ]))")
 _RECIPIENTS_LABEL = re.compile(r"(?:^|\n)[\s*#>]*Nơi\s+nhận\s*:?[\s*]*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-+•–*]\s*")
 _REMARK = re.compile(r"\s*\((?:để|b/c|t/h|thực hiện|báo cáo|phối hợp|biết|chỉ đạo)[^)]*\)", re.IGNORECASE)
@@ -50,6 +53,10 @@ def _as_name(line: str) -> str | None:
         if _BODY_HEAD_START.match(cleaned.casefold()):
             return None
         words = [word.capitalize() for word in words]
+        if known_body_spelling(" ".join(words)) != " ".join(words):
+            return None  # an office over a national body: "TỔNG KIỂM TOÁN NHÀ NƯỚC", not "Tống Kiểm Toán"
+    if tuple(word.casefold() for word in words[:2]) in _NOT_NAME_STARTS:
+        return None  # "TIÊU CHÍ THI ĐUA": a table's column, not "Tiêu Chí Thi Đua"
     family_name = _family_name(words[0], words[1:])
     if family_name is None or not all(_is_name_syllable(word) for word in words):
         return None

@@ -84,3 +84,8 @@ def code_abbreviates(code: str, name: str) -> bool:
     letters = iter(_plain_initials(name))
     wanted = _plain_initials(" ".join(re.sub(r"[^A-ZĐa-zđ]", "", code)))
     return bool(wanted) and all(letter in letters for letter in wanted)
+
+
+def code_is_initials(code: str, name: str) -> bool:
+    """True when a code is exactly the initials of ``name``'s syllables: CT = Cục Thuế, not KH for Sở Kế hoạch."""
+    return _plain_initials(name) == _plain_initials(" ".join(re.sub(r"[^A-ZĐa-zđ]", "", code)))

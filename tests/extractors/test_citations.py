@@ -211,6 +211,8 @@ def test_citations_document_citing_its_own_number_under_an_attached_plan() -> No
         ("61/2022/QH15", "Quốc hội"),
         ("34/2007/PL-UBTVQH11", "Ủy ban Thường vụ Quốc hội"),
         ("10902/VPCP-KGVX", "Văn phòng Chính phủ"),
+        ("38162/CHQ-GSQL", "Cục Hải quan"),  # legal_docs: the customs department's letters and notices
+        ("37698/TB-CHQ", "Cục Hải quan"),
         ("04/KH-UBND", None),  # a people's committee of some unit: the text must say which
         ("14-KL/TW", None),  # Bộ Chính trị, Ban Bí thư or Ban Chấp hành Trung ương
         ("10/2022/TT-BLĐTBXH", None),  # a ministry: the text says Minister or ministry
@@ -218,3 +220,41 @@ def test_citations_document_citing_its_own_number_under_an_attached_plan() -> No
 )
 def test_citations_issuer_from_national_symbol(number: str, issuer: str | None) -> None:
     assert issuer_from_symbol(number) == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "issuer"),
+    [
+        # heldout6 06/CT-UBND Quảng Trị (legal_docs line 29608): the Standing Board of the province's own Party committee
+        (
+            "Trong những năm qua, thực hiện chỉ đạo của Đảng, Chính phủ và Bộ Nông nghiệp và Môi trường, Tỉnh ủy, Ủy"
+            " ban nhân dân tỉnh, các địa phương, đơn vị trên địa bàn tỉnh Quảng Trị đã tích cực triển khai thực hiện."
+            " Để tiếp tục thực hiện nghiêm Chỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ về tăng cường"
+            " công tác quản lý bảo vệ rừng; Chỉ thị số 31-CT/TU ngày 06/6/2023, Kế hoạch số 134-KH/TU ngày"
+            " 29/12/2023 của Ban Thường vụ Tỉnh ủy; Chỉ thị số 03/CT-UBND ngày 19/3/2019",
+            "134-KH/TU",
+            "Ban Thường vụ Tỉnh ủy Quảng Trị",
+        ),
+        # legal_docs lines 109530 and 109553 (a Sở Tài chính plan of Đồng Nai)
+        (
+            "các cơ chế chính sách theo chức năng nhiệm vụ của Sở Tài chính trên địa bàn tỉnh Đồng Nai.\n"
+            "g) Chủ trì, phối hợp với các cơ quan, đơn vị, địa phương kiểm soát tiêu chí đầu vào của các chương trình,"
+            " nhiệm vụ, dự án đảm bảo phù hợp với Nghị quyết số 57-NQ/TW của Bộ Chính trị, Nghị quyết số 71/NQ-CP của"
+            " Chính phủ, Kế hoạch hành động 469-KH/TU ngày 16/5/2025 của Ban Thường vụ Tỉnh ủy, Kế hoạch số"
+            " 92/KH-UBND ngày 15/9/2025 của UBND tỉnh.",
+            "469-KH/TU",
+            "Ban Thường vụ Tỉnh ủy Đồng Nai",
+        ),
+        # legal_docs line 31003: a city that names itself only as "Thành phố" keeps the bare name
+        (
+            "Căn cứ Kế hoạch số 13-KH/TU ngày 17 tháng 11 năm 2025 của Ban Thường vụ Thành ủy về tổ chức kiểm điểm và"
+            " đánh giá, xếp loại chất lượng đối với tập thể, cá nhân trong hệ thống chính trị từ Thành phố đến cơ sở;",
+            "13-KH/TU",
+            "Ban Thường vụ Thành ủy",
+        ),
+    ],
+)
+def test_citations_party_committee_organ_completed_with_the_documents_province(
+    text: str, number: str, issuer: str
+) -> None:
+    assert _by_number(extract_citations(text))[number].issuer == issuer

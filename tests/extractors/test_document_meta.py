@@ -280,3 +280,154 @@ def test_type_and_title_on_one_line_in_capitals(header: str, doc_type: str, titl
     meta = extract_document_meta(header)
     assert meta.doc_type == doc_type
     assert meta.title is not None and meta.title.startswith(title_start)
+
+
+# Headers of national bodies whose title case by rule is not their spelling ("Thủ Tướng chính Phủ"), and copies
+# that keep only the "Số:" line: the symbol's type code gives the type (NĐ 30/2020, Phụ lục III).
+NATIONAL_HEADERS = [
+    # legal_docs lines 18767-18769: a Quyết định of the Prime Minister without its type line
+    (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2629/QĐ-TTg\nHà Nội, ngày 01 tháng 12 năm 2025",
+        "Quyết định",
+        "Thủ tướng Chính phủ",
+    ),
+    # legal_docs lines 42659-42661
+    (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 2530/QĐ-TTg\nNơi nhận: Ban Bí thư Trung ương Đảng; Thủ tướng, các Phó Thủ tướng"
+        " Chính phủ;\nKT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà",
+        "Quyết định",
+        "Thủ tướng Chính phủ",
+    ),
+    # legal_docs lines 20323-20325 (heldout6 230/CĐ-TTg and 234/CĐ-TTg have the same header)
+    (
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 220/CĐ-TTg\nCÔNG ĐIỆN TẬP TRUNG HOÀN THÀNH THỰC THI CÁC PHƯƠNG ÁN CẮT GIẢM, ĐƠN"
+        " GIẢN HÓA THỦ TỤC HÀNH CHÍNH, ĐIỀU KIỆN KINH DOANH NĂM 2025 THỦ TƯỚNG CHÍNH PHỦ điện:",
+        "Công điện",
+        "Thủ tướng Chính phủ",
+    ),
+    # legal_docs lines 1407-1410: a Nghị quyết of the Government, header and end block only
+    (
+        "CHÍNH PHỦ\nSố: 08/2025/NQ-CP\nNơi nhận: Ban Bí thư Trung ương Đảng; Thủ tướng, các Phó Thủ tướng Chính"
+        " phủ;\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Hồ Đức Phớc",
+        "Nghị quyết",
+        "Chính phủ",
+    ),
+    # legal_docs lines 1550-1553
+    ("CHÍNH PHỦ\nSố: 388/NQ-CP\nHà Nội ngày 01 tháng 12 năm 2025", None, "Chính phủ"),
+    # legal_docs lines 104310-104313
+    ("KIỂM TOÁN NHÀ NƯỚC\nSố: 1760/QĐ-KTNN\nQUYẾT ĐỊNH", "Quyết định", "Kiểm toán Nhà nước"),
+    # legal_docs lines 942-944, 994-996, 19364-19365: provincial and ministry copies without the type line
+    (
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nSố: 84/2025/QĐ-UBND\nHà Tĩnh, ngày 02 tháng 12 năm 2025",
+        "Quyết định",
+        None,
+    ),
+    (
+        "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nSố: 55/2025/NQ-HĐND\nHà Nội, ngày 26 tháng 11 năm 2025",
+        "Nghị quyết",
+        None,
+    ),
+    (
+        "BỘ XÂY DỰNG\nSố: 38/2025/TT-BXD\nNơi nhận: Bộ trưởng (để b/c); Văn phòng Chính phủ;",
+        "Thông tư",
+        "Bộ Xây dựng",
+    ),
+    # legal_docs lines 24402-24403: a Cục Hải quan notice
+    (
+        "Số: 37698/TB-CHQ\n1. Hàng hóa đề nghị xác định trước mã số do tổ chức, cá nhân cung cấp:",
+        "Thông báo",
+        None,
+    ),
+    # heldout6 980/KH-UBND Nghệ An: only the number, the date line and the annex table are left
+    (
+        "Số: 980/KH-UBND\nNghệ An, ngày 18 tháng 11 năm 2025\nNơi nhận: Chủ tịch UBND tỉnh; Các PCT UBND tỉnh;\n"
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Đệ",
+        "Kế hoạch",
+        "Ủy ban nhân dân tỉnh Nghệ An",
+    ),
+    # legal_docs lines 6785-6788: a resolution of the Standing Committee of the National Assembly, header cut
+    (
+        "Số: 1664/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Gia Lai năm 2025",
+        None,
+        "Ủy ban Thường vụ Quốc hội",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "doc_type", "issuer"), NATIONAL_HEADERS)
+def test_document_meta_national_body_header_and_type_from_the_symbol(
+    header: str, doc_type: str | None, issuer: str | None
+) -> None:
+    meta = extract_document_meta(header)
+    if doc_type:
+        assert meta.doc_type == doc_type
+    if issuer:
+        assert meta.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "title_end"),
+    [
+        # legal_docs lines 19574-19577: a Công điện copied without "Số:" and its header
+        (
+            "CÔNG ĐIỆN\nV/V TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ TẠI KHU VỰC TRUNG BỘ\n"
+            "THỦ TƯỚNG CHÍNH PHỦ điện:\nĐồng chí Bí thư tỉnh ủy, thành ủy và Chủ tịch Ủy ban nhân dân các tỉnh,"
+            " thành phố: Hà Tĩnh, Quảng Trị, Huế, Đà Nẵng",
+            "Thủ tướng Chính phủ",
+            None,
+        ),
+        # legal_docs lines 70193-70195
+        (
+            "CÔNG ĐIỆN\nV/V TẬP TRUNG ỨNG PHÓ VÀ KHẮC PHỤC HẬU QUẢ MƯA LŨ ĐẶC BIỆT LỚN TẠI KHU VỰC TRUNG BỘ\n"
+            "THỦ TƯỚNG CHÍNH PHỦ điện: Đồng chí Bí thư Tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa;"
+            " Đắk Lắk, Gia Lai và Lâm Đồng",
+            "Thủ tướng Chính phủ",
+            None,
+        ),
+        # legal_docs lines 69267-69268 (its header line left out): the ministry ends the title line, "TRUNG BỘ" is none
+        (
+            "Số: 96/CĐ-BXD\nCÔNG ĐIỆN VỀ VIỆC TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ ĐẶC BIỆT LỚN"
+            " TẠI KHU VỰC TRUNG BỘ BỘ XÂY DỰNG điện: Các Cục: Đường bộ Việt Nam",
+            "Bộ Xây dựng",
+            "TẠI KHU VỰC TRUNG BỘ",
+        ),
+        # heldout6 230/CĐ-TTg (legal_docs lines 113193-113195), header cut to the title line
+        (
+            "Số: 230/CĐ-TTg\nCÔNG ĐIỆN VỀ VIỆC KHẨN TRƯƠNG HOÀN THÀNH CẬP NHẬT, RÀ SOÁT VÀ PHÂN LOẠI KẾT QUẢ THANH TRA"
+            " CHUYÊN ĐỀ CÁC DỰ ÁN TỒN ĐỌNG KÉO DÀI THỦ TƯỚNG CHÍNH PHỦ điện:\nBộ trưởng; Thủ trưởng cơ quan ngang Bộ",
+            "Thủ tướng Chính phủ",
+            "CÁC DỰ ÁN TỒN ĐỌNG KÉO DÀI",
+        ),
+        # legal_docs lines 86217-86219
+        (
+            "Số: 231/CĐ-TTg\nCÔNG ĐIỆN V/V CHỦ ĐỘNG PHÒNG, TRÁNH, ỨNG PHÓ BÃO SỐ 15 NĂM 2025 THỦ TƯỚNG CHÍNH PHỦ điện:"
+            " Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng, Quảng Ngãi",
+            "Thủ tướng Chính phủ",
+            "BÃO SỐ 15 NĂM 2025",
+        ),
+    ],
+)
+def test_document_meta_cable_sender_read_before_dien(text: str, issuer: str, title_end: str | None) -> None:
+    meta = extract_document_meta(text)
+    assert (meta.doc_type, meta.issuer) == ("Công điện", issuer)
+    if title_end:
+        assert meta.title is not None and meta.title.endswith(title_end)
+
+
+def test_document_meta_issuer_from_the_annex_line_of_its_own_number() -> None:
+    # legal_docs lines 62908-62921 (cut): the header lost its issuer, the annex line under the table names it
+    text = (
+        "Số: 4422/QĐ-BVHTTDL\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ NHÓM THỦ TỤC HÀNH CHÍNH LIÊN THÔNG ĐIỆN TỬ\n"
+        "Nơi nhận: Như Điều 3; Bộ trưởng (để báo cáo); Các Thứ trưởng; Lưu: VT, VHCS\n"
+        "NHÓM THỦ TỤC HÀNH CHÍNH LIÊN THÔNG ĐIỆN TỬ\n"
+        "(Kèm theo Quyết định số 4422 /QĐ-BVHTTDL ngày 21 tháng 11 năm 2025 của Bộ trưởng Bộ Văn hóa, Thể thao"
+        " và Du lịch)"
+    )
+    assert extract_document_meta(text).issuer == "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_document_meta_head_of_a_national_body_signs_in_its_own_name() -> None:
+    # legal_docs lines 104321-104322: "TỔNG KIỂM TOÁN NHÀ NƯỚC" is an office, not the name "Tống Kiểm Toán"
+    text = "KIỂM TOÁN NHÀ NƯỚC\nSố: 1760/QĐ-KTNN\nQUYẾT ĐỊNH\n...\nNơi nhận: Như Điều 3; Lãnh đạo KTNN; Đảng ủy KTNN;"
+    text += " Lưu: VT, Vụ TCCB.\nTỔNG KIỂM TOÁN NHÀ NƯỚC Ngô Văn Tuấn\nQUY ĐỊNH\nTỔNG KIỂM TOÁN NHÀ NƯỚC"
+    assert extract_document_meta(text).signer == "Ngô Văn Tuấn"

@@ -36,6 +36,17 @@ TWO_UNIT_HEADERS = [
         "Cục Bảo tồn Thiên nhiên và Đa dạng Sinh học",
         "Bộ Nông nghiệp và Môi trường",
     ),
+    # legal_docs lines 11401-11403 and 96928-96930: the provincial tax offices under the Cục Thuế since 2025
+    (
+        "CỤC THUẾ THUẾ TỈNH TÂY NINH\nSố: 3257/TNI-QLDN1 V/v thuế suất thuế GTGT\nTây Ninh, ngày 01 tháng 12 năm 2025",
+        "Thuế tỉnh Tây Ninh",
+        "Cục Thuế",
+    ),
+    (
+        "CỤC THUẾ THUẾ TỈNH VĨNH LONG\nSố: 1539/VLO-QLDN3 V/v trả lãi tiền vay cho cổ đông\nVĩnh Long, ngày 02 tháng 12 năm 2025",
+        "Thuế tỉnh Vĩnh Long",
+        "Cục Thuế",
+    ),
 ]
 
 
@@ -124,3 +135,13 @@ def test_document_meta_directive_of_the_chairman_and_province_from_the_date_line
 
 def test_document_meta_directive_that_names_no_directing_chairman_is_the_committees() -> None:
     assert extract_document_meta(COMMITTEE_DIRECTIVE).issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
+
+
+def test_document_meta_letter_subject_in_lower_case_and_a_code_that_is_the_issuers_initials() -> None:
+    # legal_docs lines 71170-71172: "v/v" in lower case; "CT" in "5387/CT-CS" is the Cục Thuế, not a Chỉ thị
+    text = (
+        "BỘ TÀI CHÍNH CỤC THUẾ\nSố: 5387/CT-CS v/v trả lời phản ánh kiến nghị\nKính gửi: Độc giả Hoàng Văn Trung"
+        " Cục Thuế nhận được đơn phản ánh kiến nghị của Độc giả Hoàng Văn Trung"
+    )
+    meta = extract_document_meta(text)
+    assert (meta.doc_type, meta.issuer, meta.title) == ("Công văn", "Cục Thuế", "Trả lời phản ánh kiến nghị")

@@ -32,6 +32,56 @@ from extractors.signature import extract_signer, extract_signer_title
         ("Nơi nhận:\n- Lưu: VT.\n\nDang Văn Hùng\n", None),
         # Unmarked text (an English-model OCR) is not corrected into a half-marked name.
         ("Nơi nhận:\n- Lưu: VT.\n\nLe Van An\n", None),
+        # legal_docs 5155/SGDĐT-GDTXNNĐH and 157/KH-UBND: an annex's criteria column after the signature
+        (
+            "Nơi nhận: Như trên; Giám đốc; Hội Khuyến học TP (để phối hợp); Lưu: VT, GDTXNNĐH (ĐPT).\n"
+            "KT GIÁM ĐỐC PHÓ GIÁM ĐỐC Trương Hải Thanh\nBẢNG TIÊU CHÍ ĐÁNH GIÁ, XẾP LOẠI TRUNG TÂM HỌC TẬP CỘNG ĐỒNG\n"
+            "TIÊU CHÍ\nMức điểm theo yêu cầu\nĐiểm tự chấm\n",
+            "Trương Hải Thanh",
+        ),
+        (
+            "Nơi nhận: CT, PCT UBND TP (1AE) Sở: Nội vụ, Y tế, KHCN; Lưu: VT, MX.\nPHỤ LỤC\n"
+            "(Kèm theo Kế hoạch số 157/KH-UBND ngày 18 tháng 11 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ)\n"
+            "STT\nTIÊU CHÍ THI ĐUA\n",
+            None,
+        ),
+        # legal_docs lines 104321-104323: the head of a national body signs in its own name
+        (
+            "Nơi nhận: Như Điều 3; Lãnh đạo KTNN; Đảng ủy KTNN; Lưu: VT, Vụ TCCB.\n"
+            "TỔNG KIỂM TOÁN NHÀ NƯỚC Ngô Văn Tuấn\nQUY ĐỊNH\n",
+            "Ngô Văn Tuấn",
+        ),
+        # legal_docs web copies: no space after the dot, "K/T", the block of a consolidated text, "Mạnh"
+        (
+            "Nơi nhận: Như Điều 5; Văn phòng Chính phủ (Cục KSTTHC); Bộ Y tế;\nKT.CHỦ TỊCH PHÓ CHỦ TỊCH Lê Trường Sơn\n",
+            "Lê Trường Sơn",
+        ),
+        (
+            "Nơi nhận: Như Điều 3; VPCP; Vụ Pháp chế - Bộ Xây dựng; TT Thành ủy, TT HĐND thành phố;\n"
+            "TM.ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Anh Quân\n",
+            "Lê Anh Quân",
+        ),
+        (
+            "Nơi nhận: Như Điều 3, Ban Bí thư (để báo cáo), Đ/c Trưởng Ban (để báo cáo), Lãnh đạo Ban, Lưu HCTĐKT.\n"
+            "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN Ngô Đông Hải\nQUY CHẾ\n",
+            "Ngô Đông Hải",
+        ),
+        (
+            "Nơi nhận: Văn phòng Chính phủ (để đăng Công báo); Bộ trưởng (để b/c); Website Bộ Công Thương;\n"
+            "XÁC THỰC VĂN BẢN HỢP NHẤT KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Hoàng Long\nPHỤ LỤC\n",
+            "Nguyễn Hoàng Long",
+        ),
+        (
+            "Nơi nhận: Như trên; Các đơn vị: Ban NVT, CĐS, PC (CT); Website - CT; Lưu: VT, CS.\nTL. CỤC TRƯỞNG"
+            " KT.TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ PHÓ TRƯỞNG BAN Mạnh Thị Tuyết Mai\n",
+            "Mạnh Thị Tuyết Mai",
+        ),
+        # legal_docs lines 64910-64911 (Cục Thuế): "CỤC TRƯỞNG" before the name
+        (
+            "Nơi nhận: Như Điều 2; Lãnh đạo Cục Thuế; Các Ban, đơn vị thuộc Cục Thuế; Thuế tỉnh, thành phố; Trang TTĐT"
+            " Cục Thuế; Lưu: VT, TCCB (41b)\nCỤC TRƯỞNG Mai Xuân Thành\n",
+            "Mai Xuân Thành",
+        ),
     ],
 )
 def test_signer_name_wrapped_over_two_lines(end_block: str, name: str) -> None:
