@@ -281,7 +281,7 @@ MIXED_CASE_ISSUER_CODES: frozenset[str] = frozenset(
 _SYMBOL_ISSUER = regex.compile(
     r"""
     (?<=[\d\s]/(?:\d{4}/)?(?P<type>[A-ZĐ][A-ZĐa-z]{0,4})-)   # "553/QĐ-", "12/2025/CT-", a draft's "số /QĐ-"
-    (?P<issuer>[A-ZĐa-z0-9]{2,5})                     # "TTdq", "FTg", "T7s"
+    (?P<issuer>[A-ZĐ\p{Ll}0-9]{2,5})                 # "TTdq", "FTg", "T7s", "TTự"
     (?![\w\-/&])
     """,
     regex.VERBOSE,
@@ -301,7 +301,7 @@ def _edits(a: str, b: str) -> int:
 
 
 def restore_mixed_case_issuer(text: str) -> str:
-    """``553/QĐ-TTdq`` / ``QĐ-T7s`` / ``QĐ-FTg`` → ``553/QĐ-TTg``.
+    """``553/QĐ-TTdq`` / ``QĐ-T7s`` / ``QĐ-FTg`` / ``CT-TTự`` → ``553/QĐ-TTg``.
 
     An issuer part after a known type code that is no known code, holds a lower-case letter or a
     digit among letters, and is at most two edits from a mixed-case issuer code (and nearer to it than
