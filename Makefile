@@ -41,12 +41,9 @@ test: setup ## lint, then the whole test suite (PostgreSQL tests included)
 
 eval: setup ## measure extraction against every gold set and repair against held-out text
 	$(KEHOACH) eval extract tests/gold --docs data/raw
-	$(KEHOACH) eval extract tests/heldout/gold --docs tests/heldout/docs
-	$(KEHOACH) eval extract tests/heldout2/gold --docs tests/heldout2/docs
-	$(KEHOACH) eval extract tests/heldout3/gold --docs tests/heldout3/docs
-	$(KEHOACH) eval extract tests/heldout4/gold --docs tests/heldout4/docs
-	$(KEHOACH) eval extract tests/heldout5/gold --docs tests/heldout5/docs
-	$(KEHOACH) eval extract tests/heldout6/gold --docs tests/heldout6/docs
+	for set in $(sort $(wildcard tests/heldout*)); do \
+	  echo "== $$set"; $(KEHOACH) eval extract $$set/gold --docs $$set/docs || exit 1; \
+	done
 	$(KEHOACH) eval extract tests/data/tuoi_hong/gold
 	$(KEHOACH) eval repair
 
