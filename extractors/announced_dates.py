@@ -3,7 +3,8 @@
 News-style openings name the date, then the body and its issuing verb, then the document; the date
 after the number, where the citation reader looks, is then missing. Only a date that opens the
 clause and an issuing verb right before the citation count: "Ngày 21/11/2025, Bộ Nội vụ đã ban hành
-Công văn 10988/BNV-CQĐP" (legal_docs, 60 such openings).
+Công văn 10988/BNV-CQĐP" (legal_docs, 60 such openings). The legislature's session and term may sit
+between them: "Ngày 29/11/2024, tại kỳ họp thứ 8, Quốc hội khóa XV đã thông qua Luật số 56/2024/QH15".
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from extractors.issuers import cut_issuer
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _ANNOUNCED = re.compile(
     rf"""(?:^|[.;:]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too)
-        [Nn]gày\s+(?P<date>{_DATE}),\s+     # "Ngày 16/6/2025, "
+        (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),\s+     # "Ngày 16/6/2025, ", "Sáng ngày ..."
+        (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
         (?P<body>[^,.;:\n]{{2,80}}?)\s+     # the body: "Quốc hội", "Bộ trưởng Bộ Xây dựng"
+        (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
         (?:đã\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành)\s+$   # its issuing verb, right before
     """,
     re.VERBOSE,

@@ -18,7 +18,7 @@ from dataclasses import fields, replace
 
 from extractors.announced_dates import announced_before
 from extractors.dates import DATE_PATTERN, parse_date
-from extractors.issuers import complete_bare_level, cut_issuer, expand_abbreviations, title_case
+from extractors.issuers import ADMIN_LEVELS, complete_bare_level, cut_issuer, expand_abbreviations, title_case
 from extractors.known_bodies import known_body_spelling
 from extractors.law_names import expand_law_abbreviation, passed_by
 from extractors.lexicon import load_yaml
@@ -84,6 +84,8 @@ _LAW_NAME_AFTER_COMMA = (
     r",\s(?!(?:nhưng|đến|và|hoặc|với|khi|nếu|để|từ|nay|đồng)\b)"
     r"[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ][\wÀ-ỹ-]*"
 )
+# "Dự thảo Luật ...", "dự án Luật ...": a bill, not a law that has been passed.
+_DRAFT_BEFORE = re.compile(r"\b(?:[Dd]ự\s+thảo|[Dd]ự\s+án)\s+$")
 LAW_BY_NAME = re.compile(
     rf"""
     (?P<title>Luật\s+[sS]ửa\s+đổi,?\s+bổ\s+sung\s             # an amending law names the laws it amends:
@@ -101,9 +103,24 @@ _HEADER_NUMBER_LABEL = re.compile(r"(?:^|\s)(?:Số|SỐ|số)\s*:\s*$|(?:^|\n)\
 _JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
 # The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
+# "Quyết định 988/QĐ-UBND năm 2023 của UBND tỉnh": the year of issue between the number and the issuer.
+_YEAR_AFTER_NUMBER = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d{2})\b(?![/.-]\d)")
+# "Thông tư 05/2013/TT-BKHCN do Bộ trưởng Bộ Khoa học và Công nghệ ban hành": the issuer after "do", only
+# when its issuing verb follows the name ("do UBND cấp tỉnh thực hiện" names who carries it out).
+_ISSUED_BY_LEAD = re.compile(r"\s*,?\s*do\s+")
+_ISSUED_BY_VERB = re.compile(r"\s+(?:ký\s+)?ban\s+hành\b")
 _DATE_LEAD = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")
 _NOT_A_SUBJECT_START = frozenset(load_yaml("issuer_words")["not_subject_start"])
+# A unit named in lower case by its level is a place, not a body ("của tỉnh Tuyên Quang"); "tỉnh ủy" is one.
+_PLACE_NOT_BODY = re.compile(
+    r"(?:"
+    + "|".join(re.escape(level) for level in sorted(ADMIN_LEVELS, key=len, reverse=True))
+    + r")\s+(?!(?:ủy|uỷ)\b)"
+)
+# A subject copied from the cited document's title keeps its capital: "... của Bộ trưởng Bộ Tài chính Quy định về
+# công tác tổng hợp ..." (legal_docs). Only these openings, and only right after the issuer.
+_CAPITALISED_SUBJECT_OPENINGS = frozenset(load_yaml("issuer_words")["capitalised_subject_openings"])
 _SUBJECT_END = re.compile(r"[;\n]|\.\s|\./\.|\.$|:")
 # Qualifiers of an issuer that are not the subject: "Thành ủy Hà Nội khóa XVII", "... nhiệm kỳ 2020 - 2025".
 _ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+[IVXLC\d]+(?:\s*[-–]\s*\d{4})?\b")
@@ -113,6 +130,28 @@ _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
 _ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+(?:tại|TẠI)\s*$")
 _MAX_SUBJECT_CHARS = 400
+# "các Quyết định của Bộ trưởng ...", "Các Thông tư của ...": a plural type with its issuer, numbers to follow.
+_PLURAL_LEAD = re.compile(rf"\b[Cc]ác\s+(?P<type>{_TYPE_WORDS})\s+(?:(?:của|CỦA)\s+|(?=:))")
+# Items of a list after a colon, ";" between them: "các Nghị định của Chính phủ: số 156/...; số 91/...".
+_LIST_ITEM_BREAK = re.compile(r";(?!\s*[Ss]ố\b)|\.\s|\n")
+_SENTENCE_BREAK = re.compile(r";|\.\s|\n")
+_ISSUER_WORDS = load_yaml("issuer_words")
+_PLENUM_BODIES = {name.casefold(): name for name in _ISSUER_WORDS["plenum_bodies"]}
+# Central bodies that sign together, named as a list: "Kết luận số 167-KL/TW ... của Bộ Chính trị, Ban Bí thư".
+_JOINT_CENTRAL_BODIES = frozenset(_ISSUER_WORDS["joint_central_bodies"])
+_JOINT_CENTRAL_BODY = re.compile(
+    r",\s*(?P<body>"
+    + "|".join(re.escape(b) for b in sorted(_JOINT_CENTRAL_BODIES, key=len, reverse=True))
+    + r")(?!\w)"
+)
+_CENTRAL_PLENUM_BODY: str = _ISSUER_WORDS["central_plenum_body"]
+# A plenum where "của <issuer>" would be: ", Hội nghị lần thứ 8 của Ban Chấp hành Trung ương Đảng khóa XII",
+# "của Hội nghị lần thứ tám Ban Chấp hành ...", "năm 2017, Hội nghị lần thứ năm Ban ...", "Hội nghị Trung ương 4".
+_PLENUM_LEAD = re.compile(
+    r"\s*,?\s*(?:năm\s+(?:19|20)\d{2}\s*,?\s*)?(?:(?:của|tại)\s+)?Hội\s+nghị\s+"
+    r"(?:lần\s+thứ\s+(?P<ordinal>[\wÀ-ỹ]+)|(?P<central>Trung\s+ương|TW|T\.Ư)\s+(?:lần\s+thứ\s+)?[\wÀ-ỹ]+)"
+    r"\s*,?\s*(?:(?:của|CỦA)\s+)?"
+)
 # A footnote mark glued to the issuer ("... của Chính phủ[1] quy định ..."): the subject follows it.
 _FOOTNOTE_MARK = re.compile(r"(?:\[\d{1,3}\])?")
 # "của <body> tại <citation>": the body issued the citation that follows "tại", not the one before it.
@@ -145,7 +184,11 @@ def _read_subject(text: str, position: int, after_issuer: bool, stop_at: int) ->
     else:
         following = text[position:].lstrip(" ")
         first_word = following.split(" ", 1)[0] if following else ""
-        if not (after_issuer and first_word[:1].islower() and first_word not in _NOT_A_SUBJECT_START):
+        opens_title = " ".join(following.split(" ", 2)[:2]).rstrip(",:") in _CAPITALISED_SUBJECT_OPENINGS
+        if not (
+            after_issuer
+            and ((first_word[:1].islower() and first_word not in _NOT_A_SUBJECT_START) or opens_title)
+        ):
             return None, position
         start = position + (len(text[position:]) - len(following))
     limit = min(stop_at, start + _MAX_SUBJECT_CHARS, len(text))
@@ -177,23 +220,69 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
     date_match = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
     if date_match and (parsed := parse_date(date_match.group())) and parsed[1] == "day":
         found["issued_on"], position = parsed[0], date_match.end()
+    elif year := _YEAR_AFTER_NUMBER.match(text, position):
+        found["year"], position = int(year["year"]), year.end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
     issuer = cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START) if issuer_lead else None
+    lower_case_subject = True
+    if plenum := _plenum_issuer(text, position):
+        found["issuer"], position = plenum[:2]
+        issuer = None
+        # "... tại Hội nghị Trung ương 7 khóa X xác định ...": after a plenum that names no committee, a
+        # lower-case word is the sentence's verb, not a subject
+        lower_case_subject = plenum[2]
+    elif issuer is None and (issued_by := _issued_by(text, position)):
+        found["issuer"], position = issued_by
     if issuer and _NEXT_CITATION_VIA_TAI.match(text, issuer[1]):
         issuer = None  # ", của Ban Bí thư tại văn bản số 213-KL/TW": the next citation's issuer, named first
+    if issuer and _PLACE_NOT_BODY.match(issuer[0]):
+        issuer = None  # "Nghị quyết 57-NQ/TW của tỉnh Tuyên Quang": a place, no issuing body
     if issuer:
         found["issuer"], position = _issuer_name(issuer[0]), _FOOTNOTE_MARK.match(text, issuer[1]).end()
+        joint = _JOINT_CENTRAL_BODY.match(text, position)
+        if joint and str(found["issuer"]) in _JOINT_CENTRAL_BODIES:
+            found["issuer"], position = f"{found['issuer']}, {joint['body']}", joint.end()
+    if "issuer" in found:
         if qualifier := _ISSUER_QUALIFIER.match(text, position):
             position = qualifier.end()
         if "issued_on" not in found:
             late_date = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
             if late_date and (parsed := parse_date(late_date.group())) and parsed[1] == "day":
                 found["issued_on"], position = parsed[0], late_date.end()
-    subject, subject_end = _read_subject(text, position, "issuer" in found, stop_at)
+    subject, subject_end = _read_subject(text, position, "issuer" in found and lower_case_subject, stop_at)
     if subject:
         found["subject"], position = subject, subject_end
     found["end"] = position
     return found
+
+
+def _issued_by(text: str, position: int) -> tuple[str, int] | None:
+    """(issuer, end) of "do <body> ban hành" right after a number or its date, else None."""
+    lead = _ISSUED_BY_LEAD.match(text, position)
+    body = cut_issuer(text, lead.end(), stop_before=_TYPE_WORD_START) if lead else None
+    if body is None or not _ISSUED_BY_VERB.match(text, body[1]):
+        return None
+    return _issuer_name(body[0]), _ISSUED_BY_VERB.match(text, body[1]).end()
+
+
+def _plenum_issuer(text: str, position: int) -> tuple[str, int, bool] | None:
+    """(issuer, end, whether the text names it) of a plenum named after a Party resolution's number or date.
+
+    "..., Hội nghị lần thứ 8 của Ban Chấp hành Trung ương Đảng khóa XII về ...": the committee named after
+    the plenum; "Hội nghị Trung ương 4 khóa XIII" names none and is the Central Committee's
+    (``central_plenum_body``). A plenum followed by no committee and no "Trung ương" gives nothing.
+    """
+    lead = _PLENUM_LEAD.match(text, position)
+    if lead is None:
+        return None
+    body = cut_issuer(text, lead.end(), stop_before=_TYPE_WORD_START)
+    if body and body[0].split()[0].lower() == "ban":
+        name = _issuer_name(body[0])
+        return _PLENUM_BODIES.get(name.casefold(), name), body[1], True
+    if lead["central"]:
+        end = lead.start() + len(re.sub(r"[\s,]*(?:(?:của|CỦA)\s*)?$", "", lead.group()))
+        return _CENTRAL_PLENUM_BODY, end, False
+    return None
 
 
 def _issuer_name(raw: str) -> str:
@@ -219,6 +308,62 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
     name = _issuer_name(issuer[0])
     code = issuer_code(number)
     return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
+
+
+def _plural_lead(text: str, head_start: int) -> tuple[str, str, int] | None:
+    """(type, window, end of the lead) of the "các <Type> (của ...)" that lists the number at ``head_start``.
+
+    "các Quyết định của Bộ trưởng ... (Số 1226/QĐ-BVHTTDL ... và số 2657/QĐ-BVHTTDL ...)", "các Nghị
+    quyết của Quốc hội: số 55/2010/QH12 ...; số 28/2016/QH14 ...". Within the sentence: no line or
+    sentence end between, and a ";" only between the items of a list opened by a colon. "các văn bản"
+    names no type: its numbers keep their own.
+    """
+    window = _text_before(text, head_start, window=320)
+    leads = list(_PLURAL_LEAD.finditer(window))
+    if not leads:
+        return None
+    lead = leads[-1]
+    between = window[lead.end() :]
+    colon_list = ":" in between and _LIST_ITEM_BREAK.search(between[between.index(":") :] + "số") is None
+    if _SENTENCE_BREAK.search(between) and not (
+        colon_list and not _SENTENCE_BREAK.search(between[: between.index(":")])
+    ):
+        return None
+    return canonical_doc_type(lead["type"]), window, lead.end()
+
+
+def _plural_lead_type(text: str, head_start: int) -> str | None:
+    """The type a plural lead gives a bare "số <number>" it lists ("các Nghị quyết của Quốc hội: số ...")."""
+    lead = _plural_lead(text, head_start)
+    return lead[0] if lead and lead[0] != "Công văn" else None
+
+
+def _issuer_of_plural_lead(text: str, head_start: int, number: str, doc_type: str | None) -> str | None:
+    """The issuer of "các <Type> của <issuer> ... (Số 1226/QĐ-BVHTTDL ... và số 2657/QĐ-BVHTTDL ...)".
+
+    A plural type names the issuer once and lists the numbers after it, in brackets or after a colon
+    ("Căn cứ các Thông tư của Bộ trưởng Bộ Tài nguyên và Môi trường (nay là ...): số 02/2022/TT-BTNMT").
+    Only for a number of that type ("các văn bản" fits any) whose symbol's code abbreviates the issuer
+    (BVHTTDL: Bộ Văn hóa, Thể thao và Du lịch) or is that body's.
+    """
+    found = _plural_lead(text, head_start)
+    if found is None or doc_type is None or (found[0] != doc_type and found[0] != "Công văn"):
+        return None
+    _, window, lead_end = found
+    issuer = cut_issuer(window, lead_end, stop_before=_TYPE_WORD_START)  # None after a bare "các Quyết định:"
+    if issuer is None:
+        return None
+    name = _issuer_name(issuer[0])
+    code = issuer_code(number)
+    if code is None:
+        return None
+    if (
+        code_abbreviates(code, name)
+        or name in _CODE_BODIES.get(code, [])
+        or issuer_from_symbol(number) == name
+    ):
+        return name
+    return None
 
 
 def _dated_before(text: str, head_start: int) -> str | None:
@@ -265,6 +410,9 @@ def _doc_type_of(
         symbol_type is None or previous.doc_type.startswith(symbol_type) or previous.doc_type in alternatives
     ):
         return previous.doc_type
+    lead_type = _plural_lead_type(text, head.start()) if head["so"] else None
+    if lead_type and (symbol_type is None or lead_type.startswith(symbol_type) or lead_type in alternatives):
+        return lead_type
     return symbol_type
 
 
@@ -298,7 +446,11 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
         tail = _read_tail(text, head.end("number"), next_start)
         year_in_number = re.search(r"/((?:19|20)\d{2})/", number)
         issued_on = tail.get("issued_on")
-        year = int(issued_on[:4]) if issued_on else (int(year_in_number[1]) if year_in_number else None)
+        year = (
+            int(issued_on[:4])
+            if issued_on
+            else (int(year_in_number[1]) if year_in_number else tail.get("year"))
+        )
         citations.append(
             CitedDocument(
                 doc_type=doc_type,
@@ -307,6 +459,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 issuer=tail.get("issuer")
                 or _issuer_before(text, head.start(), number)
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
+                or (None if head["type"] else _issuer_of_plural_lead(text, head.start(), number, doc_type))
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
@@ -344,6 +497,8 @@ def _share_with_following(citations: list[CitedDocument], text: str) -> list[Cit
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
     for match in LAW_BY_NAME.finditer(text):
+        if _DRAFT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "Dự thảo Luật Quy hoạch năm 2025": a draft is no issued document
         title = expand_law_abbreviation(re.sub(r"\s+", " ", match["title"]))
         amending = title.lower().startswith("luật sửa đổi")
         if (

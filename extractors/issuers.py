@@ -8,6 +8,7 @@ reader ("TRƯỜNG MẦM NON TUỔI HỒNG" -> "Trường Mầm non Tuổi Hồn
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from extractors.lexicon import load_yaml
@@ -31,6 +32,10 @@ BODY_HEADS: list[str] = _WORDS["body_heads"]
 _HEAD_FIRST_WORDS = frozenset(head.split()[0].lower() for head in BODY_HEADS)
 _BARE_HEADS = frozenset(BODY_HEADS)
 _COMPLETE_BODIES = frozenset(_WORDS["complete_bodies"])
+# Heads a title names right before the body's field: "Bộ trưởng Bộ Giao thông vận tải", "Giám đốc Sở Xây dựng".
+_FIELD_HEADS = tuple(_WORDS["field_heads"])
+# Lower-case words a name cannot end with: "... của UBND TP thành “Danh mục ...”" ("thành" of "thành phố").
+_CANNOT_END = "|".join(re.escape(word) for word in _WORDS["name_cannot_end"])
 _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
 _MAX_ISSUER_TOKENS = 14
 
@@ -51,8 +56,10 @@ def _stop_here(tokens: list[str], index: int) -> bool:
     names_a_head = (
         first[:1].isupper()
         and not first.isupper()
-        and name_so_far in _BARE_HEADS
-        and name_so_far not in _COMPLETE_BODIES
+        and (
+            (name_so_far in _BARE_HEADS and name_so_far not in _COMPLETE_BODIES)
+            or name_so_far.endswith(tuple(" " + head for head in _FIELD_HEADS))
+        )
     )
     for phrase in _STOP_PHRASES:
         if names_a_head and phrase not in _CAPITALISED_STOPS:
@@ -159,7 +166,7 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         if word != token and not (_comma_inside_name(tokens, index, name_so_far) or comma_in_list):
             break  # punctuation glued to the word ends the name
     # "Chính phủ và các ...", "THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH ..."
-    name = re.sub(r"(?:\s+(?:và|hoặc|-))+$", "", text[start:end].rstrip(" ."), flags=re.IGNORECASE)
+    name = re.sub(rf"(?:\s+(?:{_CANNOT_END}|-))+$", "", text[start:end].rstrip(" ."), flags=re.IGNORECASE)
     return (name, start + len(name)) if name else None
 
 
@@ -212,6 +219,17 @@ def _in_place_name(words: list[str]) -> bool:
     return False
 
 
+_VOWELS = frozenset("AĂÂEÊIOÔƠUƯY")
+
+
+def _has_vowel(word: str) -> bool:
+    """Whether ``word`` can be a Vietnamese syllable: one without a vowel is an abbreviation ("HCM", "TP")."""
+    letters = unicodedata.normalize("NFD", word.upper())
+    return any(
+        ch in _VOWELS for ch in unicodedata.normalize("NFC", "".join(c for c in letters if c.isalpha()))
+    )
+
+
 def title_case(caps: str) -> str:
     """Turn an ALL-CAPS header line into Vietnamese title case.
 
@@ -222,7 +240,7 @@ def title_case(caps: str) -> str:
     for index, word in enumerate(caps.split()):
         after_level = any(" ".join(words[-n:]).lower() in ADMIN_LEVELS for n in (1, 2) if len(words) >= n)
         in_unit_name = after_level or (bool(words) and words[-1][:1].isupper() and _in_place_name(words))
-        if word in _TITLE_UPPER or any(ch.isdigit() for ch in word):
+        if word in _TITLE_UPPER or any(ch.isdigit() for ch in word) or not _has_vowel(word):
             words.append(word)
         elif index > 0 and word.lower() in _TITLE_LOWER and not in_unit_name:
             words.append(word.lower())

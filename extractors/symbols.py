@@ -79,10 +79,11 @@ def _plain_initials(name: str) -> str:
 def code_abbreviates(code: str, name: str) -> bool:
     """True when a symbol's code abbreviates ``name``: STC = Sở Tài chính, SNNMT = Sở Nông nghiệp và Môi trường.
 
-    The code's letters must appear, in order, among the initials of the name's syllables.
+    The code's capitals must appear, in order, among the initials of the name's syllables; its lower-case
+    letters are the rest of a syllable, not initials ("SoNNMT": Sở Nông nghiệp và Môi trường, "TTg").
     """
     letters = iter(_plain_initials(name))
-    wanted = _plain_initials(" ".join(re.sub(r"[^A-ZĐa-zđ]", "", code)))
+    wanted = _plain_initials(" ".join(re.sub(r"[^A-ZĐ]", "", code)))
     return bool(wanted) and all(letter in letters for letter in wanted)
 
 

@@ -47,7 +47,7 @@ SETS = {
         {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 1.000},
         {
             "citation.issued_on": 1.000,
-            "citation.issuer": 0.913,
+            "citation.issuer": 1.000,
             "person.honorific": 1.000,
             "person.title": 1.000,
             "person.role": 1.000,
@@ -135,7 +135,7 @@ SETS = {
         {"citations": 1.000, "deadlines": 0.667, "obligations": 0.737},
         {
             "citation.issued_on": 1.000,
-            "citation.issuer": 0.889,  # 0.778 blind
+            "citation.issuer": 1.000,  # 0.778 blind
             **_all(1.000, ("deadline", "frequency", "responsible"), "obligation"),
             "obligation.recipient": 0.833,
             "obligation.via": 0.667,
@@ -149,7 +149,7 @@ SETS = {
         {"citations": 1.000, "obligations": 0.667},
         {
             "citation.issued_on": 1.000,
-            "citation.issuer": 0.750,
+            "citation.issuer": 1.000,  # 0.750 blind
             **_all(1.000, ("deadline", "frequency", "recipient", "responsible", "via"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
@@ -161,7 +161,7 @@ SETS = {
         {"citations": 1.000, "obligations": 0.833},
         {
             "citation.issued_on": 1.000,
-            "citation.issuer": 0.800,
+            "citation.issuer": 1.000,  # 0.800 blind
             **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },

@@ -24,15 +24,33 @@ def _by_number(citations: list[CitedDocument]) -> dict[str | None, CitedDocument
     return {citation.number: citation for citation in citations}
 
 
-@pytest.mark.parametrize("case", load_cases("citations.tsv"))
+def _citation_cases() -> list:
+    """The rows of citations.tsv; a row whose ``note`` starts with ``xfail:`` is a known miss (strict)."""
+    cases = []
+    for param in load_cases("citations.tsv"):
+        (row,) = param.values
+        note = row.get("note") or ""
+        marks = [pytest.mark.xfail(reason=note[6:].strip(), strict=True)] if note.startswith("xfail:") else []
+        cases.append(pytest.param(row, id=param.id, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize("case", _citation_cases())
 def test_citations_real_phrasings(case: dict[str, str]) -> None:
     citations = extract_citations(case["text"])
     if not case["number"]:
         assert citations == []
         return
-    found = _by_number(citations)
-    assert case["number"] in found, f"{case['number']} not in {list(found)}"
-    citation = found[case["number"]]
+    if "@" in case["number"]:  # a law cited by name: "Luật Giá@2023" is its title and year
+        title, year = case["number"].rsplit("@", 1)
+        laws = {c.title: c for c in citations if c.number is None}
+        assert title in laws, f"{title} not in {list(laws)}"
+        citation = laws[title]
+        assert citation.year == int(year)
+    else:
+        found = _by_number(citations)
+        assert case["number"] in found, f"{case['number']} not in {list(found)}"
+        citation = found[case["number"]]
     assert citation.doc_type == case["doc_type"]
     assert citation.issued_on == (case["issued_on"] or None)
     assert citation.issuer == (case["issuer"] or None)
