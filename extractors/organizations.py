@@ -37,11 +37,15 @@ def _alternation(phrases: list[str]) -> str:
 _HEAD_KIND: dict[str, str] = {}
 _NEEDS_NAME: set[str] = set()
 _COMPLETE: set[str] = set()
+# Heads that never head a name in lower case: "vụ Đông Xuân" is a crop season, "vụ án" a case ("Vụ Pháp chế").
+_CAPITAL_ONLY: set[str] = set()
 for _entry in _ORG_DATA["kinds"]:
     for _head in _entry["heads"]:
         _HEAD_KIND[_head.casefold()] = _entry["kind"]
         if _entry.get("needs_name"):
             _NEEDS_NAME.add(_head.casefold())
+        if _entry.get("capital_only"):
+            _CAPITAL_ONLY.add(_head.casefold())
         if _entry.get("complete"):
             _COMPLETE.add(_head.casefold())
 
@@ -66,7 +70,7 @@ _GENERIC_LEVEL = regex.compile(r"(?<!\w)(?:cấp|các|cùng)\s+[^\n]+$", regex.I
 # "trường Tiểu học Nguyễn Bỉnh Khiêm", "phòng Nội vụ": running text often lowers a common-noun head;
 # it still heads a name when a capitalised word follows.
 _LOWER_HEAD = regex.compile(
-    rf"(?<!\w)(?:{_alternation([h[:1].lower() + h[1:] for h in _ALL_HEADS if h.casefold() in _NEEDS_NAME])})"
+    rf"(?<!\w)(?:{_alternation([h[:1].lower() + h[1:] for h in _ALL_HEADS if h.casefold() in _NEEDS_NAME - _CAPITAL_ONLY])})"
     rf"(?=[ \t]+\p{{Lu}})"
 )
 # A common-noun head followed by a lower-case syllable is a word ("Ban Chỉ huy Phòng thủ dân sự"), not a head.

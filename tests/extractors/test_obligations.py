@@ -449,3 +449,49 @@ def test_obligations_top_item_run_into_its_number_line_is_read(line: str, expect
 @pytest.mark.parametrize("case", load_cases("not_obligations.tsv"))
 def test_obligations_past_act_narrated_is_no_task(case: dict[str, str]) -> None:
     assert extract_obligations(TASK_HEADING + case["text"]) == [], case["source"]
+
+
+# Issue #4 (heldout7 182/KH-UBND Đồng Nai, II.5-6.4 and III verbatim; the report is heldout8's III b): the numbered targets of a "Chỉ tiêu"
+# heading inside a task section are yearly measures with no owner, not annual tasks; the tasks of the heading
+# before it stay tasks. The same layout in heldout8 153/KH-UBND Cần Thơ ("4. Các chỉ tiêu cụ thể đến năm 2030").
+TARGETS_UNDER_A_TASK_SECTION = (
+    "II. NỘI DUNG TRỌNG TÂM\n"
+    "5. Đầu tư trang thiết bị, phương tiện, ứng dụng khoa học và công nghệ, nâng cao năng lực nghiệp vụ "
+    "cho các lực lượng chuyên trách phòng, chống tội phạm về ma túy nhằm đấu tranh, ngăn chặn hiệu quả "
+    "tội phạm về ma túy, đặc biệt là tội phạm về ma túy có tổ chức, xuyên quốc gia, sử dụng công nghệ "
+    "cao, lợi dụng không gian mạng và trên các tuyến, địa bàn trọng điểm.\n"
+    "6. Chỉ tiêu chủ yếu đến năm 2030\n"
+    "6.1. Hàng năm, giảm số người nghiện ma túy, người sử dụng trái phép chất ma túy; phấn đấu đến năm "
+    "2030 đạt ít nhất 50% số xã, phường trên toàn tỉnh không ma túy.\n"
+    "6.2. Phấn đấu 100% các điểm tổ chức, chứa chấp sử dụng trái phép chất ma túy, đối tượng bán lẻ chất "
+    "ma túy và 100% diện tích trồng trái phép cây có chứa chất ma túy được phát hiện và triệt phá.\n"
+    "6.4. Hàng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tại khu vực biên giới đường bộ, "
+    "tuyến đường hàng không, chuyển phát nhanh tăng trên 03%; số vụ phạm tội về ma túy có tổ chức xuyên "
+    "quốc gia được phát hiện, bắt giữ tăng trên 03%; số vụ phạm tội về ma túy lợi dụng không gian mạng "
+    "được phát hiện, triệt phá tăng trên 05%.\n"
+    "III. NHIỆM VỤ, GIẢI PHÁP, PHÂN CÔNG TRÁCH NHIỆM\n"
+    "b) Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả về Ủy ban nhân dân thành phố (qua Công "
+    "an thành phố) để tổng hợp chung.\n"
+)
+
+
+def test_obligations_targets_of_a_target_heading_are_no_tasks() -> None:
+    obligations = extract_obligations(TARGETS_UNDER_A_TASK_SECTION)
+    assert not any(o.action.startswith(("Hàng năm", "Phấn đấu")) for o in obligations)
+    assert [o.frequency for o in obligations if o.frequency] == ["annual"]  # the yearly report only
+    assert any(o.action.startswith("Đầu tư trang thiết bị") for o in obligations)  # II.5 is a task
+
+
+def test_obligations_target_heading_of_heldout8_under_a_task_section() -> None:
+    # heldout8 153/KH-UBND Cần Thơ I.4 a), d) verbatim, put under a task section's heading
+    text = (
+        "III. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n"
+        "4. Các chỉ tiêu cụ thể đến năm 2030\n"
+        "a) Hằng năm, giảm số người nghiện ma túy, người sử dụng trái phép chất ma túy; phấn đấu đến năm "
+        "2030 đạt ít nhất 50% số xã, phường trên toàn thành phố không có ma túy.\n"
+        "d) Hằng năm, số vụ phạm tội về ma túy được phát hiện, bắt giữ tại tuyến đường biển, đường hàng "
+        "không, chuyển phát nhanh tăng trên 3%; số vụ phạm tội về ma túy có tổ chức xuyên quốc gia được "
+        "phát hiện, bắt giữ tăng trên 3%; số vụ phạm tội về ma túy lợi dụng không gian mạng được phát "
+        "hiện, triệt phá tăng trên 5%.\n"
+    )
+    assert extract_obligations(text) == []

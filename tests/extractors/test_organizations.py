@@ -70,3 +70,15 @@ def test_organizations_head_broken_over_two_lines() -> None:
     text = "Gửi về Ủy ban\nnhân dân Quận 1 (thông qua Phòng Nội vụ) trước ngày 15 tháng 6 năm 2023."
     names = [(o.name, o.kind) for o in extract_organizations(text)]
     assert names == [("Ủy ban nhân dân Quận 1", "people's committee"), ("Phòng Nội vụ", "department")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lower-case "vụ" before a capital is no ministry unit (issue #4: "Vụ" heads a name only in capitals)
+        "Ủy ban Thường vụ Quốc hội quy định về bậc Thẩm phán Tòa án nhân dân",
+        "Sở Nội vụ Hà Nội chủ trì",
+    ],
+)
+def test_organizations_lower_case_vu_heads_nothing(text: str) -> None:
+    assert not any(o.name.startswith("Vụ") for o in extract_organizations(text))
