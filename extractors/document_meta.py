@@ -66,9 +66,16 @@ _MOTTO = re.compile(
     "|".join(r"\s*".join(_fuzzy_word(word) for word in motto.split()) for motto in _WORDS["header_mottos"]),
     re.IGNORECASE,
 )
-_NUMBER_LABEL = re.compile(r"\b(?:Số|SỐ|số)\s*[:.]\s*")
+# "Số: 56/KH-MNTH"; Party documents write the label without a colon ("Số 221-KL/TW", "Số 15-KH/TU",
+# Hướng dẫn 36-HD/VPTW): then a symbol must follow ("Số 5: Mộng thịt" is no label).
+_NUMBER_LABEL = re.compile(r"\b(?:Số|SỐ|số)\s*[:.]\s*|^(?:Số|SỐ)\s+(?=\d+[-/][A-ZĐ])")
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\n,:]{2,60}?),\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.IGNORECASE
+)
+# The place-and-date line with its comma left out ("Hà Nội ngày 01 tháng 12 năm 2025"): only as a whole
+# line of capitalised place words, so that "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015" is none.
+_PLACE_DATE_NO_COMMA = re.compile(
+    r"^(?P<place>[^\n,:]{2,40}?)\s+(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*\.?$"
 )
 _MARKUP = re.compile(r"^[\s#*>_]+|[\s#*_]+$")
 _TITLE_START = re.compile(r"^(?:Về|V/v|V/V|VỀ)\b")
@@ -133,8 +140,19 @@ def _type_of_line(line: str) -> str | None:
         return None
 
 
+def _place_date(line: str) -> re.Match[str] | None:
+    """The place-and-date match of ``line``: "Quận 1, ngày ..." or a whole line "Hà Nội ngày ..."."""
+    match = _PLACE_DATE.search(line)
+    if match:
+        return match
+    match = _PLACE_DATE_NO_COMMA.match(line)
+    if match and all(word[:1].isupper() or word.isdigit() for word in match["place"].split()):
+        return match
+    return None
+
+
 def _is_header_anchor(line: str) -> bool:
-    return bool(_NUMBER_LABEL.search(line) or _PLACE_DATE.search(line) or _type_of_line(line))
+    return bool(_NUMBER_LABEL.search(line) or _place_date(line) or _type_of_line(line))
 
 
 def _header_bodies(lines: list[str]) -> list[str]:
@@ -152,6 +170,11 @@ def _header_bodies(lines: list[str]) -> list[str]:
             caps = part.strip(" -") if _is_caps(part) else ""
             # "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ": national bodies spelt as they are, not by the title-case rule
             name = known_body_spelling(title_case(caps)) if caps else ""
+            office = _office_of_body(caps)
+            if office:
+                bodies.append(office)  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP" (a "QĐ-CTUBND" header)
+                previous_caps = caps
+                continue
             if bodies and _starts_with_level(name) and bodies[-1].casefold() in _BARE_HEADS:
                 # "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK": one name on two lines
                 bodies[-1] = title_case(f"{previous_caps} {caps}")
@@ -160,6 +183,21 @@ def _header_bodies(lines: list[str]) -> list[str]:
                 bodies.append(name)
                 previous_caps = caps
     return bodies
+
+
+def _office_of_body(caps: str) -> str | None:
+    """An office heading the header in its own name: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP".
+
+    The Chairman of a people's committee issues his own decisions ("144/2025/QĐ-CTUBND"), and his
+    header names him before the committee; the result reads "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp".
+    """
+    office = next((o for o in _OFFICES if caps.startswith(o + " ")), None)
+    if office is None:
+        return None
+    body = title_case(caps[len(office) + 1 :])
+    if not _LAST_HEAD.match(body) or _starts_with_level(body):
+        return None
+    return f"{office[:1]}{office[1:].lower()} {body}"
 
 
 def _starts_with_level(name: str) -> bool:
@@ -298,13 +336,15 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
     """Fill number, place, date, type and title from the header lines."""
     for index, line in enumerate(lines[:_HEADER_LINES]):
         number_label = _NUMBER_LABEL.search(line)
-        if meta.number is None and number_label:
-            number = CITATION_HEAD.match(line, number_label.end())
-            if number and not number["type"]:
-                meta.number = normalise_number(number["number"])
-        place_date = _PLACE_DATE.search(line)
+        number = CITATION_HEAD.match(line, number_label.end()) if number_label else None
+        if meta.number is None and number and not number["type"]:
+            meta.number = normalise_number(number["number"])
+        number_end = number.end() if number else 0
+        place_date = _place_date(line)
         if meta.issued_on is None and place_date:
-            place = _trailing_place_name(place_date["place"])
+            # "Số: 3783/QĐ- UBND Nghệ An, ngày ...": the place starts after the number, not in its symbol
+            before_date = line[max(number_end, place_date.start("place")) : place_date.start("date")]
+            place = _trailing_place_name(before_date.rstrip(" ,"))
             meta.place = expand_abbreviations(place) if place else None
             parsed = parse_date(place_date["date"])
             meta.issued_on = parsed[0] if parsed else None

@@ -431,3 +431,44 @@ def test_document_meta_head_of_a_national_body_signs_in_its_own_name() -> None:
     text = "KIỂM TOÁN NHÀ NƯỚC\nSố: 1760/QĐ-KTNN\nQUYẾT ĐỊNH\n...\nNơi nhận: Như Điều 3; Lãnh đạo KTNN; Đảng ủy KTNN;"
     text += " Lưu: VT, Vụ TCCB.\nTỔNG KIỂM TOÁN NHÀ NƯỚC Ngô Văn Tuấn\nQUY ĐỊNH\nTỔNG KIỂM TOÁN NHÀ NƯỚC"
     assert extract_document_meta(text).signer == "Ngô Văn Tuấn"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "issued_on"),
+    [
+        # legal_docs line 1552: the comma of the place-and-date line left out
+        ("CHÍNH PHỦ\nSố: 388/NQ-CP\nHà Nội ngày 01 tháng 12 năm 2025\nNGHỊ QUYẾT", "Hà Nội", "2025-12-01"),
+        # legal_docs line 14549: a law's date inside a legal basis is no place-and-date line
+        (
+            "BỘ NỘI VỤ\nSố: 1383/QĐ-BNV\nQUYẾT ĐỊNH\nCăn cứ Luật Thống kê ngày 23 tháng 11 năm 2015",
+            None,
+            None,
+        ),
+    ],
+)
+def test_document_meta_place_and_date_line_without_its_comma(
+    text: str, place: str | None, issued_on: str | None
+) -> None:
+    meta = extract_document_meta(text)
+    assert (meta.place, meta.issued_on) == (place, issued_on)
+
+
+def test_document_meta_party_number_without_colon_but_not_a_numbered_item() -> None:
+    # legal_docs lines 13498-13501 (221-KL/TW) and 27995 ("Số 5: Mộng thịt", an item of a list)
+    party = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 221-KL/TW\nKẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ"
+    meta = extract_document_meta(party)
+    assert (meta.number, meta.doc_type) == ("221-KL/TW", "Kết luận")
+    assert (
+        meta.issuer is not None and meta.issuer.casefold() == "ban chấp hành trung ương"
+    )  # title case: "Trung Ương"
+    assert (
+        extract_document_meta("Số 5: Mộng thịt. Phân độ mộng theo mức độ mộng bò vào giác mạc.").number
+        is None
+    )
+
+
+def test_document_meta_chairman_heads_his_own_decision() -> None:
+    # legal_docs lines 35792-35795 (144/2025/QĐ-CTUBND)
+    text = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nSố: 144/2025/QĐ-CTUBND\nĐồng Tháp, ngày 02 tháng 12 năm 2025\nQUYẾT ĐỊNH"
+    meta = extract_document_meta(text)
+    assert (meta.issuer, meta.parent_issuer) == ("Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp", None)
