@@ -64,6 +64,10 @@ def _load_dimension_variants() -> tuple[
 
 
 _INDICATOR_VARIANTS = _load_indicator_variants()
+# One pattern for "any indicator at all": obligations ask of every sentence, and most name none.
+_ANY_INDICATOR = _word_bounded(
+    "|".join(f"(?:{v})" for entry in load_yaml("indicators")["indicators"] for v in entry["variants"])
+)
 _DIMENSION_VARIANTS, _DIMENSION_NAMES, _NUMBERED_DIMENSION, _DIMENSION_FRAME = _load_dimension_variants()
 _INDICATOR_ORDER = [entry["code"] for entry in load_yaml("indicators")["indicators"]]
 
@@ -73,6 +77,8 @@ def indicator_spans(text: str) -> list[tuple[str, int, int]]:
 
     Public because obligations tag each action item with the indicator its sentence names.
     """
+    if _ANY_INDICATOR.search(text) is None:
+        return []
     return _merged_spans(text, _INDICATOR_VARIANTS)
 
 
