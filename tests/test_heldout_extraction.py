@@ -82,8 +82,7 @@ SETS = {
         {
             **_all(1.000, ("issued_on", "issuer"), "citation"),
             **_all(1.000, ("deadline", "frequency", "recipient", "responsible", "via"), "obligation"),
-            **_all(1.000, ("honorific", "role"), "person"),
-            "person.title": 0.857,  # "Chuyên viên" vs "Chuyên viên Phòng ...": a convention (README)
+            **_all(1.000, ("honorific", "title", "role"), "person"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
             "document.issuer": 0.857,  # 1594: header body vs authority line, a convention (README)
         },
