@@ -165,6 +165,17 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # Set 10 (144/KH-UBND Bắc Ninh, 10,960 words; partly seen, README): floors at its blind run.
+    "heldout10": HeldOutSet(
+        TESTS / "heldout10",
+        1,
+        {"citations": 1.000, "obligations": 0.750},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     # Set 11 (a decision and its plan, 6,060 words; partly seen, README): all exact at its blind run.
     "heldout11": HeldOutSet(
         TESTS / "heldout11",
@@ -174,6 +185,18 @@ SETS = {
             **_all(1.000, ("issued_on", "issuer"), "citation"),
             **_all(1.000, ("honorific", "title", "role"), "person"),
             **_all(1.000, ("deadline", "frequency", "recipient", "responsible", "via"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # Set 12 (179/KH-UBND Đồng Nai, body and task-table annex, 10,505 words): floors at its blind run.
+    "heldout12": HeldOutSet(
+        TESTS / "heldout12",
+        1,
+        {"citations": 1.000, "obligations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,  # two annex rows: the unit cell is not read (README)
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
