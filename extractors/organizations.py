@@ -5,6 +5,9 @@ which also gives its kind) and grown word by word: a field of work ("Nội vụ"
 capitalised syllables ("Hoa Lư"), a nested organisation ("Văn phòng" + "Ủy ban nhân dân"), an
 administrative unit ("phường Vạn Phúc", "Quận 1"). Lower-case words enter a name only through
 the field and unit lists: that is what stops "Phòng Nội vụ triển khai ..." at "Nội vụ".
+A dash joins a second field ("Vụ Công chức - Viên chức"), a school's level stands before its proper
+name ("Trường THPT Lê Quý Đôn"), an enterprise's name may be a brand ("Tập đoàn T&T Group"), and
+"xã hội" (society) is no commune: "Viện Hàn lâm Khoa học xã hội Việt Nam" is read whole.
 
 Abbreviations are expanded first (``UBND`` → ``Ủy ban nhân dân``) from the shared
 ``data/abbreviations.yaml``. A generic mention ("Ủy ban nhân dân quận") is resolved to the one unit
@@ -50,22 +53,43 @@ for _entry in _ORG_DATA["kinds"]:
             _COMPLETE.add(_head.casefold())
 
 _ALL_HEADS = [head for entry in _ORG_DATA["kinds"] for head in entry["heads"]]
-# An enterprise's name may join two fields with a dash: "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt
-# Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội". Not when a head or a title follows the dash
-# ("Tập đoàn Điện lực Việt Nam - Bộ Công Thương", "... - Chủ đầu tư" is lower case anyway).
 _ENTERPRISE_HEADS = frozenset(
     head.casefold()
     for entry in _ORG_DATA["kinds"]
     if entry["kind"] == "enterprise"
     for head in entry["heads"]
 )
+# A specific part may join two fields with a dash: "Sở Lao động - Thương binh và Xã hội", "Vụ Công chức -
+# Viên chức", "Ban Kinh tế - Ngân sách", "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam", "Phòng
+# Thanh tra - Kiểm tra". Not when a head or a title follows the dash ("Tập đoàn Điện lực Việt Nam - Bộ
+# Công Thương", "Trung tâm Chống độc - Bệnh viện Bạch Mai", "... - Phó Trưởng Ban"; a job that is also a
+# field may: "Vụ Công chức - Viên chức", "Ban Tài chính - Kế toán"), nor a person's name ("Sở Nội vụ - Nguyễn Văn
+# An": a family name and a further capitalised syllable); "... - Chủ đầu tư" is lower case anyway.
+_SURNAME_WORDS = sorted({s.split()[0] for s in load_yaml("surnames")["surnames"]}, key=len, reverse=True)
+_DASH_TITLES = [t for t in load_yaml("titles")["titles"] if t not in _ORG_DATA["field_titles"]]
 _DASH_JOINER = regex.compile(
-    rf"[ \t]+[-–](?=[ \t]+(?!(?:{_alternation(_ALL_HEADS + load_yaml('titles')['titles'])})(?!\w))\p{{Lu}}\p{{Ll}})"
+    rf"[ \t]+[-–](?=[ \t]+(?!(?:{_alternation(_ALL_HEADS + _DASH_TITLES)})(?!\w))"
+    rf"(?!(?:{_alternation(_SURNAME_WORDS)})[ \t]+\p{{Lu}})\p{{Lu}}\p{{Ll}})"
 )
+# A ministry's name is one of a closed list, its dashes in data/org_kinds.yaml fields ("Bộ Lao động - Thương
+# binh và Xã hội"): "Bộ Tài chính - Công Thương" is two ministries of a joint circular.
+_NO_DASH_HEADS = frozenset(
+    head.casefold() for entry in _ORG_DATA["kinds"] if entry["kind"] == "ministry" for head in entry["heads"]
+)
+# An enterprise's proper name may be a brand in capitals: "Tập đoàn T&T Group", "Tổng công ty VNPT".
+_BRAND_WORD = regex.compile(
+    r"[ \t]+\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}[\p{Lu}\d]*)+(?![\w&])|[ \t]+\p{Lu}{2,}\d*(?![\w&])"
+)
+# "xã hội" (society) is no commune: data/org_kinds.yaml not_admin_units.
+_NOT_UNIT = rf"(?!(?:{_alternation(_ORG_DATA['not_admin_units'])})(?!\w))"
+_SCHOOL_LEVEL = regex.compile(rf"[ \t]+(?:{_alternation(_ORG_DATA['school_levels'])})(?!\w)")
 _HEAD = regex.compile(rf"(?<!\w)(?:{_alternation(_ALL_HEADS)})(?!\w)")
-_FIELD = regex.compile(rf"\s+(?:{_alternation(_ORG_DATA['fields'])})(?!\w)")
-_ADMIN_UNIT = regex.compile(rf"\s+(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
-_ADMIN_UNIT_ANYWHERE = regex.compile(rf"(?<!\w)(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
+# a field's dash may be written as an en dash ("Bộ Lao động – Thương binh và Xã hội")
+_FIELDS = _alternation(_ORG_DATA["fields"]).replace(r"\-", "[-–]")
+_FIELD = regex.compile(rf"\s+(?:{_FIELDS})(?!\w)")
+_LAST_WORD = regex.compile(r"\w+$")
+_ADMIN_UNIT = regex.compile(rf"\s+{_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
+_ADMIN_UNIT_ANYWHERE = regex.compile(rf"(?<!\w){_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
 _GENERIC_LEVEL = regex.compile(r"(?<!\w)(?:cấp|các|cùng)\s+[^\n]+$", regex.IGNORECASE)
 # "trường Tiểu học Nguyễn Bỉnh Khiêm", "phòng Nội vụ": running text often lowers a common-noun head;
 # it still heads a name when a capitalised word follows.
@@ -91,14 +115,17 @@ _UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+|[ \t
 # soát bệnh tật tỉnh", "Ban Quản lý dự án"): at most five syllables, none of them a verb or function
 # word of ``name_tail_stop_words``, and the name must visibly end after them (punctuation, end of
 # line, or an administrative unit), which is what tells it from "Phòng Quản lý chủ trì ...".
-_TAIL_STOP = rf"(?!(?:{_alternation(_ORG_DATA['name_tail_stop_words'] + _ORG_DATA['admin_units'])})(?!\w))"
+_TAIL_STOP = (
+    rf"(?!(?:{_alternation(_ORG_DATA['name_tail_stop_words'])})(?!\w))"
+    rf"(?!{_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w))"
+)
 _LOWER_TAIL = regex.compile(
     rf"""(?:[ \t]+{_TAIL_STOP}\p{{Ll}}+(?!\w)                        # "soát bệnh tật"
           |[ \t]+và(?=[ \t]+\p{{Ll}})                                 # "Quản lý nhà và thị trường ..."
           |[ \t]+và[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}}\p{{Ll}}*(?!\w)  # "... số và Bảo mật"
         ){{1,8}}
         (?=[ \t]*(?:[,;:)(]|\.(?!\w)|\n|$)                           # the name ends here ...
-          |[ \t]+(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...
+          |[ \t]+{_NOT_UNIT}(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...
           |[ \t]+\p{{Lu}}                                            # ... or a place name ("... Hà Nội")
           |[ \t]+(?:thuộc|trực[ \t]+thuộc|của)(?!\w))                # ... or its parent ("... thuộc Ban Cơ yếu")
     """,
@@ -144,7 +171,8 @@ def _expand(text: str) -> str:
     tokens = _ABBREVIATIONS["issuer_tokens"]
     text = _ABBREVIATION_TOKEN.sub(lambda m: tokens[m.group(0)], text)
     spellings = _ABBREVIATIONS["spelling_variants"]
-    return _SPELLING.sub(lambda m: spellings[m.group(0)], text)
+    # a spelling of several words may be broken over two lines ("Ủy ban\nNhân dân")
+    return _SPELLING.sub(lambda m: spellings.get(m.group(0)) or spellings[" ".join(m.group(0).split())], text)
 
 
 def find_organizations(text: str) -> list[OrganizationMention]:
@@ -259,9 +287,16 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
     visibly end, the capital still takes its word's second syllable ("Phòng Quản lý", "Cục Du lịch").
     An administrative unit and its name end the name ("Ủy ban nhân dân cấp xã Xây dựng kế hoạch ..."
     is a run-in heading, not a unit named "Xây dựng"); a head does not nest in itself ("Sở Dân tộc và
-    Tôn giáo Sở Dân tộc ..." is a heading followed by its first sentence).
+    Tôn giáo Sở Dân tộc ..." is a heading followed by its first sentence). A school's level ("THPT",
+    "tiểu học") is taken before a proper name only; a dash joins a second field once a first is read
+    ("Vụ Công chức - Viên chức"); an enterprise's name may be a brand in capitals ("T&T Group").
     """
+    start = position
     while True:
+        level = _SCHOOL_LEVEL.match(text, position)
+        if level is not None and _PROPER_NAME.match(text, level.end()):
+            position = level.end()
+            continue
         field = _FIELD.match(text, position)
         nested = None if field else _NESTED_HEAD.match(text, position)
         if nested is not None and _head_key(nested.group(0)) == outer_head:
@@ -274,15 +309,38 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             unit_name = _UNIT_NAME.match(text, unit.end())
             return unit_name.end() if unit_name is not None else unit.end()
         joiner = _AND_JOINER.match(text, position)
-        if joiner is None and outer_head in _ENTERPRISE_HEADS:
+        if joiner is None and _joins_with_dash(text, start, position, common_noun_head, outer_head):
             joiner = _DASH_JOINER.match(text, position)
-        proper = _PROPER_NAME.match(text, joiner.end() if joiner else position)
+            if joiner is not None and (dashed := _FIELD.match(text, joiner.end())) is not None:
+                position = dashed.end()
+                continue
+        brand = (
+            _BRAND_WORD.match(text, joiner.end() if joiner else position)
+            if outer_head in _ENTERPRISE_HEADS
+            else None
+        )
+        proper = brand or _PROPER_NAME.match(text, joiner.end() if joiner else position)
         if proper is None:
             return position
         position = proper.end()
-        if common_noun_head and len(proper.group(0).split()) == 1:
+        if common_noun_head and brand is None and len(proper.group(0).split()) == 1:
             tail = _LOWER_TAIL.match(text, position) or _SECOND_SYLLABLE.match(text, position)
             position = tail.end() if tail else position
+
+
+def _joins_with_dash(text: str, start: int, position: int, common_noun_head: bool, outer_head: str) -> bool:
+    """Whether a dash at ``position`` may join a second field to the specific part read so far.
+
+    An enterprise's name may join any two parts ("Tân Cảng - Petro Cam Ranh"). After another common-noun
+    head the part read must end in a lower-case syllable, as fields do ("Văn hóa - Xã hội", "Công chức -
+    Viên chức"): after a proper name the dash parts places or streets ("Trường Chinh – Cộng Hòa").
+    """
+    if position <= start or outer_head in _NO_DASH_HEADS:
+        return False
+    if outer_head in _ENTERPRISE_HEADS:
+        return True
+    last_word = _LAST_WORD.search(text, start, position)
+    return common_noun_head and last_word is not None and last_word.group(0)[:1].islower()
 
 
 def _clean(name: str) -> str:
