@@ -10,7 +10,11 @@ between from the left (trailing columns such as "Cơ quan phối hợp" are the 
 unit is kept as ``responsible`` only when its cell names one body: "Các Cục: …", "A; B" and a
 sentence in the wrong column are not an owner.
 
-Group rows ("I" / "HOÀN THIỆN THỂ CHẾ", "A." / ...) restart the numbering and are skipped. A line of
+Group rows ("I" / "HOÀN THIỆN THỂ CHẾ", "A." / ...) restart the numbering and are skipped; rows may be
+numbered by group ("1.1", "2.3" under "II", "5.1.1" under a sub-group row "5.1 / Thương mại", which is
+no task), and a long annex repeats its header under a group row (skipped). A first cell that is only a
+unit's name is the unit moved up into an empty task cell: no task. A "Thời gian thực hiện" column is a
+period: a year or a span of years there is no due date (heldout12), a month or a day still is. A line of
 dots alone ("….....", "...") is the copy's mark of rows left out: it is no cell, and the numbering
 may go on at any number after it (980/KH-UBND Nghệ An: row 8, "….....", then rows "2", "3" of a
 section whose heading was cut). A deadline cell that states a recurrence and no year ("Tháng 12
@@ -47,15 +51,18 @@ def _any_of(patterns: list[str]) -> regex.Pattern[str]:
 _NUMBER_COLUMN = regex.compile(
     rf"^\s*(?:{'|'.join(_DATA['table_number_columns'])})\s*$", regex.MULTILINE | regex.IGNORECASE
 )
-# Roles in the order they are tried on one header cell: "Thời gian hoàn thành" is a deadline column
-# although it says "hoàn thành"; "Nội dung thực hiện" is the task, "Kết quả thực hiện" nobody's.
-_ROLE_ORDER = ("deadline", "action", "responsible")
+# Roles in the order they are tried on one header cell: "Thời gian thực hiện" is a period column (its
+# years are no due dates), "Thời gian hoàn thành" a deadline column although it says "hoàn thành";
+# "Nội dung thực hiện" is the task, "Kết quả thực hiện" nobody's.
+_ROLE_ORDER = ("period", "deadline", "action", "responsible")
+_TIMING_ROLES = ("period", "deadline")
 _ROLE_PATTERNS = {role: _any_of(_DATA["table_columns"][role]) for role in _ROLE_ORDER}
 _NOT_A_ROLE = _any_of(_DATA["table_column_exclusions"])
 _HEADER_CELL_MAX_WORDS = 8
 _MIN_HEADER_COLUMNS = 3
 _MAX_LINES_BEFORE_FIRST_ROW = 3
-_ROW_NUMBER = regex.compile(r"^(?P<n>\d{1,3})\.?$")
+# "1", "2." and the labels of a table numbered by group: "1.1", "2.3" under "II", "5.1.2" under "5.1".
+_ROW_NUMBER = regex.compile(r"^(?P<n>\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
 _GROUP_MARKER = regex.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])\.?$")  # "I", "II.", "A."
 _DATE_CELL_MAX_WORDS = 6
 # Lines between a full row and the next row number that are skipped ("Xây dựng hạ tầng kỹ thuật dự phòng
@@ -184,7 +191,7 @@ def _read_table(lines: list[_Cell], index: int) -> tuple[_Table | None, int]:
     if len(roles) < _MIN_HEADER_COLUMNS or "action" not in roles:
         return None, index
     rows: list[FlatRow] = []
-    expected = 1
+    previous: tuple[int, ...] = (0,)  # the last row's label: "1" is (1,), "5.1.2" is (5, 1, 2)
     skipped = 0  # lines skipped before the first row: a group title, not the rest of the document
     after_gap = False  # rows left out by the copy ("….....") just before: any number goes on
     end = lines[index - 1].end
@@ -195,38 +202,73 @@ def _read_table(lines: list[_Cell], index: int) -> tuple[_Table | None, int]:
             after_gap = True
             index += 1
             continue
-        if number and (int(number["n"]) in (expected, 1) or after_gap):
+        label = _label(number["n"]) if number else None
+        if label is not None and (_follows(previous, label) or label[-1] == 1 or after_gap):
             after_gap = False
             cells, index = _row_cells(lines, index + 1, len(roles))
-            expected = int(number["n"]) + 1
+            previous = label
             if cells:
                 end = cells[-1].end
-                row = _aligned_row(cells, roles)
+                row = None if _opens_sub_rows(lines, index, label) else _aligned_row(cells, roles)
                 if row is not None:
                     rows.append(row)
             continue
         if _TABLE_END.match(line) or skipped >= _MAX_LINES_BEFORE_FIRST_ROW and not rows:
             break
+        repeated = _repeated_header(lines, index, roles)
+        if repeated:
+            index += repeated  # the header again under a group row (one per part of a long annex)
+            continue
         if rows and not _GROUP_MARKER.match(line) and not _follows_group(lines, index):
-            stray = _lines_to_next_row(lines, index, expected)
+            stray = _lines_to_next_row(lines, index, previous)
             if stray is None:
                 break
             index += stray  # a cell the copy split off a full row (a merged sub-row): no row of its own
             continue
-        skipped += 1
+        if not _GROUP_MARKER.match(line):
+            skipped += 1  # "A" / "I" are marks; their titles count
         index += 1  # a group row ("I", its title): numbering restarts after it
     return _Table(header_start, end, tuple(rows)), index
 
 
-def _lines_to_next_row(lines: list[_Cell], index: int, expected: int) -> int | None:
-    """How many lines from ``lines[index]`` to the next row when it is numbered ``expected`` close below."""
+def _lines_to_next_row(lines: list[_Cell], index: int, previous: tuple[int, ...]) -> int | None:
+    """How many lines from ``lines[index]`` to the next row when the row after ``previous`` is close below."""
     for ahead in range(1, _MAX_STRAY_LINES + 1):
         if index + ahead >= len(lines):
             return None
         number = _ROW_NUMBER.match(lines[index + ahead].text)
-        if number and int(number["n"]) == expected:
+        if number and _follows(previous, _label(number["n"])):
             return ahead
     return None
+
+
+def _label(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def _follows(previous: tuple[int, ...], label: tuple[int, ...]) -> bool:
+    """Whether ``label`` comes right after ``previous``: 3 after 2, 2.4 after 2.3, 5.2 after 5.1.8, 3 after 2.9."""
+    depth = len(label)
+    return (
+        depth <= len(previous)
+        and label[:-1] == previous[: depth - 1]
+        and label[-1] == previous[depth - 1] + 1
+    )
+
+
+def _opens_sub_rows(lines: list[_Cell], index: int, label: tuple[int, ...]) -> bool:
+    """Whether the row labelled ``label`` is a group's title: its first sub-row ("5.1.1" after "5.1") follows."""
+    number = _ROW_NUMBER.match(lines[index].text) if index < len(lines) else None
+    return number is not None and _label(number["n"]) == (*label, 1)
+
+
+def _repeated_header(lines: list[_Cell], index: int, roles: list[str | None]) -> int:
+    """How many lines from ``lines[index]`` repeat the table's header (its number column optional); 0 if none."""
+    start = index + 1 if _NUMBER_COLUMN.match(lines[index].text) else index
+    cells = lines[start : start + len(roles)]
+    if len(cells) < len(roles) or not all(_is_header_cell(cell.text) for cell in cells):
+        return 0
+    return start - index + len(roles) if [_role(cell.text) for cell in cells] == roles else 0
 
 
 def _follows_group(lines: list[_Cell], index: int) -> bool:
@@ -244,6 +286,7 @@ def _row_cells(lines: list[_Cell], index: int, columns: int) -> tuple[list[_Cell
             or _GROUP_MARKER.match(line)
             or _TABLE_END.match(line)
             or _ELISION.match(line)
+            or _NUMBER_COLUMN.match(line)  # the header again ("TT" / "Bộ phận" / …): not this row's cell
         ):
             break
         cells.append(lines[index])
@@ -273,27 +316,38 @@ def _aligned_row(cells: list[_Cell], roles: list[str | None]) -> FlatRow | None:
         by_role = {role: cell for role, cell in zip(roles, cells, strict=True) if role is not None}
     elif roles[0] == "action":
         date_at = next((i for i in range(1, len(cells)) if _is_timing_cell(cells[i].text)), None)
-        deadline_column = roles.index("deadline") if "deadline" in roles else len(roles)
+        timing_column = next((i for i, role in enumerate(roles) if role in _TIMING_ROLES), len(roles))
         middle = cells[1:date_at] if date_at is not None else cells[1:]
         by_role = {"action": cells[0]}
-        for role, cell in zip(roles[1:deadline_column], middle, strict=False):
+        for role, cell in zip(roles[1:timing_column], middle, strict=False):
             if role is not None:
                 by_role.setdefault(role, cell)
         if date_at is not None:
-            by_role["deadline"] = cells[date_at]
+            by_role["period" if "period" in roles else "deadline"] = cells[date_at]
     action = by_role.get("action")
     if action is None or len(action.text.split()) < 2 or _CITATION_ONLY.match(action.text):
         return None
-    deadline = by_role.get("deadline")
+    if _names_one_unit(action.text):
+        return None  # the task cell left empty: the unit moved up ("Sở Khoa học và Công nghệ" / "2025")
+    deadline = by_role.get("deadline") or by_role.get("period")
     responsible = by_role.get("responsible")
     recurring = deadline is not None and _is_recurring_cell(deadline.text)
+    # "2026 - 2030", "2026" under "Thời gian thực hiện" say when the work runs, not when it is due
+    period_only = deadline is by_role.get("period") and deadline is not None and _is_year_cell(deadline.text)
+    due = deadline is not None and not recurring and not period_only and _is_date_cell(deadline.text)
     return FlatRow(
         action=action,
         responsible=responsible if responsible and _names_one_unit(responsible.text) else None,
-        deadline=deadline if deadline and not recurring and _is_date_cell(deadline.text) else None,
+        deadline=deadline if due else None,
         cells=tuple(cells),
         frequency=read_frequency(deadline.text) if recurring and deadline else None,
     )
+
+
+def _is_year_cell(cell: str) -> bool:
+    """ "2026", "Năm 2025", "2026 - 2030": a year or a span of years, no month, quarter or day."""
+    parsed = parse_date(cell)
+    return parsed is not None and parsed[1] == "year"
 
 
 def _is_timing_cell(cell: str) -> bool:

@@ -42,6 +42,15 @@ _FREQUENCY_EXCEPTION = regex.compile(_any_of(_DATA["frequency_exceptions"]), _FL
 # "hàng năm" right after a plan, a budget or a period qualifies that noun ("vào Kế hoạch phát triển kinh tế -
 # xã hội hằng năm"), unless the task draws that plan up ("xây dựng kế hoạch thực hiện hàng năm").
 _YEARLY = regex.compile(r"(?<!\w)(?:hàng|hằng)\s+năm(?!\w)", _FLAGS)
+# "thường niên" always qualifies what stands before it: a noun ("báo cáo thường niên") or a verb ("tổ chức thường niên").
+_ANNUAL_ADJECTIVE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['annual_adjectives'])})(?!\w)", _FLAGS)
+# ... after other adverbs of time: "được thực hiện thường kỳ, thường niên và cuối khóa".
+_VERB_BEFORE = regex.compile(
+    r"(?<!\w)(?:"
+    + "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in _DATA["task_verbs"])
+    + r")(?:[\s,]+(?:thường\s+kỳ|định\s+kỳ|thường\s+xuyên))*[\s,]*$",
+    _FLAGS,
+)
 _YEARLY_NOUN_HEAD = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['yearly_noun_heads'])})(?!\w)", _FLAGS)
 _YEARLY_PERIOD_BEFORE = regex.compile(_any_of(_DATA["yearly_period_pairs"]), _FLAGS)
 _YEARLY_PERIOD_AFTER = regex.compile(_any_of(_DATA["yearly_period_pairs_after"]), _FLAGS)
@@ -58,6 +67,7 @@ _NOUN_PHRASE_BREAK = regex.compile(r"[;:.()“”\"]|,(?!\s*(?:hàng|hằng)\s+n
 # "Xây dựng, tổ chức thực hiện các ... kế hoạch ... hàng năm": a drafting verb coordinated with the governor.
 _COORDINATED_VERB = regex.compile(r"[\s,]*(?:(?:và|hoặc)\s+)?(?:\w+\s+)?", regex.VERSION1)
 _COORDINATION_WINDOW = 25
+_JOINT = regex.compile(r",|(?<!\w)(?:và|hoặc)(?!\w)", _FLAGS)
 # "Kế hoạch hoạt động hàng năm, hàng quý": a second period in a pair qualifies the same noun.
 _PERIOD_PAIR_JOINT = regex.compile(r"\s*(?:,|và|hoặc)\s*", _FLAGS)
 # The recipient cue must end right before the organisation's name.
@@ -199,6 +209,11 @@ def _qualifies_yearly_noun(sentence: str, start: int, end: int) -> bool:
     trí kinh phí ngân sách địa phương hằng năm" (the budget it draws on): yes. "xây dựng kế hoạch thực hiện
     hàng năm", "xác định chỉ tiêu, mục tiêu, nhiệm vụ hàng năm và cả giai đoạn" (the unit draws them up): no.
     """
+    if _ANNUAL_ADJECTIVE.fullmatch(sentence, start, end):
+        # "được tổ chức thường niên": how often the act recurs; "báo cáo thường niên": the noun's governor decides
+        return _VERB_BEFORE.search(sentence, 0, start) is None and _governed_as_noun(
+            sentence, start, joined_only=True
+        )
     if _YEARLY.fullmatch(sentence, start, end) is None:
         return False  # "mỗi năm", "định kỳ năm", "năm một lần": the task's own period
     # (the whole sentence is searched: a comma's lookahead must see the "hàng năm" after it)
@@ -230,6 +245,17 @@ def _qualifies_yearly_noun(sentence: str, start: int, end: int) -> bool:
             phrase_start = start
     if phrase_start is None:
         return False
+    return _governed_as_noun(sentence, phrase_start)
+
+
+def _governed_as_noun(sentence: str, phrase_start: int, joined_only: bool = False) -> bool:
+    """Whether the noun phrase at ``phrase_start`` is governed by a preposition or a verb that uses it, or by none.
+
+    The last governor before it decides; a drafting verb ("xây dựng", "báo cáo"), also one coordinated with that
+    governor ("Xây dựng, tổ chức thực hiện ..."), makes the phrase the task's own work. With ``joined_only`` the
+    drafting verb must be joined to it by a comma or "và" ("báo cáo tại Đại hội đồng cổ đông thường niên": the
+    report is made at the meeting, the meeting is only named).
+    """
     governors = list(_GOVERNOR.finditer(sentence, 0, phrase_start))
     if not governors:
         return True
@@ -240,6 +266,7 @@ def _qualifies_yearly_noun(sentence: str, start: int, end: int) -> bool:
     return not any(
         d.end() >= last.start() - _COORDINATION_WINDOW
         and _COORDINATED_VERB.fullmatch(sentence, d.end(), last.start())
+        and (not joined_only or _JOINT.search(sentence, d.end(), last.start()) is not None)
         for d in _DRAFTING_VERB.finditer(
             sentence, max(0, last.start() - _COORDINATION_WINDOW - 20), last.start()
         )

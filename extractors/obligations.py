@@ -13,7 +13,8 @@ sentence (role ``deadline`` from :mod:`extractors.dates`; a relative "chậm nh�
 gives none: no day is invented). Indicator: the PAPI dimension of its heading ("a) Chỉ số nội dung
 “Tham gia ...”"), else the index the sentence names, else the document's main index. Rows of task
 tables are obligations too (:mod:`extractors.task_tables`), with the recipient their action names.
-Outside the task sections only sentences with a deadline or a report's recipient are kept.
+Outside the task sections only sentences with a deadline or a report's recipient are kept, and those that
+order a recurring act (a frequency, a task verb first), except under purposes, requirements and targets.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from extractors.obligation_items import (
     starts_sub_item,
     unstructured_items,
 )
-from extractors.organizations import expand_abbreviations, named_units
+from extractors.organizations import expand_abbreviations, named_units, organization_at
 from extractors.relative_deadlines import find_relative_deadline
 from extractors.run_in_owners import inherit_run_in_owners
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
@@ -71,6 +72,11 @@ _PERIOD_DEFINITION = regex.compile(
     rf"^\W*(?:\d{{1,2}}\)\s*)?(?:{'|'.join(f'(?:{p})' for p in _DATA['period_definitions'])})", _FLAGS
 )
 _MIN_ACTION_WORDS = 4
+_OPENING_TASK_VERB = regex.compile(
+    r"\W*(?:" + "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in _DATA["task_verbs"]) + r")(?!\w)",
+    _FLAGS,
+)
+_REPORT_CUE = regex.compile(rf"(?<!\w)(?:{'|'.join(_DATA['report_verbs'])})(?!\w)", _FLAGS)
 _COMPLETION = regex.compile(rf"(?<!\w)(?:{'|'.join(_DATA['completion_verbs'])})(?!\w)", _FLAGS)
 
 
@@ -91,8 +97,13 @@ def extract_obligations(
         # "II. ĐỐI TƯỢNG VÀ THỜI GIAN ... b) ... xếp hạng thi đua trước ngày 31 tháng 12 năm 2025":
         # outside the task sections, a sentence with a deadline or a report's recipient is still a
         # task ("VI. KINH PHÍ ... Đề nghị các sở ... kịp thời báo cáo UBND tỉnh những khó khăn").
+        # A sentence that orders a recurring act is a task there too ("III. PHÁT TRIỂN NỀN MÓNG ... c) Xây
+        # dựng, công bố báo cáo thường niên về ...", a target table's cell "Sở KH&CN chủ trì ...; Các sở,
+        # ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm"), but not under purposes and targets.
         obligations.extend(
-            o for o in _section_obligations(text, sections, top_index, context) if o.deadline or o.recipient
+            o
+            for o in _section_obligations(text, sections, top_index, context)
+            if o.deadline or o.recipient or _orders_recurring_act(o, sections[top_index])
         )
     if not sections:
         # A letter without headings (a Công văn's body, often one line): its dated or reported items.
@@ -206,6 +217,40 @@ def _other_top_section_indexes(sections: list[SectionSpan]) -> list[int]:
     return [i for i in _top_section_indexes(sections) if i not in tasks]
 
 
+def _report_clauses(text: str, start: int, end: int, units: dict) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]`` cut at each semicolon with a report to a different body on each side.
+
+    "... cân đối để báo cáo Ủy ban nhân dân Thành phố trình Hội đồng nhân dân Thành phố ...; tham mưu Ủy ban nhân
+    dân Thành phố báo cáo Chính phủ và Bộ Tài chính.": two reports, two tasks (heldout2). A semicolon in a list
+    ("rà soát; cập nhật ...; báo cáo Sở Tài chính") cuts nothing: one side reports to no one.
+    """
+    if ";" not in text[start:end] or len(_REPORT_CUE.findall(text, start, end)) < 2:
+        return [(start, end)]  # most sentences: skip the recipient reader
+    cuts = [start]
+    for semicolon in regex.finditer(";", text[start:end]):
+        at = start + semicolon.start()
+        before = read_recipient_and_via(text[cuts[-1] : at], units)[0]
+        after = read_recipient_and_via(text[at + 1 : end], units)[0]
+        if before is not None and after is not None and before != after:
+            cuts.append(at + 1)
+    spans = [(a, b - 1 if b != end else b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+
+def _orders_recurring_act(obligation: Obligation, top: SectionSpan) -> bool:
+    """Whether a sentence outside the task sections orders a recurring act: a frequency, and a task verb first.
+
+    The verb may follow the sentence's owner ("Sở KH&CN chủ trì ..."); "Phấn đấu mỗi năm phát triển từ 05 bộ
+    dữ liệu mở" (a target), "Góp phần cải thiện kết quả Chỉ số PAPI hàng năm" (a purpose) and a section of
+    purposes, requirements or past results ("MỤC ĐÍCH, YÊU CẦU", "TÌNH HÌNH THỰC HIỆN") give no task.
+    """
+    if obligation.frequency is None or _NOT_TASK_SECTION.search(top.title):
+        return False
+    action = expand_abbreviations(obligation.action)
+    owner = organization_at(action, 0)
+    return _OPENING_TASK_VERB.match(action, owner.end if owner is not None else 0) is not None
+
+
 def _body_end(text: str, section: SectionSpan) -> int:
     closing = CLOSING.search(text, section.title_start, section.end)
     return closing.start() if closing else section.end
@@ -234,7 +279,10 @@ def _item_obligations(
     obligations = []
     due = [d.start for d in context.deadlines if body_start <= d.start < item.end]
     spans = [
-        clause for span in sentences(text, body_start, item.end) for clause in dated_clauses(text, *span, due)
+        report
+        for span in sentences(text, body_start, item.end)
+        for clause in dated_clauses(text, *span, due)
+        for report in _report_clauses(text, *clause, context.units)
     ]
     for index, (sentence_start, sentence_end) in enumerate(spans):
         sentence = " ".join(text[sentence_start:sentence_end].split())

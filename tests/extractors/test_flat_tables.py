@@ -257,3 +257,68 @@ def test_a_run_of_years_is_due_in_its_last_year_and_a_split_off_sub_row_line_is_
         ("2026-12", "quarter"),  # II.1, then a line of its merged sub-row
         ("2026-12", "quarter"),  # II.2 is still read
     ]
+
+
+# legal_docs lines 109586-109656 (1-based): the annex of Kế hoạch 179/KH-UBND Đồng Nai (heldout12): group rows "A" / "I"
+# whose rows are numbered by group ("1.1" … "2.9", then "3" alone under "III"), empty cells dropped, a "Thời gian thực
+# hiện" column of periods ("2026 - 2030", and the single year "2026" of row 3).
+DIGITAL_ECONOMY = "STT\nNhiệm vụ, giải pháp\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\nSản phẩm đầu ra\nA\nPHÁT TRIỂN NỀN MÓNG CHO KINH TẾ SỐ VÀ XÃ HỘI SỐ\nI\nHoàn thiện thể chế\n1.1\nRà soát, xây dựng, sửa đổi, bổ sung các quy định pháp luật cho phù hợp với sự phát triển kinh tế số, xã hội số của tỉnh; rà soát, chỉnh sửa, bổ sung cơ chế, chính sách, văn bản quy phạm pháp luật trong từng ngành, lĩnh vực để cụ thể hóa việc thúc đẩy giao dịch điện tử trong mọi mặt kinh tế - xã hội; xây dựng các chính sách để bảo đảm tỷ lệ hoạt động trực tuyến chiếm tối thiểu 50% tổng số hoạt động trong mỗi cơ quan, tổ chức, ngành, lĩnh vực\nSở Tư pháp\nCác sở, ban, ngành; UBND các phường, xã\n2026 - 2030\nCác cơ chế, chính sách; các văn bản quy phạm pháp luật\nII\nPhát triển hạ tầng\n2.1\nTriển khai hạ tầng số và hạ tầng bưu chính; Triển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hóa và thông minh hóa lĩnh vực hạ tầng khoa học công nghệ và đổi mới sáng tạo\nSở Khoa học và Công nghệ\nCác sở, ban, ngành; UBND các phường, xã; Các doanh nghiệp cung cấp dịch vụ bưu chính\n2026 - 2030\nCác giải pháp về hạ tầng số và hạ tầng bưu chính; Chiến lược và Kế hoạch\n2.2\nTriển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hoá và thông minh hoá lĩnh vực giao thông và lĩnh vực hạ tầng đô thị\nSở Xây dựng\n2026 - 2030\nChiến lược và Kế hoạch\n2.3\nTriển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hóa và thông minh hóa lĩnh vực hạ tầng cung cấp điện; hạ tầng thương mại, công nghiệp, năng lượng, nâng cao năng lực cạnh tranh và phát triển dịch vụ logistics\nSở Công Thương\n2026 - 2030\nChiến lược và Kế hoạch\n2.4\nTriển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hóa và thông minh hóa lĩnh vực hạ tầng thủy lợi và ứng phó với biến đổi khí hậu\n2026 - 2030\nChiến lược và Kế hoạch\n2.5\nTriển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hóa và thông minh hóa lĩnh vực hạ tầng y tế\nSở Y tế\n2026 - 2030\nChiến lược và Kế hoạch\n2.6\nTriển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hóa và thông minh hóa lĩnh vực hạ tầng văn hóa, thể thao, du lịch\n2026 - 2030\nChiến lược và Kế hoạch\n2.7\nXây dựng Kế hoạch đẩy mạnh phát triển hạ tầng kết nối số cho người dân; phủ mạng cáp quang, mạng di động băng thông rộng đến tất cả các thôn, tổ dân phố, khu vực dân sinh; tăng nhanh tỷ lệ người dùng Internet, đặc biệt ở khu vực nông thôn; nâng cao dung lượng kết nối và chất lượng dịch vụ mạng. Triển khai Nền tảng địa chỉ số, bản đồ số tạo hạ tầng mềm cho phát triển kinh tế số và xã hội số\nSở Khoa học và Công nghệ\nUBND các phường xã; Các doanh nghiệp cung cấp dịch vụ viễn thông\n2026 - 2030\nKế hoạch và nền tảng địa chỉ số và bản đồ số\n2.8\nTriển khai chiến lược, kế hoạch chuyển đổi số, lộ trình số hóa và thông minh hóa lĩnh vực hạ tầng khu công nghiệp, khu kinh tế\nBan Quản lý các Khu công nghiệp, khu kinh tế\n2026 - 2030\nChiến lược và Kế hoạch\n2.9\nTriển khai Khu công nghệ số tập trung Long thành, Khu đổi mới sáng tạo, Khu công nghệ cao\nSở Khoa học và Công nghệ\nBan Quản lý các Khu công nghiệp khu kinh tế, Sở Tài chính, UBND các phường, xã có liên quan\n2026 - 2030\nDự án được triển khai\nIII\nPhát triển nền tảng số\n3\nXây dựng và tổ chức triển khai kế hoạch thúc đẩy sử dụng nền tảng số quốc gia trên địa bàn tỉnh\nSở Khoa học và Công nghệ\n2026\nKế hoạch"
+# The same table's trade part (the header, then lines 109968-109986): the header again under the group row, and a
+# sub-group "5.1 / Thương mại" before its rows "5.1.1", "5.1.2".
+DIGITAL_ECONOMY_TRADE = 'STT\nNhiệm vụ, giải pháp\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\nSản phẩm đầu ra\nIV\nPhát triển kinh tế số thương mại, công nghiệp và năng lượng\nNội dung\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\nSản phẩm đầu ra\n5.1\nThương mại\n5.1.1\nTriển khai Kế hoạch phát triển thương mại điện tử tỉnh Đồng Nai giai đoạn 2026 - 2030\nSở Công Thương\n2026 - 2030\nKế hoạch\n5.1.2\nTriển khai Kế hoạch của Ủy ban nhân dân tỉnh về thực hiện Quyết định số 1968/QĐ-TTg ngày 22/11/2021 của Thủ tướng Chính phủ phê duyệt Đề án "Đẩy mạnh ứng dụng công nghệ thông tin và chuyển đổi số trong hoạt động xúc tiến thương mại giai đoạn 2021-2030" trên địa bàn tỉnh Đồng Nai giai đoạn 2026-2030.\nSở Công Thương\n2026 - 2030\nKế hoạch'
+# Its solutions part (the header, then lines 110070-110086): row "1.1" lost its task cell ("Sở Khoa học và Công nghệ"
+# / "2025" / "Quyết định").
+DIGITAL_ECONOMY_SOLUTIONS = "STT\nNhiệm vụ, giải pháp\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\nSản phẩm đầu ra\nC\nCÁC GIẢI PHÁP PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ\nI\nTổ chức, bộ máy, mạng lưới\nNội dung\nĐơn vị thực hiện\nĐơn vị phối hợp\nThời gian thực hiện\nSản phẩm đầu ra\n1.1\nSở Khoa học và Công nghệ\n2025\nQuyết định\n1.2\nTổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố\nSở Khoa học và Công nghệ; UBND các phường xã\n2026-2030"
+# legal_docs lines 18897-18926: a national programme's "Thời gian thực hiện" column holding months and a span of years.
+DIGITAL_GOVERNMENT = "TT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\nCơ quan phối hợp\nKết quả\nThời gian thực hiện\nI\nHoàn thiện thể chế\n1\nNghiên cứu, xây dựng Luật Chuyển đổi số và các Nghị định, văn bản hướng dẫn thi hành, thay thế để đẩy mạnh chuyển đổi số.\nBộ Khoa học và Công nghệ\nBộ Công an, Bộ Tài chính, Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan\nTrình Quốc hội dự thảo Luật\nTháng 12/2025\n2\nNghiên cứu, xây dựng Luật Trí tuệ nhân tạo và các Nghị định, văn bản hướng dẫn thi hành.\nBộ Khoa học và Công nghệ\nBộ Công an, Bộ Quốc phòng và các bộ, ngành, địa phương khác có liên quan\nTháng 12/2025\n3\nXây dựng Luật An ninh dữ liệu.\nBộ Công an\nBộ Khoa học và Công nghệ, Bộ Tài chính và các bộ, ngành, địa phương khác có liên quan\nTháng 12/2026\n4\nXây dựng các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật về Chính phủ số, tập trung vào những tiêu chuẩn, quy chuẩn về dữ liệu, nền tảng số, an ninh mạng, các công nghệ mới (IoT, AI, Blockchain), theo kịp sự phát triển công nghệ toàn cầu, phù hợp với các mô hình Chính phủ số, bảo đảm an ninh mạng, an toàn kết nối liên thông, chia sẻ hạ tầng kỹ thuật, dữ liệu giữa các hệ thống thông tin.\nBộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật áp dụng chung toàn quốc; các bộ, ngành với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ thuật nội ngành\nCác bộ, ngành có liên quan\nTiêu chuẩn, Quy chuẩn, Hướng dẫn kỹ thuật được ban hành\nNăm 2025-2030"
+# legal_docs lines 106705-106730: a "Thời gian triển khai" column of years and spans ("2026", "2026-2027").
+CONSTRUCTION_DATA = "STT\nTên nhiệm vụ/dự án\nCơ quan chủ trì\nCơ quan phối hợp\nKết quả dự kiến\nThời gian triển khai\nI\nCƠ CHẾ, CHÍNH SÁCH\n1\nRà soát toàn diện các luật, nghị định, thông tư có liên quan đến đầu tư xây dựng, quản lý, khai thác kết cấu hạ tầng để cập nhật, bổ sung nội dung về chuyển đổi số, dữ liệu số, hồ sơ điện tử, bản sao số (Digital Twin), mô hình thông tin công trình (BIM), và vận hành thông minh\nBộ Xây dựng\nCác bộ, ngành liên quan\nCác Văn bản quy phạm pháp luật được sửa đổi, bổ sung\n2026\n2\nĐề xuất sửa đổi hoặc ban hành mới các quy định về giá trị pháp lý của dữ liệu điện tử, quy trình sử dụng hồ sơ số trong công tác thẩm định, nghiệm thu, bàn giao, giám sát, kiểm tra công trình\nBộ Xây dựng\nCác bộ, ngành liên quan\nCác Văn bản quy phạm pháp luật được ban hành mới hoặc sửa đổi, bổ sung\n2026\n3\nXây dựng và ban hành các tiêu chuẩn quốc gia, quy chuẩn kỹ thuật về cơ sở dữ liệu số về công trình hạ tầng, bản sao số (Digital Twin) công trình hạ tầng, chuẩn kết nối và chia sẻ dữ liệu hạ tầng; áp dụng BIM trong toàn bộ vòng đời công trình; ứng dụng các công nghệ như IoT, AI, cảm biến thông minh trong quản lý vận hành hạ tầng\nBộ Xây dựng\nBộ Khoa học và Công nghệ\nCác tiêu chuẩn quốc gia, quy chuẩn kỹ thuật được ban hành\n2026-2027"
+
+
+def test_rows_numbered_by_group_are_read_with_their_unit() -> None:
+    rows = flat_table_obligations(DIGITAL_ECONOMY, [])
+    assert len(rows) == 11  # 1.1, 2.1-2.9, 3
+    assert rows[0].responsible == "Sở Tư pháp"
+    # three cells for five columns: the unit cell right after the task is the Đơn vị thực hiện
+    assert [row.responsible for row in rows[2:5]] == [
+        "Sở Xây dựng",
+        "Sở Công Thương",
+        None,
+    ]  # 2.4 has no unit
+    assert rows[-1].action.startswith("Xây dựng và tổ chức triển khai kế hoạch thúc đẩy")
+    assert rows[-1].responsible == "Sở Khoa học và Công nghệ"
+
+
+def test_a_period_column_gives_no_deadline_but_its_month_does() -> None:
+    # "2026 - 2030" and the single year "2026" under "Thời gian thực hiện": when the work runs (heldout12 gold)
+    assert [row.deadline for row in flat_table_obligations(DIGITAL_ECONOMY, [])] == [None] * 11
+    assert mark_table_deadlines(DIGITAL_ECONOMY, []) == []
+    # a month in such a column is still the due month; the span "Năm 2025-2030" is not
+    national = flat_table_obligations(DIGITAL_GOVERNMENT, [])
+    assert [(row.deadline, row.responsible) for row in national] == [
+        ("2025-12", "Bộ Khoa học và Công nghệ"),
+        ("2025-12", "Bộ Khoa học và Công nghệ"),
+        ("2026-12", "Bộ Công an"),
+        (None, None),
+    ]
+    # "Thời gian triển khai": the same
+    assert [row.deadline for row in flat_table_obligations(CONSTRUCTION_DATA, [])] == [None, None, None]
+    # a "Thời gian hoàn thành" column keeps its year (heldout6): CIVIL_DEFENCE's third row
+    assert flat_table_obligations(CIVIL_DEFENCE, [])[2].deadline == "2025"
+
+
+def test_a_repeated_header_and_a_sub_group_title_are_no_rows() -> None:
+    rows = flat_table_obligations(DIGITAL_ECONOMY_TRADE, [])
+    assert [row.action.split(" tỉnh")[0] for row in rows] == [
+        "Triển khai Kế hoạch phát triển thương mại điện tử",
+        "Triển khai Kế hoạch của Ủy ban nhân dân",
+    ]
+    assert [row.responsible for row in rows] == ["Sở Công Thương", "Sở Công Thương"]
+    (span,) = flat_table_spans(DIGITAL_ECONOMY_TRADE)
+    assert DIGITAL_ECONOMY_TRADE[: span[1]].endswith("Kế hoạch")
+
+
+def test_a_unit_moved_up_into_an_empty_task_cell_is_no_task() -> None:
+    rows = flat_table_obligations(DIGITAL_ECONOMY_SOLUTIONS, [])
+    assert [row.action for row in rows] == ["Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố"]
+    assert rows[0].responsible is None  # "Sở Khoa học và Công nghệ; UBND các phường xã": two owners

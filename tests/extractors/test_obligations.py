@@ -495,3 +495,118 @@ def test_obligations_target_heading_of_heldout8_under_a_task_section() -> None:
         "hiện, triệt phá tăng trên 5%.\n"
     )
     assert extract_obligations(text) == []
+
+
+# Issue #4 (heldout10 144/KH-UBND Bắc Ninh, E8): outside the task sections a sentence that orders a recurring act
+# (a frequency, a task verb first, perhaps after its owner) is a task, as a dated or reported one is; a target
+# ("Phấn đấu mỗi năm ..."), a purpose and a forecast are not. Real rows under their real headings.
+RECURRING_OUTSIDE_TASK_SECTIONS = [
+    (  # heldout10 III.7 c)
+        "III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ VÀ XÃ HỘI SỐ\n7. Nhân lực số\nTrọng tâm:\n"
+        "c) Xây dựng, công bố báo cáo thường niên về dự báo nhu cầu thị trường, xu thế nghề nghiệp mới trong "
+        "lĩnh vực công nghệ để định hướng đào tạo phù hợp.\n",
+        ["annual"],
+    ),
+    (  # heldout10 annex, row I.2 (lines 305-307): the target, then its Chủ trì cell, the owner before the verb
+        "I. Kinh tế số\n2\nPhấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao phục vụ phát triển "
+        "kinh tế số và xã hội số; công bố trên Cổng Dữ liệu mở tỉnh Bắc Ninh và Cổng Dữ liệu mở quốc gia; có "
+        "tối thiểu 05 kịch bản ứng dụng dữ liệu cấp tỉnh, ngành và địa phương. Đến năm 2030, tỉnh Bắc Ninh có "
+        "ít nhất 20 tập dữ liệu mở phục vụ phát triển kinh tế số và xã hội số được công bố.\n"
+        "Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng "
+        "năm theo lĩnh vực quản lý.\n",
+        ["annual"],
+    ),
+    (  # legal_docs line 23821
+        "II. Địa phương\ne) Tổ chức triển khai, xác định và công bố chỉ số cải cách hành chính hàng năm của các "
+        "bộ, cơ quan ngang bộ, Ủy ban nhân dân cấp tỉnh; chỉ số hài lòng của người dân đối với sự phục vụ của cơ "
+        "quan hành chính nhà nước;\n",
+        ["annual"],
+    ),
+    (  # legal_docs line 94725
+        "II. THỦ TỤC HÀNH CHÍNH NỘI BỘ ĐƯỢC THAY THẾ\n7. Tham mưu xây dựng, đánh giá việc thực hiện kế hoạch của "
+        "Ủy ban nhân dân tỉnh về công tác quản lý nhà nước về tín ngưỡng, tôn giáo trên địa bàn tỉnh hằng năm "
+        "và đột xuất.\n",
+        ["annual"],
+    ),
+    (  # legal_docs line 73461
+        "III. MỨC THƯỞNG BỔ SUNG\nTriển khai xác định, chấm điểm chỉ số cải cách hành chính; đo lường sự hài "
+        "lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước hằng năm trên địa bàn tỉnh theo "
+        "quy định, hướng dẫn của Bộ Nội vụ ban hành theo yêu cầu của cải cách hành chính nhà nước từng giai đoạn;\n",
+        ["annual"],
+    ),
+    (  # heldout10 annex, row I.2: the target itself
+        "I. Kinh tế số\n2\nPhấn đấu mỗi năm phát triển từ 05 bộ dữ liệu mở chất lượng cao phục vụ phát triển "
+        "kinh tế số và xã hội số; công bố trên Cổng Dữ liệu mở tỉnh Bắc Ninh và Cổng Dữ liệu mở quốc gia.\n",
+        [],
+    ),
+    (  # data/raw Vạn Phúc PAPI plan, I.1: a purpose
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Góp phần cải thiện kết quả Chỉ số PAPI hàng năm của thành phố Hà Nội.\n",
+        [],
+    ),
+    (  # heldout5 0204/KH-UBND Cà Mau II.1: a forecast
+        "II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - 2028, CƠ CẤU THU, CHI VÀ KHUNG CÂN ĐỐI NGÂN SÁCH "
+        "TỔNG THỂ CỦA ĐỊA PHƯƠNG 03 NĂM 2026 - 2028\nGiải quyết việc làm cho khoảng 59.000 người. Tỷ lệ hộ "
+        "nghèo giảm hàng năm 1%-1,5%.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECURRING_OUTSIDE_TASK_SECTIONS)
+def test_obligations_recurring_act_outside_the_task_sections(text: str, expected: list[str]) -> None:
+    assert [o.frequency for o in extract_obligations(text)] == expected
+
+
+# Issue #4 (heldout2 2820/QĐ-UBND HCM, E8): a sentence whose semicolons separate reports to different bodies holds one
+# task per report; a semicolon before a clause that reports to no one, or to the same body, cuts nothing.
+REPORTS_SPLIT_AT_SEMICOLONS = [
+    (  # heldout2 2820/QĐ-UBND V.1
+        "1. Sở Tài chính (cơ quan chủ trì) Chủ trì xây dựng, tổ chức thực hiện, theo dõi, đôn đốc thực hiện Kế "
+        "hoạch. Trên cơ sở văn bản đề xuất kinh phí của các Sở, ban, ngành chuyên môn, Sở "
+        "Tài chính phối hợp với các đơn vị liên quan thẩm định, tổng hợp nhu cầu kinh phí, cân đối để báo cáo Ủy "
+        "ban nhân dân Thành phố trình Hội đồng nhân dân Thành phố thông qua việc bố trí dự toán cho các đơn vị để "
+        "triển khai thực hiện các nhiệm vụ được giao tại Kế hoạch này; tham mưu Ủy ban nhân dân Thành phố báo cáo "
+        "Chính phủ và Bộ Tài chính.",
+        [None, "Ủy ban nhân dân Thành phố", "Chính phủ"],
+    ),
+    (  # legal_docs: a resolution's closing article
+        "Bộ Tài chính chủ trì, phối hợp với các bộ, ngành và địa phương có liên quan trong phạm vi nhiệm vụ, quyền "
+        "hạn được giao hướng dẫn, kiểm tra, theo dõi và đôn đốc việc tổ chức thực hiện Nghị quyết này; định kỳ "
+        "báo cáo Chính phủ, Thủ tướng Chính phủ để xử lý khó khăn, vướng mắc (nếu có) trong quá trình thực hiện; "
+        "tham mưu Chính phủ báo cáo Quốc hội tại kỳ họp gần nhất.",
+        ["Chính phủ", "Quốc hội"],
+    ),
+    (  # legal_docs
+        "Trước ngày khai mạc kỳ họp, Tổ trưởng Tổ đại biểu Hội đồng nhân dân cấp tỉnh, cấp huyện có trách nhiệm "
+        "báo cáo kết quả tiếp xúc cử tri và gửi đến Thường trực Hội đồng nhân dân cùng cấp; các đại biểu Hội đồng "
+        "nhân dân cấp xã có trách nhiệm báo cáo kết quả tiếp xúc cử tri và gửi đến Thường trực Hội đồng nhân dân "
+        "cấp xã.",
+        ["Thường trực Hội đồng nhân dân cùng cấp", "Thường trực Hội đồng nhân dân cấp xã"],
+    ),
+    (  # legal_docs
+        "a) Ủy ban nhân dân cấp tỉnh báo cáo Thường trực Hội đồng nhân dân, Hội đồng nhân dân cấp tỉnh về việc "
+        "điều chỉnh, bổ sung kế hoạch viện trợ sử dụng ngân sách địa phương; đồng gửi Bộ Tài chính;",
+        ["Thường trực Hội đồng nhân dân", "Bộ Tài chính"],
+    ),
+    (  # legal_docs
+        "(ii) Để kịp thời đẩy mạnh phân quyền, phân cấp cho chính quyền địa phương trong một số lĩnh vực ưu tiên, "
+        "cấp bách, giao Chính phủ ban hành văn bản quy phạm pháp luật thuộc thẩm quyền phân định lại nhiệm vụ, "
+        "quyền hạn của chính quyền địa phương và điều chỉnh các quy định khác có liên quan đến việc thực hiện "
+        "nhiệm vụ, quyền hạn của chính quyền địa phương để thống nhất áp dụng trong thời gian chưa sửa đổi, bổ "
+        "sung các luật, pháp lệnh, nghị quyết của Quốc hội, Ủy ban Thường vụ Quốc hội và định kỳ báo cáo Ủy ban "
+        "Thường vụ Quốc hội; trường hợp liên quan đến luật, nghị quyết của Quốc hội thì báo cáo Quốc hội tại kỳ "
+        "họp gần nhất.",
+        ["Ủy ban Thường vụ Quốc hội", "Quốc hội"],
+    ),
+    (  # legal_docs: one report after a semicolon
+        "c) Trước ngày 31 tháng 12 hằng năm, cơ quan chủ quản giao chi tiết kế hoạch viện trợ năm sau cho các "
+        "chương trình, dự án, phi dự án của cơ quan chủ quản phù hợp với quyết định giao kế hoạch của Thủ tướng "
+        "Chính phủ; đồng gửi Bộ Tài chính;",
+        ["Bộ Tài chính"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "recipients"), REPORTS_SPLIT_AT_SEMICOLONS)
+def test_obligations_one_task_per_report_to_another_body(item: str, recipients: list[str | None]) -> None:
+    assert [o.recipient for o in extract_obligations(TASK_HEADING + item)] == recipients
