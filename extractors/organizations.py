@@ -261,12 +261,18 @@ def named_units(text: str) -> dict[str, Counter[str]]:
     (one line, capitalised syllables or a number, not "Thường trực"), so that "Công an thành phố
     Thường trực tham mưu" names no city "Thường".
     """
+    return {level: Counter(dict(names)) for level, names in _named_units(text)}
+
+
+@lru_cache(maxsize=8)
+def _named_units(text: str) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """:func:`named_units` as an immutable value: several extractors ask it of the same text."""
     units: dict[str, Counter[str]] = {}
     for unit in _ADMIN_UNIT_ANYWHERE.finditer(text):
         name = _UNIT_NAME.match(text, unit.end())
         if name is not None:
             units.setdefault(_head_key(unit.group(0)), Counter())[" ".join(name.group(0).split())] += 1
-    return units
+    return tuple((level, tuple(names.items())) for level, names in units.items())
 
 
 def _head_key(words: str) -> str:
