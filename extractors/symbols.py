@@ -18,6 +18,7 @@ _DOC_TYPES = load_yaml("doc_types")
 SYMBOL_CODES: dict[str, str] = _DOC_TYPES["symbol_codes"]
 SYMBOL_REPAIRS: dict[str, str] = _DOC_TYPES["symbol_repairs"]
 SYMBOL_ISSUERS: dict[str, str] = _DOC_TYPES["symbol_issuers"]
+LETTER_ISSUERS: dict[str, str] = _DOC_TYPES["letter_issuers"]
 
 
 def normalise_number(raw: str) -> str:
@@ -49,7 +50,8 @@ def doc_type_from_symbol(number: str) -> str | None:
 
 
 def issuer_from_symbol(number: str) -> str | None:
-    """The national body a symbol names: ``73/2023/NĐ-CP`` -> Chính phủ, ``61/2022/QH15`` -> Quốc hội.
+    """The national body a symbol names: ``73/2023/NĐ-CP`` -> Chính phủ, ``61/2022/QH15`` -> Quốc hội,
+    and a ministry's own letter: ``8091/BNV-TCBC`` -> Bộ Nội vụ (not its circulars: ``TT-BTC``).
 
     The issuer code is the part after the type code ("NĐ-CP", "QĐ-TTg", "PL-UBTVQH11"), or the
     first part when the symbol has no type code ("QH15", "10902/VPCP-KGVX").
@@ -59,7 +61,11 @@ def issuer_from_symbol(number: str) -> str | None:
         return None
     parts = re.split(r"[-/]", serial_and_symbol["symbol"])
     code = parts[1] if parts[0] in SYMBOL_CODES and len(parts) >= 2 else parts[0]
-    return SYMBOL_ISSUERS.get(code) or SYMBOL_ISSUERS.get(code.rstrip("0123456789"))
+    national = SYMBOL_ISSUERS.get(code) or SYMBOL_ISSUERS.get(code.rstrip("0123456789"))
+    if national or len(parts) < 2:
+        return national
+    letter = parts[0] not in SYMBOL_CODES or parts[0] == "CV"  # "8091/BNV-TCBC", "9151-CV/BTCTW"
+    return LETTER_ISSUERS.get(code) if letter else None
 
 
 def issuer_code(number: str) -> str | None:
