@@ -47,9 +47,11 @@ _LIST_ITEM_BREAK = regex.compile(
 )
 # Lettered or bracketed sub-items run into one line ("... tỉnh: a) Tổ chức ... miền Trung. b) Huy động ...",
 # "... theo quy định. (2) Huy động ..."): after a clause's end, "b)" or "(2)" and a capital open the next
-# sentence; the marker belongs to neither.
-_LETTER_ITEM_BREAK = regex.compile(r"(?<=[.:;])[ \t]+(?:[a-zđ]\)|\(\d{1,2}\))[ \t]+(?=\p{Lu})")
-_SUB_ITEM_MARKER_BEFORE = regex.compile(r"(?<=[.:;][ \t]+)(?:[a-zđ]\)|\(\d{1,2}\))[ \t]+$")
+# sentence; the marker belongs to neither. A Thông báo kết luận numbers its directions' sub-items in small
+# Roman numerals ("b) Để làm tốt ..., đề nghị: (i) Tập đoàn ... báo cáo .... (ii) Chủ đầu tư ...").
+_SUB_ITEM_MARKER = r"(?:[a-zđ]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))"
+_LETTER_ITEM_BREAK = regex.compile(rf"(?<=[.:;])[ \t]+{_SUB_ITEM_MARKER}[ \t]+(?=\p{{Lu}})")
+_SUB_ITEM_MARKER_BEFORE = regex.compile(rf"(?<=[.:;][ \t]+){_SUB_ITEM_MARKER}[ \t]+$")
 _ENDS_CLAUSE = regex.compile(r"[.;:!?…]\s*$")
 _BULLET = regex.compile(r"[-–+•*·]")
 

@@ -91,8 +91,12 @@ _ASSIGNMENT_VERB = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['assignment_verb
 # A committee cue leads a list in when a colon, "gồm" or "là" follows it: "Trưởng ban: Ông ...",
 # "Chủ tịch Ủy ban Quốc gia là Phó Thủ tướng Chính phủ Lê Thành Long" (legal_docs).
 _LEADS_LIST = regex.compile(r"[^.;]*?(?::|\bgồm\b|\blà\b)")
-# The sentence the name is in starts after the last full stop followed by a capital.
-_SENTENCE_START = regex.compile(r".*[.!?]\s+(?=\p{Lu})", regex.DOTALL)
+# The sentence the name is in starts after the last full stop followed by a capital, or by a run-in
+# sub-item's marker ("... Phú Mỹ. d) Bộ Công Thương ... báo cáo Phó Thủ tướng Chính phủ Bùi Thanh Sơn": the
+# "Giao Bộ Xây dựng" of sub-item "(iii)" before it assigns no one in "d)").
+_SENTENCE_START = regex.compile(
+    r".*[.!?]\s+(?=\p{Lu}|(?:[a-zđ]\)|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\))\s)", regex.DOTALL
+)
 _LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
 # "tỉnh Cao Bằng", "đường Lê Lợi", "số 5 Trần Thánh Tông": a place, whatever its first syllable.
 _PLACE_BEFORE = regex.compile(

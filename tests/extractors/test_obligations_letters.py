@@ -142,6 +142,22 @@ RUN_IN_LETTER_ITEMS = [
         "25/11/2025,Thủ tướng Chính phủ yêu cầu: (1) Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk",
         "Chủ tịch Ủy ban nhân dân các tỉnh",
     ),
+    # small Roman numerals in brackets (Thông báo 653/TB-VPCP, Công văn 11520/VPCP-CN, a legal_qa answer on
+    # Nghị định-level rules): the directions of a Thông báo kết luận and the points of a Công văn
+    (
+        "Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo "
+        "cáo Thủ tướng Chính phủ",
+        "Tập đoàn Công nghiệp-Năng lượng",
+    ),
+    (
+        "chi phí và tác động đến giá xăng E10; (ii) Rà soát năng lực phối trộn của các doanh nghiệp đầu mối",
+        "Rà soát năng lực phối trộn",
+    ),
+    (
+        "Chính phủ quy định mẫu bản mô tả công việc và khung năng lực VTVL; (iii) Các đơn vị sự nghiệp công lập "
+        "căn cứ khung danh mục",
+        "Các đơn vị sự nghiệp công lập",
+    ),
 ]
 
 
@@ -276,4 +292,37 @@ def test_a_run_in_sub_item_unit_owns_its_sentences() -> None:
         ("Bộ Y tế chỉ đạo Ban Quản lý dự án", "Bộ Y tế", "2025-11-30", None),
         ("Chủ trì", "Bộ Y tế", None, "Chính phủ"),
         ("Đồng chí Bộ trưởng Bộ Y tế", None, None, "Thủ tướng Chính phủ"),
+    ]
+
+
+# Issue #4 (heldout13): a Thông báo kết luận's directions, each sub-item "(i)", "(ii)", "c)", "d)" addressed to a
+# body of its own ("(i) Ủy ban nhân dân ...", "Giao Bộ Xây dựng ...", "Chủ đầu tư ..."), run into one line (Thông
+# báo 653/TB-VPCP of the Văn phòng Chính phủ, directions 2.b-2.d, legal_docs).
+DIRECTIONS_NOTICE = (
+    "VĂN PHÒNG CHÍNH PHỦ\nSố: 653/TB-VPCP\n"
+    "Phó Thủ tướng Chính phủ Bùi Thanh Sơn đã có ý kiến chỉ đạo như sau: 2. Về Dự án Nhà máy điện Hiệp Phước "
+    "giai đoạn 1 b) Để đạt được mục tiêu phát điện sớm hơn tiến độ đã đề ra trong Điều chỉnh Quy hoạch điện "
+    "VIII, đề nghị: (i) Ủy ban nhân dân Thành phố Hồ Chí Minh chỉ đạo các sở, ngành liên quan hướng dẫn Chủ đầu "
+    "tư hoàn thiện quy hoạch 1/500 theo quy định. (ii) Bộ Công Thương chỉ đạo Tập đoàn Điện lực Việt Nam đẩy "
+    "nhanh quá trình đàm phán, thẩm tra Hợp đồng mua bán điện, ký hợp đồng chính thức trong tháng 12 năm 2025. "
+    "(iii) Về thủ tục nhập khẩu tàu LNG để thực hiện công tác vận chuyển khí LNG: Giao Bộ Xây dựng hướng dẫn "
+    "Chủ đầu tư các thủ tục cần thiết để thực hiện. (iv) Chủ đầu tư, trong phạm vi, trách nhiệm của mình, nỗ "
+    "lực, đẩy nhanh tiến độ thực hiện, hoàn thành đưa dự án vào vận hành trong năm 2027, đảm bảo chất lượng và "
+    "lưới điện giải tỏa công suất của dự án đồng bộ. c) Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: "
+    "Ủy ban nhân dân Thành phố Hồ Chí Minh xử lý dứt điểm trong tháng 11 năm 2025, bảo đảm đưa vào vận hành "
+    "cung cấp khí cho Trung tâm nhiệt điện Phú Mỹ. d) Bộ Công Thương phối hợp các bộ, cơ quan, đơn vị liên "
+    "quan báo cáo Phó Thủ tướng Chính phủ Bùi Thanh Sơn chương trình kiểm tra tiến độ các công trình.\n"
+    "Nơi nhận: Thủ tướng, PTTg Bùi Thanh Sơn (để b/c); Lưu: VT,CN (2)."
+)
+
+
+def test_each_direction_of_a_notice_has_its_own_addressee_and_date() -> None:
+    found = [
+        (o.responsible, o.deadline, o.deadline_precision) for o in extract_obligations(DIRECTIONS_NOTICE)
+    ]
+    assert found == [
+        ("Bộ Công Thương", "2025-12", "month"),
+        ("Chủ đầu tư", "2027", "year"),  # its own "trong năm 2027", not the month of (ii)
+        ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "2025-11", "month"),
+        ("Bộ Công Thương", None, None),  # reports to the Deputy Prime Minister
     ]
