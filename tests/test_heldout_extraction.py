@@ -200,21 +200,19 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
-    # Set 13 (four short letters and notices with dated tasks and people): its blind run on the final
-    # code, but for the letter-issuer rule made from it (citation issuer 2/6 blind).
+    # Set 13 (four short letters and notices with dated tasks and people): blind run in its README;
+    # floors after the fixes it motivated.
     "heldout13": HeldOutSet(
         TESTS / "heldout13",
         4,
-        {"citations": 1.000, "deadlines": 0.909, "people": 1.000, "obligations": 0.889},
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 1.000},
         {
             "citation.issued_on": 1.000,
-            "citation.issuer": 0.833,
-            **_all(1.000, ("honorific", "title"), "person"),
-            "person.role": 0.889,
-            "obligation.deadline": 0.625,
-            "obligation.frequency": 1.000,
-            "obligation.recipient": 0.875,
-            "obligation.responsible": 0.143,
+            "citation.issuer": 0.833,  # 2/6 blind; 84/BC-UBND names its province after the number
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.900,  # a Deputy PM named: heldout4 keeps the name, set 13 not
+            "obligation.responsible": 0.778,  # 0.143 blind; two names the organisation reader cuts
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
