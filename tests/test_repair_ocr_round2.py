@@ -141,6 +141,24 @@ def test_lone_consonant_gets_syllable_readings(repairer: Repairer) -> None:
     assert {"bộ", "bị"} <= readings
 
 
+def test_unlearned_marked_sibling_is_priced_like_the_learned_reading(repairer: Repairer) -> None:
+    # the training pages showed "tré" only for "trẻ"; "trễ" reads the same under eng and the
+    # context ("đúng hạn, không … hạn") picks it
+    generator = repairer.generator(OCR_ENG)
+    costs = {o.words[0]: o.cost for o in generator.options("tré")}
+    assert costs["trễ"] < 0.5 < costs["tre"]
+    text = "Cac hé so dugc giai quyét dung han, khong tré han"
+    assert repairer.repair_text(text, ocr_lang="eng") == "Các hồ sơ được giải quyết đúng hạn, không trễ hạn"
+
+
+def test_marked_siblings_never_push_channel_readings_out(repairer: Repairer) -> None:
+    # "dén" has learned readings (đến, đèn, đôn) with many siblings; "dân" must stay an option
+    generator = repairer.generator(OCR_ENG)
+    readings = [o.words[0] for o in generator.options("dén")]
+    assert "dân" in readings and len(readings) == len(set(readings))
+    assert repairer.repair_text("nguoi dén trong cach tiép can", ocr_lang="eng").startswith("người dân")
+
+
 # ---- rules after decoding --------------------------------------------------------------------------
 def test_fix_document_numbers() -> None:
     assert fix_document_numbers("Số:5b /KKH-MNTH Quận 1", frozenset({"KH"})) == "Số: 56 /KH-MNTH Quận 1"

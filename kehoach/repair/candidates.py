@@ -31,6 +31,7 @@ FOLD_STEP_COST = 0.3  # a symbol standing for a letter ("6" for ô), as priced b
 LONE_CONSONANT_COST = 1.6  # a lone consonant whose vowel the OCR lost ("cán b," for "cán bộ,")
 MAX_SKELETONS = 6  # near skeletons whose marked variants are priced in full
 JUNK_SKELETON_FACTOR = 3  # ... times as many for a token with a junk glyph (any letter fits it)
+MAX_SIBLINGS = 3  # marked siblings of learned readings added to a token's options
 MAX_VARIANTS = 16  # marked variants per skeleton, most frequent first
 TOKEN_CACHE_SIZE = 20_000  # tokens whose option lists are kept (~1.5 kB each; cleared when full)
 STRIPPED_FORM_COST = 1.5  # keeping a known misspelling of a syllable (corpus typos such as "luoc")
@@ -358,7 +359,43 @@ class CandidateGenerator:
         if ranked:  # a reading 10^rank_gap times less plausible than the best one never wins in context
             floor = ranked[0][1] - UNIGRAM_SHARE * unigram(ranked[0][0]) + self.params.rank_gap
             ranked = [kv for kv in ranked if kv[1] - UNIGRAM_SHARE * unigram(kv[0]) <= floor]
-        return [Option((w,), c, (lower,)) for w, c in ranked[: self.max_options]]
+        ranked = ranked[: self.max_options]
+        if learned and not self.params.trusts_marks:
+            ranked = self._with_marked_siblings(lower, learned, scored, ranked)
+        return [Option((w,), c, (lower,)) for w, c in ranked]
+
+    def _with_marked_siblings(
+        self,
+        lower: str,
+        learned: dict[str, float],
+        scored: dict[str, float],
+        ranked: list[tuple[str, float]],
+    ) -> list[tuple[str, float]]:
+        """Learned pairs only know the words the training pages held: ``tré`` was seen for ``trẻ``,
+        never for the rarer ``trễ``, although a model that cannot write a hook, a tilde or a
+        circumflex reads both alike. A marked word of a learned word's skeleton costs the learned
+        cost plus what the character channel charges more for it, so the context decides between
+        them. The few most frequent such siblings join the options; they never push others out."""
+        unigram = self.index.lm.unigram
+        siblings: dict[str, float] = {}
+        for known, known_cost in learned.items():
+            skeleton = strip_diacritics(known)
+            if skeleton == known:
+                continue
+            known_channel = self.channel.cost(lower, known)
+            for word in self.index.variants(skeleton)[:MAX_VARIANTS]:
+                if word in learned or word == skeleton:
+                    continue
+                cost = known_cost + max(0.0, self.channel.cost(lower, word) - known_channel)
+                if cost < min(siblings.get(word, cost + 1), scored.get(word, cost + 1)):
+                    siblings[word] = cost
+        if not siblings:
+            return ranked
+        out = [(w, siblings.pop(w, c)) for w, c in ranked]
+        floor = min(c - UNIGRAM_SHARE * unigram(w) for w, c in out) + self.params.rank_gap
+        extra = sorted(siblings.items(), key=lambda kv: kv[1] - UNIGRAM_SHARE * unigram(kv[0]))
+        out += [kv for kv in extra[:MAX_SIBLINGS] if kv[1] - UNIGRAM_SHARE * unigram(kv[0]) <= floor]
+        return out
 
     def _confusion_skeletons(self, skeleton: str) -> dict[str, float]:
         """Known skeletons one or two prior confusions away (``nim`` -> ``nam``, ``ctia`` -> ``cua``)."""
