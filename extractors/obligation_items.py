@@ -20,6 +20,7 @@ _DATA = load_yaml("obligations")
 _FLAGS = regex.IGNORECASE | regex.VERSION0
 HEADING_MAX_WORDS = 20
 _TABLE_ROW_BARS = 2
+_CELL_SEPARATOR = " | "  # how the readers join a table row's cells (pipeline/table_rows.py)
 CLOSING = regex.compile("|".join(f"(?:{p})" for p in _DATA["closing_markers"]), _FLAGS | regex.MULTILINE)
 _CLOSING_INSTRUCTIONS = regex.compile(
     "|".join(f"(?:{p})" for p in _DATA["closing_instructions"]), _FLAGS | regex.MULTILINE
@@ -116,8 +117,8 @@ def section_items(text: str, sections: list[SectionSpan], start: int, end: int) 
     for line_match in regex.finditer(r"[^\n]*\n?", text[position:end]):
         line = line_match.group(0)
         line_start = position + line_match.start()
-        if not line.strip() or line.count("|") >= _TABLE_ROW_BARS:
-            continue  # blank, or a table row (read by task_tables)
+        if not line.strip() or line.count("|") >= _TABLE_ROW_BARS or _CELL_SEPARATOR in line:
+            continue  # blank, or a table row (read by task_tables; "I | Công tác …" spans its table)
         numbered = bool(line[: ITEM_PREFIX.match(line).end()].strip())
         continues = items and not numbered and _continues(text, items[-1], line)
         line_end = line_start + len(line.rstrip())

@@ -29,6 +29,7 @@ _DATA = load_yaml("reflow")
 _CONTINUATION_WORDS = frozenset(_DATA["continuation_words"])
 _MIN_WRAPPED_LINE = int(_DATA["min_wrapped_line_chars"])
 _MIN_WRAPPED_HEADING = int(_DATA["min_wrapped_heading_chars"])
+_CELL_SEPARATOR = " | "  # how the readers join a table row's cells (pipeline/table_rows.py)
 
 
 def _ends_with_one_of(phrases: list[str]) -> re.Pattern[str]:
@@ -102,6 +103,8 @@ def _continues(before: str, after: str) -> bool:
     """True when ``after`` (the next non-blank line) goes on with the sentence that ``before`` ends."""
     if _ENDS_SENTENCE.search(before) or _is_caps_line(before):
         return False
+    if _CELL_SEPARATOR in before or _CELL_SEPARATOR in after:
+        return False  # a table row (DOCX, PDF, Markdown readers) is one line, "1 | Tuyên truyền ..."
     if _OPENS_ITEM.match(after) and not (_RANGE_END.match(after) and before[-1:].isdigit()):
         return False
     first = after[0]

@@ -24,7 +24,11 @@ _COLUMN_PATTERNS = {
     role: regex.compile("|".join(f"(?:{p})" for p in _COLUMNS[role]), regex.IGNORECASE)
     for role in _COLUMN_ORDER
 }
-_ROW = regex.compile(r"^[^\n|]*\|[^\n]*\|[^\n]*$", regex.MULTILINE)
+_ROW = regex.compile(r"^[^\n|]*\|[^\n]*$", regex.MULTILINE)
+# What may lie between two rows of one table: a page break, a page number ("- 3 -", "Trang 3").
+_PAGE_GAP = regex.compile(r"\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)?\s*")
+# The number cell of a group heading row ("I | Công tác tuyên truyền", "A | ..."): no task of its own.
+_GROUP_NUMBER = regex.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
 _DATE_IN_CELL = regex.compile(
     r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
     r"|(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:/|-|\snăm\s)\s*\d{4}|năm\s+\d{4}",
@@ -40,8 +44,8 @@ def table_obligations(
     columns: dict[str, int] | None = None
     previous_end = -2
     for row in _ROW.finditer(text):
-        if row.start() > previous_end + 1:
-            columns = None  # a new table
+        if row.start() > previous_end + 1 and not _PAGE_GAP.fullmatch(text, previous_end, row.start()):
+            columns = None  # a new table; one cut by a page break goes on with its header's columns
         previous_end = row.end()
         cells = [cell.strip() for cell in row.group(0).strip().strip("|").split("|")]
         header = _header_columns(cells)
@@ -75,6 +79,8 @@ def _row_obligation(
     action = cell("action")
     if action is None or len(action.split()) < 2:
         return None
+    if _GROUP_NUMBER.match(cells[0]) and not (cell("responsible") or cell("deadline")):
+        return None  # "II | Công tác cải cách thủ tục hành chính": the heading of the rows below
     timing = cell("deadline") or ""
     date_text = _DATE_IN_CELL.search(timing)
     parsed = parse_date(date_text.group(0)) if date_text else None

@@ -19,6 +19,7 @@ import unicodedata
 from kehoach.document import Document
 from kehoach.repair.syllables import normalize_tone_placement
 from pipeline.options import PipelineOptions
+from pipeline.table_rows import CELL_SEPARATOR
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero-width, BOM
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # keeps \t \n \r and \f (page break)
@@ -102,6 +103,8 @@ def _continues(prev: str, line: str, wrap_width: float) -> bool:
         return False
     if "\f" in prev or "\f" in line:
         return False
+    if CELL_SEPARATOR in prev or CELL_SEPARATOR in line:
+        return False  # a table row is one line (pipeline/table_rows.py): never wrapped text
     first = line[0]
     if first.islower():
         return True

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from io import BytesIO
 
 from kehoach.errors import CorruptFileError
-
-CELL_SEPARATOR = " | "
+from pipeline.table_rows import row_line
 
 
 def read_docx_bytes(data: bytes) -> str:
@@ -57,18 +56,19 @@ def _body_lines(document) -> Iterator[str]:
 
 
 def _table_lines(table) -> Iterator[str]:
-    """One line per row; merged cells (python-docx repeats them) counted once; empty rows skipped.
+    """One line per row (:func:`pipeline.table_rows.row_line`); empty rows skipped.
 
-    A cell holding several paragraphs is flattened with spaces so the row stays one line; nested
+    python-docx repeats a horizontally merged cell in every column it spans: the repeats read as
+    empty cells, so a header cell spanning two columns keeps the columns after it in place. Nested
     tables are read through ``cell.text`` only, which is enough for header/signature tables.
     """
+    columns = len(table.columns)
     for row in table.rows:
-        seen: set[int] = set()
-        cells: list[str] = []
+        cells: list[str | None] = []
+        previous = None
         for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(part.strip() for part in cell.text.split("\n") if part.strip()))
-        if any(cells):
-            yield CELL_SEPARATOR.join(cell for cell in cells if cell)
+            cells.append(None if cell._tc is previous else cell.text)
+            previous = cell._tc
+        line = row_line(cells, columns)
+        if line is not None:
+            yield line

@@ -20,6 +20,7 @@ from PIL import Image
 
 from kehoach.config import Limits
 from kehoach.errors import CorruptFileError, EncryptedPdfError, ResourceLimitError
+from pipeline.table_rows import row_line
 
 RENDER_DPI = 300
 MIN_TEXT_CHARS = 40  # fewer visible characters than this: a scanned page (maybe with a page number)
@@ -146,7 +147,7 @@ def extract_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
     try:
         with pdfplumber.open(str(path), password=password or "") as pdf:
             for index, page in enumerate(pdf.pages):
-                text = unicodedata.normalize("NFC", page.extract_text() or "")
+                text = unicodedata.normalize("NFC", page_text(page))
                 usable = text_layer_is_usable(text) and not (
                     lacks_diacritics(text) and _image_covers_page(page)
                 )
@@ -157,6 +158,49 @@ def extract_text_layer(path: Path, password: str | None) -> list[PdfPageText]:
     except Exception:  # pdfminer raises many ad-hoc types on damaged files
         return _pdfium_text_layer(path, password)
     return pages
+
+
+def page_text(page) -> str:  # page: pdfplumber.page.Page
+    """The page's text, each ruled table one line per row (:mod:`pipeline.table_rows`).
+
+    Plain ``extract_text`` reads a table line by line across its columns, so a task table whose
+    cells wrap interleaves them ("Tuyên truyền, phổ biến nội Văn phòng Ủy Ủy ban Mặt trận Trước
+    ngày"). A page with ruled lines is searched for tables; their cells are read whole and the
+    rows put back among the page's other lines at their height.
+    """
+    tables = _ruled_tables(page) if (page.lines or page.rects) else []
+    if not tables:
+        return page.extract_text() or ""
+    boxes = [table.bbox for table in tables]
+
+    def outside_tables(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    blocks: list[tuple[float, list[str]]] = [
+        (line["top"], [line["text"]]) for line in page.filter(outside_tables).extract_text_lines()
+    ]
+    for table, (_, top, _, _) in zip(tables, boxes, strict=True):
+        rows = table.extract()
+        columns = max(len(row) for row in rows)
+        lines = [line for row in rows if (line := row_line(row, columns)) is not None]
+        blocks.append((top, lines))
+    blocks.sort(key=lambda block: block[0])
+    return "\n".join(line for _, lines in blocks for line in lines)
+
+
+def _ruled_tables(page) -> list:  # -> list[pdfplumber.table.Table]
+    """Tables of at least two rows and two columns drawn with ruling lines (text-aligned guesses
+    are not tried: a plan's indented paragraphs would read as columns)."""
+    found = []
+    for table in page.find_tables():
+        rows = table.extract()
+        if len(rows) >= 2 and max(len(row) for row in rows) >= 2:
+            found.append(table)
+    return found
 
 
 def _pdfium_pages(path: Path, password: str | None) -> Iterator[tuple[int, Any]]:

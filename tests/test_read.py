@@ -138,6 +138,80 @@ def test_text_file_with_nul_bytes_is_corrupt() -> None:
         decode_text_bytes(b"\xff\x00\x81abc\x00\x9d" + bytes(range(200, 256)))
 
 
+# --- PDF tables ----------------------------------------------------------------------------------
+
+TASK_TABLE = [
+    ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+    ["I", "Công tác chỉ đạo, điều hành", "", "", ""],
+    [
+        "1",
+        "Tuyên truyền, phổ biến nội dung Chỉ số PAPI đến cán bộ, công chức và người dân trên địa bàn phường",
+        "Văn phòng Ủy ban nhân dân phường",
+        "",
+        "Trước ngày 30/4/2025",
+    ],
+    [
+        "2",
+        "Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở và các khu phố",
+        "Công chức Lao động - Thương binh và Xã hội",
+        "Ban điều hành khu phố",
+        "Quý II/2025",
+    ],
+]
+
+
+def _table_pdf(path: Path, rows: list[list[str]], copies: int = 1) -> Path:
+    """A text PDF with a ruled table whose cells wrap (reportlab platypus), text above and below."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(DEJAVU_SERIF)))
+    body = ParagraphStyle("body", fontName="DejaVuSerif", fontSize=11, leading=14)
+    cell = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=10, leading=12)
+    data = [rows[0]] + rows[1:] * copies
+    table = Table([[Paragraph(c, cell) for c in row] for row in data], colWidths=[28, 170, 100, 100, 80])
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style += [("SPAN", (1, r), (-1, r)) for r, row in enumerate(data) if not any(row[2:])]
+    table.setStyle(TableStyle(style))
+    story = [Paragraph("III. NHIỆM VỤ CỤ THỂ", body), table, Paragraph("IV. TỔ CHỨC THỰC HIỆN", body)]
+    SimpleDocTemplate(str(path)).build(story)
+    return path
+
+
+def test_read_pdf_ruled_table_one_line_per_row_in_place(tmp_path: Path) -> None:
+    # extract_text alone interleaves wrapped cells: "Tuyên truyền, phổ biến nội Văn phòng Ủy ..."
+    doc = _read(_table_pdf(tmp_path / "plan.pdf", TASK_TABLE), tmp_path)
+    assert doc.text.split("\n") == [
+        "III. NHIỆM VỤ CỤ THỂ",
+        "ST T | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành",
+        "I | Công tác chỉ đạo, điều hành",
+        "1 | Tuyên truyền, phổ biến nội dung Chỉ số PAPI đến cán bộ, công chức và người dân trên địa bàn"
+        " phường | Văn phòng Ủy ban nhân dân phường |  | Trước ngày 30/4/2025",
+        "2 | Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở và các khu phố | Công chức Lao"
+        " động - Thương binh và Xã hội | Ban điều hành khu phố | Quý II/2025",
+        "IV. TỔ CHỨC THỰC HIỆN",
+    ]
+
+
+def test_read_pdf_table_over_two_pages_gives_every_row_to_the_extractor(tmp_path: Path) -> None:
+    from pipeline.runner import process_file
+
+    doc = process_file(_table_pdf(tmp_path / "plan.pdf", TASK_TABLE, copies=12), _options(tmp_path))
+    assert len(doc.pages) >= 2  # the table runs over a page break (no header row repeated)
+    rows = [(o.responsible, o.deadline) for o in doc.extraction.obligations]
+    assert (
+        rows
+        == [
+            ("Văn phòng Ủy ban nhân dân phường", "2025-04-30"),
+            ("Công chức Lao động - Thương binh và Xã hội", "2025-06"),
+        ]
+        * 12
+    )
+
+
 # --- DOCX --------------------------------------------------------------------------------------
 
 
@@ -167,6 +241,26 @@ def test_read_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
         "Nội dung | Thời gian Thời gian",
         "Báo cáo kết quả | trước ngày 15/12/2025",
         "Nơi nhận:",
+    ]
+
+
+def test_read_docx_task_table_keeps_empty_and_merged_cells_in_their_columns(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(TASK_TABLE), cols=5)
+    for r, row in enumerate(TASK_TABLE):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 1).merge(table.cell(1, 4))  # the group heading spans the row
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+
+    lines = _read(path, tmp_path).text.split("\n")
+    assert lines[1:3] == [
+        "I | Công tác chỉ đạo, điều hành",
+        "1 | " + TASK_TABLE[2][1] + " | Văn phòng Ủy ban nhân dân phường |  | Trước ngày 30/4/2025",
     ]
 
 

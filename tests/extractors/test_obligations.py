@@ -166,6 +166,38 @@ def test_obligations_table_rows() -> None:
     ]
 
 
+def test_obligations_table_with_group_rows_empty_cells_and_a_page_break() -> None:
+    # The PDF and DOCX readers' shape: a group heading spanning the row, an empty "phối hợp" cell
+    # that keeps its column, the table cut by a page break and a page number, and rows whose number
+    # cell would have joined them to the line before as wrapped text.
+    from extractors import extract_all
+
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n"
+        "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+        "I | Công tác chỉ đạo, điều hành\n"
+        "1 | Rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa | Văn phòng UBND phường |  |"
+        " Quý II/2025\n"
+        "\n- 2 -\n\n"
+        "2 | Tổng hợp, báo cáo kết quả về UBND Quận 1 (qua Phòng Nội vụ) | Công chức Văn phòng - Thống kê |"
+        " Các bộ phận | Trước ngày 15/11/2025\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+    )
+    rows = [
+        (o.action[:20], o.responsible, o.deadline, o.recipient, o.via) for o in extract_all(text).obligations
+    ]
+    assert rows == [
+        ("Rà soát, niêm yết cô", "Văn phòng Ủy ban nhân dân phường", "2025-06", None, None),
+        (
+            "Tổng hợp, báo cáo kế",
+            "Công chức Văn phòng - Thống kê",
+            "2025-11-15",
+            "Ủy ban nhân dân Quận 1",
+            "Phòng Nội vụ",
+        ),
+    ]
+
+
 def test_obligations_news_article_without_task_sections_gives_none_with_attributes() -> None:
     obligations = extract_obligations(_seed("tin-tphcm-cai-thien-papi-2024.md"))
     assert not [o for o in obligations if o.deadline or o.frequency or o.recipient]
