@@ -390,9 +390,11 @@ def read_subject(sentence: str) -> str | None:
         if _SHORT_OPENER.match(expanded)
         else 1
     )
-    for index, clause in enumerate(clauses[:_MAX_OPENING_CLAUSES]):
-        after_label = expanded[clause.start() : clause.start() + 1] == ":"  # "Trình tự như sau: Cục Thuế ..."
-        if index >= opening_clauses and not after_label:
+    for index, clause in enumerate(clauses):
+        # "Trình tự như sau: Cục Thuế ...", "..., Phó Thủ tướng Chính phủ có ý kiến như sau: Bộ Công Thương
+        # chủ trì ...": a unit after a colon opens the clause that says what is to be done, however far in
+        after_label = expanded[clause.start() : clause.start() + 1] == ":"
+        if (index >= opening_clauses or index >= _MAX_OPENING_CLAUSES) and not after_label:
             continue  # "Tổng hợp báo cáo Bộ ..., Ủy ban nhân dân tỉnh kết quả ...": a list, not a subject
         found = _subject_at(expanded, clause.end(), needs_verb=index > 0)
         if found is _SEVERAL:

@@ -70,7 +70,12 @@ _DASH_TITLES = [t for t in load_yaml("titles")["titles"] if t not in _ORG_DATA["
 _DASH_JOINER = regex.compile(
     rf"[ \t]+[-–](?=[ \t]+(?!(?:{_alternation(_ALL_HEADS + _DASH_TITLES)})(?!\w))"
     rf"(?!(?:{_alternation(_SURNAME_WORDS)})[ \t]+\p{{Lu}})\p{{Lu}}\p{{Ll}})"
+    # a dash between two fields with no spaces: "Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam"
+    rf"|(?<=\p{{Ll}})[-–](?=\p{{Lu}}\p{{Ll}}+[ \t]+\p{{Ll}})"
 )
+# "quốc gia" inside a name, lower case as often as not ("Tập đoàn Công nghiệp-Năng lượng quốc gia Việt
+# Nam", "Trung tâm Dữ liệu quốc gia"): it never ends a clause, so the name goes on over it.
+_NATIONAL = regex.compile(r"[ \t]+[Qq]uốc[ \t]+gia(?!\w)")
 # A ministry's name is one of a closed list, its dashes in data/org_kinds.yaml fields ("Bộ Lao động - Thương
 # binh và Xã hội"): "Bộ Tài chính - Công Thương" is two ministries of a joint circular.
 _NO_DASH_HEADS = frozenset(
@@ -85,8 +90,10 @@ _NOT_UNIT = rf"(?!(?:{_alternation(_ORG_DATA['not_admin_units'])})(?!\w))"
 _SCHOOL_LEVEL = regex.compile(rf"[ \t]+(?:{_alternation(_ORG_DATA['school_levels'])})(?!\w)")
 _HEAD = regex.compile(rf"(?<!\w)(?:{_alternation(_ALL_HEADS)})(?!\w)")
 # a field's dash may be written as an en dash ("Bộ Lao động – Thương binh và Xã hội")
-_FIELDS = _alternation(_ORG_DATA["fields"]).replace(r"\-", "[-–]")
-_FIELD = regex.compile(rf"\s+(?:{_FIELDS})(?!\w)")
+# a field's dash may be written with or without spaces ("Lao động - Thương binh", "Lao động-Thương binh")
+_FIELDS = _alternation(_ORG_DATA["fields"]).replace(r"\s+\-\s+", r"\s*[-–]\s*").replace(r"\-", "[-–]")
+# (or right after a dash between two fields written without spaces: "Công nghiệp-Năng lượng")
+_FIELD = regex.compile(rf"(?:\s+|(?<=\p{{Ll}}[-–]))(?:{_FIELDS})(?!\w)")
 _LAST_WORD = regex.compile(r"\w+$")
 _ADMIN_UNIT = regex.compile(rf"\s+{_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
 _ADMIN_UNIT_ANYWHERE = regex.compile(rf"(?<!\w){_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
@@ -107,7 +114,7 @@ _NESTED_HEAD = regex.compile(
 # Names stay on one line: a heading's name does not run into the next line's first word.
 # Not a name: the opening of a common phrase ("Thường trực") — data/org_kinds.yaml: not_name_words.
 _NOT_NAME = rf"(?!(?:{_alternation(_ORG_DATA['not_name_words'])})(?!\w))"
-_PROPER_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+")
+_PROPER_NAME = regex.compile(rf"(?:(?:[ \t]+|(?<=\p{{Ll}}[-–])){_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+")
 # A number is a unit's whole name ("Quận 1"), never the tail of a proper one: in "Ủy ban nhân dân
 # Thành phố Hồ Chí Minh 3. Kết quả ..." the 3 numbers the next item of a run-in list.
 _UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+|[ \t]+\d{{1,3}}(?!\w)")
@@ -326,6 +333,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             else None
         )
         proper = brand or _PROPER_NAME.match(text, joiner.end() if joiner else position)
+        if proper is None and joiner is None and position > start:
+            proper = _NATIONAL.match(text, position)
         if proper is None:
             return position
         position = proper.end()

