@@ -279,6 +279,7 @@ def eval_extract(
     from kehoach.evaluation.extract import aggregate, format_misses, format_report, score_document
     from pipeline.runner import process_file
 
+    _rebuild_corpus_docs(gold_dir.parent, docs)
     scores = []
     for gold_file in sorted(gold_dir.glob("*.json")):
         source = _find_source(docs, gold_file.stem)
@@ -295,6 +296,19 @@ def eval_extract(
         sys.stdout.write(format_report(result) + "\n")
     if misses:
         sys.stdout.write(format_misses(scores) + "\n")
+
+
+def _rebuild_corpus_docs(set_dir: Path, docs: Path) -> None:
+    """A set whose documents may not be committed (``corpus_lines.tsv``) is written from the corpus."""
+    from kehoach.evaluation.corpus_docs import corpus_sources, write_corpus_docs
+
+    sources = corpus_sources(set_dir)
+    if not sources or all((docs / f"{stem}.txt").is_file() for stem, *_ in sources):
+        return
+    try:
+        write_corpus_docs(set_dir, docs)
+    except FileNotFoundError as exc:
+        raise UsageError(f"{set_dir} is rebuilt from the corpus, which is not here: {exc}") from exc
 
 
 def _find_source(folder: Path, stem: str) -> Path:
