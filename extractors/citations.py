@@ -557,6 +557,44 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
     return sorted(merged, key=lambda c: c.start)
 
 
+# The press's short form: a type and a bare serial number, then its issuer ("Nghị định 16 của Chính phủ",
+# "Chỉ thị 26 của Thủ tướng Chính phủ"). Without the issuer a bare number names nothing checkable ("Đề
+# án 153"), and a year-like number is a period ("Kế hoạch 2025"): neither is taken.
+_SHORT_FORM = re.compile(
+    rf"(?<!\w)(?P<type>{'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['short_form_types'])})"
+    r"\s+(?:số\s+)?(?P<number>\d{1,4})(?![\w/.,:%-]?\d)(?![/%\w-])"
+)
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}$")
+_NEXT_SHORT_FORM = re.compile(rf"\s*(?:,|;|\bvà|\bhoặc)\s+(?:{_TYPE_WORDS})\s+(?:số\s+)?\d", re.IGNORECASE)
+
+
+def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDocument]:
+    found = []
+    for match in _SHORT_FORM.finditer(text):
+        if _YEAR_LIKE.match(match["number"]) or any(c.start <= match.start() < c.end for c in taken):
+            continue
+        tail = _read_tail(text, match.end(), len(text))
+        issuer = tail.get("issuer")
+        if not issuer or not str(issuer)[:1].isupper():
+            continue  # "Nghị định 67 của ngư dân ...": no issuing body
+        # "Chỉ thị 26 của Thủ tướng Chính phủ và Chỉ thị 17 của ...": the next short form ends the issuer
+        issuer = _NEXT_SHORT_FORM.split(str(issuer), maxsplit=1)[0]
+        issued_on = tail.get("issued_on")
+        found.append(
+            CitedDocument(
+                doc_type=canonical_doc_type(match["type"]),
+                number=match["number"],
+                issued_on=issued_on,
+                issuer=issuer,
+                subject=tail.get("subject"),
+                year=int(issued_on[:4]) if issued_on else tail.get("year"),
+                start=match.start(),
+                end=int(tail["end"]),
+            )
+        )
+    return found
+
+
 def extract_citations(text: str) -> list[CitedDocument]:
     """Every document ``text`` cites, one entry per distinct document, in order of first mention.
 
@@ -567,6 +605,8 @@ def extract_citations(text: str) -> list[CitedDocument]:
     units = named_units(nfc)
     numbered = _share_with_following(_numbered_citations(nfc), nfc)
     laws = _laws_by_name(nfc)  # a law named inside a subject is cited too
+    numbered += _short_form_citations(nfc, numbered)
+    numbered.sort(key=lambda citation: citation.start)
     for citation in numbered:
         if citation.issuer:
             citation.issuer = complete_bare_level(citation.issuer, units)
