@@ -102,6 +102,8 @@ _OFFICE_RECIPIENT = regex.compile(
     rf"(?:\s+(?P<name>(?:{'|'.join(_SURNAME_WORDS)})(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}})(?!\w))?",
     regex.VERSION1,
 )
+# Offices held by one person in the country: "báo cáo Thủ tướng trong tháng 8/2017" names its recipient.
+_UNIQUE_OFFICES = frozenset(_DATA["unique_offices"])
 # "Giao đồng chí Bộ trưởng Bộ Xây dựng ...": an honorific between the opener and the doer's title.
 _HONORIFIC = regex.compile(
     rf"(?:{'|'.join(regex.escape(h) for h in sorted(load_yaml('surnames')['honorifics'], key=len, reverse=True))})\s+"
@@ -308,7 +310,7 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
         elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
             recipient, recipient_start = f"{titled['title']} {name}", mention.start
     office = _OFFICE_RECIPIENT.search(expanded, report.start()) if recipient is None else None
-    if office is not None and (office["government"] or office["name"]):
+    if office is not None and (office["government"] or office["name"] or office["office"] in _UNIQUE_OFFICES):
         words = [office["office"], "Chính phủ" if office["government"] else "", office["name"] or ""]
         recipient, recipient_start = " ".join(" ".join(words).split()), office.start()
     if recipient is None and (head := _RECIPIENT_HEAD_OF_UNIT.search(expanded, report.start())):
@@ -378,7 +380,8 @@ def read_subject(sentence: str) -> str | None:
     A unit after a comma must be followed by its verb: in "Báo cáo Ban Chỉ đạo ..., Sở Nông nghiệp
     và Môi trường về kết quả ..." it is the second recipient, not the doer.
     """
-    expanded = expand_abbreviations(sentence)
+    # a quoted order ("“Bộ Tài nguyên và Môi trường chủ trì ..., báo cáo Thủ tướng ...”, Thủ tướng nói")
+    expanded = expand_abbreviations(sentence).lstrip("“”\"‘'")
     run_in = _run_in_plural_owner(expanded)
     if run_in is not None:
         return run_in

@@ -231,7 +231,7 @@ SETS = {
             "person.honorific": 1.000,
             "person.title": 0.667,
             "person.role": 1.000,
-            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
         about_indices=True,

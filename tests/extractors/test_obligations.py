@@ -656,3 +656,14 @@ def test_subject_after_a_letters_address_line_run_into_its_body() -> None:
         " trì phối hợp với các Bộ, cơ quan liên quan khẩn trương làm rõ các nội dung còn vướng mắc"
     )
     assert read_subject(sentence) == "Bộ Công Thương"
+
+
+def test_subject_of_a_quoted_order_and_the_prime_minister_alone_as_recipient() -> None:
+    # News quote an order: the opening quote mark is no part of the subject; "Thủ tướng" alone is one
+    # office-holder, so it names the recipient (rule check; heldout14 has such a quote).
+    from extractors.obligation_attributes import read_recipient_and_via, read_subject
+
+    sentence = "“Bộ Xây dựng chủ trì rà soát quy hoạch, báo cáo Thủ tướng trong tháng 8/2017”, Thủ tướng nói."
+    assert read_subject(sentence) == "Bộ Xây dựng"
+    assert read_recipient_and_via(sentence, {}) == ("Thủ tướng", None)
+    assert read_recipient_and_via("Sở Nội vụ chủ trì, báo cáo Phó Thủ tướng trong tháng 8", {})[0] is None
