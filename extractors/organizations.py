@@ -114,6 +114,9 @@ _NESTED_HEAD = regex.compile(
 # Names stay on one line: a heading's name does not run into the next line's first word.
 # Not a name: the opening of a common phrase ("Thường trực") — data/org_kinds.yaml: not_name_words.
 _NOT_NAME = rf"(?!(?:{_alternation(_ORG_DATA['not_name_words'])})(?!\w))"
+_NOT_FIRST_NAME_WORD = rf"(?!(?:{_alternation([w for w in _ORG_DATA['not_name_words'] if w not in _ORG_DATA['name_opening_verbs']])})(?!\w))"
+# The first word of a specific name right after a head that needs one ("Trung tâm Hỗ trợ doanh nghiệp").
+_FIRST_NAME_WORD = regex.compile(rf"[ \t]+{_NOT_FIRST_NAME_WORD}\p{{Lu}}\p{{Ll}}*(?!\w)")
 _PROPER_NAME = regex.compile(rf"(?:(?:[ \t]+|(?<=\p{{Ll}}[-–])){_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+")
 # A number is a unit's whole name ("Quận 1"), never the tail of a proper one: in "Ủy ban nhân dân
 # Thành phố Hồ Chí Minh 3. Kết quả ..." the 3 numbers the next item of a run-in list.
@@ -333,6 +336,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             else None
         )
         proper = brand or _PROPER_NAME.match(text, joiner.end() if joiner else position)
+        if proper is None and position == start and common_noun_head:
+            proper = _FIRST_NAME_WORD.match(text, position)
         if proper is None and joiner is None and position > start:
             proper = _NATIONAL.match(text, position)
         if proper is None:

@@ -81,6 +81,10 @@ _TITLE = (
 _TITLE_AFTER = regex.compile(rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?P<title>{_TITLE})(?![\w])")
 # "Phó Chủ tịch UBND phường Nguyễn Văn A": a title (and its unit) right before the name.
 _TITLE_ANYWHERE = regex.compile(rf"(?<![\w])(?P<title>{_TITLE})(?![\w])")
+# A comma, then the body a unit belongs to: "Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư ...".
+_PARENT_AFTER_COMMA = regex.compile(r"[ \t]*,[ \t]*(?=\p{Lu})")
+# A title whose last word is the head of the body it goes on to name ("Trưởng phòng" + "Nội vụ").
+_TITLE_ENDING_IN_HEAD = regex.compile(r"(?<=\s)(?:[Pp]hòng|[Bb]an)$")
 # After a unit read, more of its name: a capitalised word, or a dash and one ("Vụ Công chức - Viên chức").
 _UNIT_GOES_ON = regex.compile(r"[ \t]+(?:[-–][ \t]*)?\p{Lu}\p{Ll}")
 _SIGNATURE_LINE = regex.compile(
@@ -342,6 +346,13 @@ def _title_after(text: str, end: int) -> str | None:
     rest = expand_abbreviations(text[match.end() : _line_end(text, match.end())])
     unit = organization_at(rest, 0)
     with_unit = unit is not None and unit.start <= 1
+    head = _TITLE_ENDING_IN_HEAD.search(title)
+    if not with_unit and head is not None:
+        # "Trưởng phòng Nội vụ", "Phó Ban Pháp chế HĐND tỉnh": the title's last word heads the body
+        headed = organization_at(head.group(0).capitalize() + rest, 0)
+        if headed is not None and headed.end > len(head.group(0)) + 1:
+            title, rest = title[: head.start()].rstrip(), head.group(0).capitalize() + rest
+            unit, with_unit = headed, True
     after_title = rest[unit.end :] if with_unit else rest
     # "Thủ tướng Phạm Minh Chính, Chủ tịch Quốc hội Trần Thanh Mẫn": a title followed by a name is
     # that next person's title, also when the unit read runs on into the name ("Phó Chủ tịch UBND
@@ -352,7 +363,31 @@ def _title_after(text: str, end: int) -> str | None:
     # past what was read, a cut unit would misname the office; the title stands alone (heldout3 gold).
     if with_unit and _UNIT_GOES_ON.match(after_title) and not _TITLE_AFTER.match(after_title):
         return title
-    return f"{title} {unit.name}" if with_unit else title
+    if not with_unit:
+        return title
+    name = unit.name
+    if head is not None and name.startswith(head.group(0).capitalize()):
+        name = f"{head.group(0)}{name[len(head.group(0)) :]}"  # the head as written
+    # "Giám đốc Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư thành phố Cần Thơ cho biết": the body
+    # the unit belongs to, after a comma, is part of the office (not when a name or a verb of its own follows)
+    parent_start = _PARENT_AFTER_COMMA.match(after_title)
+    if parent_start is not None and not _TITLE_ANYWHERE.match(after_title, parent_start.end()):
+        parent = organization_at(after_title, parent_start.end())
+        tail = after_title[parent.end :] if parent is not None else ""
+        if (
+            parent is not None
+            and parent.start == parent_start.end()
+            and not _NAME.match(tail.lstrip(" ,"))
+            and not _is_list_of_bodies(tail)
+        ):
+            name = f"{name}, {parent.name}"
+    return f"{title} {name}"
+
+
+def _is_list_of_bodies(tail: str) -> bool:
+    """Whether more bodies follow ("..., Sở Nội vụ, Sở Tài chính"/"và Sở ..."): a list, no parent body."""
+    joint = regex.match(r"[ \t]*(?:,|và)[ \t]*", tail)
+    return joint is not None and organization_at(tail, joint.end()) is not None
 
 
 def _canonical_title(written: str) -> str:
