@@ -26,6 +26,9 @@ scored P 0.929 / R 0.831 / title 0.795 on the same rows.
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 import regex
 
 from extractors.lexicon import load_yaml
@@ -151,6 +154,8 @@ _ROLE_STRENGTH: dict[PersonRole, int] = {"mentioned": 0, "assignee": 1, "signer"
 _SIGNATURE_TAIL_LINES = 6
 # What stands right before a name (a place word, an honorific, a title and its organisation: "Phó Chủ
 # tịch Ủy ban nhân dân phường ...") fits in this many characters. Reading the whole line instead made
+# Combining tone marks (huyền, sắc, hỏi, ngã, nặng): "Tiễn" and "Tiến" differ only in these.
+_TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
 # names on a 100k-character line (a text layer without line breaks) cost time cubic in its length.
 _BEFORE_NAME_WINDOW = 300
 
@@ -167,7 +172,7 @@ def extract_people(text: str) -> list[Person]:
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
-    return _without_run_on_names(found)
+    return _without_misspelt_names(_without_run_on_names(found), text)
 
 
 def _without_run_on_names(found: dict[str, Person]) -> list[Person]:
@@ -178,6 +183,31 @@ def _without_run_on_names(found: dict[str, Person]) -> list[Person]:
         for name, person in found.items()
         if not (len(name.split()) > 2 and name.rsplit(" ", 1)[0] in found)
     ]
+
+
+def _without_misspelt_names(people: list[Person], text: str) -> list[Person]:
+    """Drop a name written once that differs only in tone marks from one the text writes more often:
+    "ông Vũ Tiễn Lộc cho biết" beside "Ông Vũ Tiến Lộc, Chủ tịch VCCI" (a typo, or an OCR mark
+    error) is the same person. Names that differ in a letter or a vowel's shape ("Hùng", "Hưng") stay."""
+    by_form: dict[str, list[Person]] = {}
+    for person in people:
+        by_form.setdefault(_without_tones(person.name), []).append(person)
+    dropped: set[int] = set()
+    for variants in by_form.values():
+        if len(variants) < 2:
+            continue
+        counts = {id(p): text.count(p.name) for p in variants}
+        kept = max(variants, key=lambda p: counts[id(p)])
+        for person in variants:
+            if person is not kept and counts[id(person)] == 1 and counts[id(kept)] >= 2:
+                _merge_into({kept.name: kept}, replace(person, name=kept.name))
+                dropped.add(id(person))
+    return [person for person in people if id(person) not in dropped]
+
+
+def _without_tones(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
 
 
 def _places_named_again(text: str) -> tuple[str, ...]:

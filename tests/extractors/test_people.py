@@ -103,3 +103,14 @@ def test_people_finds_every_hand_labelled_name_in_corpus_passages(
     passage: str, names: str, source: str
 ) -> None:
     assert {p.name for p in extract_people(passage)} == set(names.split(";")), source
+
+
+def test_people_a_name_written_once_with_other_tone_marks_is_the_same_person() -> None:
+    # A typo or an OCR mark error in one mention (heldout14: "Vũ Tiễn Lộc" once, "Vũ Tiến Lộc" twice);
+    # a different vowel ("Hùng", "Hưng") is a different person.
+    text = (
+        "Ông Vũ Tiến Lộc, Chủ tịch VCCI phát biểu. Ông Vũ Tiễn Lộc cho biết thêm. Ông Vũ Tiến Lộc nói. "
+        "Ông Nguyễn Văn Hùng, Giám đốc Sở Y tế và ông Nguyễn Văn Hưng, Giám đốc Sở Nội vụ dự họp."
+    )
+    names = [person.name for person in extract_people(text)]
+    assert names == ["Vũ Tiến Lộc", "Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
