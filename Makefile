@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd poppler-utils fonts-dejavu-core \
 	fonts-dejavu-extra fonts-noto-core postgresql python3-venv python3-dev hunspell-vi
 
-.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm case-model vie-scans channel samples eval eval-scans clean
+.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm namesakes case-model vie-scans channel samples eval eval-scans clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ bench: setup bench-deps ## speed and accuracy benchmarks; results to docs/BENCHM
 
 lm: venv ## rebuild the syllable language model from ../shared/corpus (dev machines only)
 	nice -n 10 $(PY) scripts/build_lm.py
+
+namesakes: venv ## rebuild extractors/data/namesakes.tsv (names of schools and streets) from ../shared/corpus (dev machines only)
+	$(PY) scripts/build_namesakes.py
 
 case-model: venv ## rebuild the repair decoder's letter-case statistics from ../shared/corpus (dev machines only)
 	nice -n 10 $(PY) scripts/build_case_model.py

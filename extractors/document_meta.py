@@ -40,6 +40,7 @@ from extractors.issuers import (
 )
 from extractors.known_bodies import known_body_spelling
 from extractors.lexicon import load_yaml
+from extractors.namesakes import namesake_spelling
 from extractors.organizations import named_units
 from extractors.signature import extract_recipients, extract_signer
 from extractors.symbols import code_is_initials, doc_type_from_symbol, issuer_from_symbol
@@ -458,6 +459,9 @@ def extract_document_meta(text: str) -> DocumentMeta:
         meta.issued_on = _date_of_own_number(text, meta.number)
     meta.signer = extract_signer(text)
     meta.recipients = extract_recipients(text)
+    # "Trường Tiểu học Nguyễn Bình Khiêm": the namesake's name as the corpus spells it (Nguyễn Bỉnh Khiêm)
+    meta.issuer = namesake_spelling(meta.issuer) if meta.issuer else None
+    meta.parent_issuer = namesake_spelling(meta.parent_issuer) if meta.parent_issuer else None
     return meta
 
 
