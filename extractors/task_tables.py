@@ -27,8 +27,6 @@ _COLUMN_PATTERNS = {
 _ROW = regex.compile(r"^[^\n|]*\|[^\n]*$", regex.MULTILINE)
 # What may lie between two rows of one table: a page break, a page number ("- 3 -", "Trang 3").
 _PAGE_GAP = regex.compile(r"\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)?\s*")
-# The number cell of a group heading row ("I | Công tác tuyên truyền", "A | ..."): no task of its own.
-_GROUP_NUMBER = regex.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])\.?$")
 _DATE_IN_CELL = regex.compile(
     r"(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
     r"|(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:/|-|\snăm\s)\s*\d{4}|năm\s+\d{4}",
@@ -47,7 +45,7 @@ def table_obligations(
         if row.start() > previous_end + 1 and not _PAGE_GAP.fullmatch(text, previous_end, row.start()):
             columns = None  # a new table; one cut by a page break goes on with its header's columns
         previous_end = row.end()
-        cells = [cell.strip() for cell in row.group(0).strip().strip("|").split("|")]
+        cells = _cells(row.group(0))
         header = _header_columns(cells)
         if header is not None:
             columns = header
@@ -57,6 +55,18 @@ def table_obligations(
             if obligation is not None:
                 obligations.append(obligation)
     return obligations + flat_table_obligations(text, sections)
+
+
+def _cells(line: str) -> list[str]:
+    """A row's cells by position. A Markdown row ("| a | b |") loses its outer bars; a reader's row
+    keeps an empty first cell (" | Tuyên truyền ... | Quý II/2025": the number OCR could not read),
+    so the columns after it stay in place."""
+    line = line.strip()
+    if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        line = line[1:-1]
+    elif line.endswith("|"):
+        line = line[:-1]  # a spanning row's one separator: "Công tác tuyên truyền |"
+    return [cell.strip() for cell in line.split("|")]
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
@@ -79,8 +89,11 @@ def _row_obligation(
     action = cell("action")
     if action is None or len(action.split()) < 2:
         return None
-    if _GROUP_NUMBER.match(cells[0]) and not (cell("responsible") or cell("deadline")):
-        return None  # "II | Công tác cải cách thủ tục hành chính": the heading of the rows below
+    others = [c for i, c in enumerate(cells) if i not in (0, columns["action"]) and c]
+    if not others and not cells[0].isdigit():
+        # "II | Công tác cải cách thủ tục hành chính" (its numeral maybe misread by OCR: "là"): the
+        # heading of the rows below, not a task
+        return None
     timing = cell("deadline") or ""
     date_text = _DATE_IN_CELL.search(timing)
     parsed = parse_date(date_text.group(0)) if date_text else None

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -39,13 +40,16 @@ from pipeline.ocr_layout import assemble_text, looks_sideways, parse_tsv
 from pipeline.ocr_postfix import postfix_ocr_text
 from pipeline.ocr_reread import reread_doubtful
 
+if TYPE_CHECKING:
+    from pipeline.ocr_tables import TableGrid
+
 LOW_CONFIDENCE = 60.0  # mean word confidence under which a page is flagged for review
 RETRY_ORIENTATION_BELOW = 70.0  # mean confidence under which the page may be rotated: try OSD
 SIDEWAYS_CONFIDENCE_MARGIN = 5.0  # an upright re-reading may score this much lower and still win
 REREAD_DOUBTFUL = True  # second reading of low-confidence numbers and codes (pipeline.ocr_reread)
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence below which OSD is ignored
 # Bump when clean-up or text assembly changes, so cached pages from older code are not reused.
-CACHE_VERSION = "7"
+CACHE_VERSION = "8"  # 8: ruled tables one line per row (pipeline.ocr_tables)
 
 
 @dataclass(slots=True)
@@ -91,18 +95,48 @@ def detect_rotation(image: Image.Image) -> int:
     return int(rotate.group(1)) % 360
 
 
-def tsv_to_page(tsv: str, image: Image.Image | None = None, lang: str = "vie") -> PageOcr:
+def tsv_to_page(
+    tsv: str, image: Image.Image | None = None, lang: str = "vie", tables: Sequence[TableGrid] = ()
+) -> PageOcr:
     """Page text and confidence from Tesseract TSV (layout rules in :mod:`pipeline.ocr_layout`,
     residual-error rules in :mod:`pipeline.ocr_postfix`). With ``image``, the page Tesseract read,
-    doubtful numbers and codes are read again first (:mod:`pipeline.ocr_reread`)."""
+    doubtful numbers and codes are read again first (:mod:`pipeline.ocr_reread`). ``tables``: the
+    page's ruled tables (:mod:`pipeline.ocr_tables`), each given one line per row."""
     lines, page_width = parse_tsv(tsv)
     restore_dashes(lines)
     if image is not None and REREAD_DOUBTFUL:
         reread_doubtful(image, lines, lang)
+    if tables:
+        from pipeline.ocr_tables import A4_SHORT_SIDE_INCHES, assemble_with_tables
+
+        ppi = min(image.size) / A4_SHORT_SIDE_INCHES if image is not None else 300.0
+        confidences = [word.confidence for line in lines for word in line.words if word.confidence >= 0]
+        # the post-fixes run on the text between tables and on each cell, never on " | "
+        text = assemble_with_tables(lines, page_width, tables, postfix_ocr_text, ppi, image, lang)
+        mean = round(sum(confidences) / len(confidences), 2) if confidences else 0.0
+        return PageOcr(text=text, mean_confidence=mean, words=len(confidences))
     page = assemble_text(lines, page_width)
     confidences = page.confidences
     mean = round(sum(confidences) / len(confidences), 2) if confidences else 0.0
     return PageOcr(text=postfix_ocr_text(page.text), mean_confidence=mean, words=len(confidences))
+
+
+def read_page(image: Image.Image, lang: str = "vie", psm: int = 3) -> tuple[PageOcr, str]:
+    """OCR of a cleaned page, and Tesseract's TSV. On a page with ruled tables
+    (:mod:`pipeline.ocr_tables`) the rules are erased before Tesseract reads it, and each table
+    comes out one line per row; any other page is read exactly as it is."""
+    import numpy as np
+
+    from pipeline.ocr_tables import detect, erase_rules
+
+    grey = np.asarray(image if image.mode == "L" else image.convert("L"))
+    detection = detect(grey)
+    if detection.tables:
+        erased = Image.fromarray(erase_rules(grey, detection), mode="L")
+        erased.info = dict(image.info)
+        image = erased
+    tsv = run_tesseract_tsv(image, lang=lang, psm=psm)
+    return tsv_to_page(tsv, image, lang, tables=detection.tables), tsv
 
 
 def ocr_image(
@@ -128,8 +162,7 @@ def ocr_image(
     factor = upscale_factor(image.width, dpi) if "upscale" in steps else 1.0
     effective_dpi = round((dpi or image.width / A4_WIDTH_INCHES) * factor)
     cleaned.info["dpi"] = (effective_dpi, effective_dpi)
-    tsv = run_tesseract_tsv(cleaned, lang=lang, psm=psm)
-    page = tsv_to_page(tsv, cleaned, lang)
+    page, tsv = read_page(cleaned, lang=lang, psm=psm)
     sideways = looks_sideways(tsv)
     if page.mean_confidence >= RETRY_ORIENTATION_BELOW and not sideways:
         return page
@@ -138,7 +171,7 @@ def ocr_image(
         return page
     upright = cleaned.rotate(-rotation, expand=True)  # PIL rotates counter-clockwise
     upright.info["dpi"] = (effective_dpi, effective_dpi)
-    turned = tsv_to_page(run_tesseract_tsv(upright, lang=lang, psm=psm), upright, lang)
+    turned, _ = read_page(upright, lang=lang, psm=psm)
     # A sideways reading can score well (Tesseract rotates lines itself) but loses the layout.
     margin = SIDEWAYS_CONFIDENCE_MARGIN if sideways else 0.0
     return turned if turned.mean_confidence + margin > page.mean_confidence else page

@@ -667,3 +667,14 @@ def test_subject_of_a_quoted_order_and_the_prime_minister_alone_as_recipient() -
     assert read_subject(sentence) == "Bộ Xây dựng"
     assert read_recipient_and_via(sentence, {}) == ("Thủ tướng", None)
     assert read_recipient_and_via("Sở Nội vụ chủ trì, báo cáo Phó Thủ tướng trong tháng 8", {})[0] is None
+
+
+def test_obligations_table_row_with_an_empty_number_cell_keeps_its_columns() -> None:
+    # OCR of a scanned table may lose a row's number: the row starts with its separator.
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n"
+        "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+        "| Rà soát, niêm yết công khai thủ tục hành chính | Văn phòng UBND phường | Các bộ phận | Quý II/2025\n"
+    )
+    (row,) = extract_obligations(text)
+    assert (row.responsible, row.deadline) == ("Văn phòng Ủy ban nhân dân phường", "2025-06")
