@@ -184,12 +184,35 @@ def page_text(page) -> str:  # page: pdfplumber.page.Page
         (line["top"], [line["text"]]) for line in page.filter(outside_tables).extract_text_lines()
     ]
     for table, (_, top, _, _) in zip(tables, boxes, strict=True):
-        rows = table.extract()
+        rows = _rows_with_merged_cells_repeated(table)
         columns = max(len(row) for row in rows)
         lines = [line for row in rows if (line := row_line(row, columns)) is not None]
         blocks.append((top, lines))
     blocks.sort(key=lambda block: block[0])
     return "\n".join(line for _, lines in blocks for line in lines)
+
+
+def _rows_with_merged_cells_repeated(table) -> list[list[str | None]]:  # table: pdfplumber.table.Table
+    """The table's cell texts by row; a cell merged down over several rows ("Đơn vị chủ trì" shared by
+    three tasks) gives its text to each row it spans, as python-docx does for Word tables. A cell
+    merged across columns (a group heading) leaves the columns it covers empty."""
+    rows = table.extract()
+    boxes = [row.cells for row in table.rows]
+    for r, row in enumerate(rows):
+        tops = [box[1] for box in boxes[r] if box is not None]
+        if not tops:
+            continue
+        row_top = min(tops)
+        for c, value in enumerate(row):
+            if value is not None or boxes[r][c] is not None:
+                continue
+            for above in range(r - 1, -1, -1):
+                box = boxes[above][c] if c < len(boxes[above]) else None
+                if box is not None:
+                    if box[3] > row_top + 1:  # its bottom lies below this row's top: merged down
+                        row[c] = rows[above][c]
+                    break
+    return rows
 
 
 def _ruled_tables(page) -> list:  # -> list[pdfplumber.table.Table]

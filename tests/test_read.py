@@ -196,6 +196,34 @@ def test_read_pdf_ruled_table_one_line_per_row_in_place(tmp_path: Path) -> None:
     ]
 
 
+def test_read_pdf_cell_merged_down_gives_its_text_to_every_row(tmp_path: Path) -> None:
+    # One unit for two tasks: the cell spans two rows (as python-docx repeats a vertically merged cell).
+    from reportlab.lib import colors
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(DEJAVU_SERIF)))
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
+        ["1", "Rà soát thủ tục hành chính", "Văn phòng UBND phường", "Quý II/2025"],
+        ["2", "Niêm yết công khai thủ tục", "", "Quý III/2025"],
+    ]
+    table = Table(rows, colWidths=[28, 200, 140, 90])
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("SPAN", (2, 1), (2, 2)),
+        ("FONT", (0, 0), (-1, -1), "DejaVuSerif", 10),
+    ]
+    table.setStyle(TableStyle(style))
+    path = tmp_path / "plan.pdf"
+    SimpleDocTemplate(str(path)).build([table])
+    assert _read(path, tmp_path).text.split("\n")[1:] == [
+        "1 | Rà soát thủ tục hành chính | Văn phòng UBND phường | Quý II/2025",
+        "2 | Niêm yết công khai thủ tục | Văn phòng UBND phường | Quý III/2025",
+    ]
+
+
 def test_read_pdf_table_over_two_pages_gives_every_row_to_the_extractor(tmp_path: Path) -> None:
     from pipeline.runner import process_file
 
