@@ -292,6 +292,29 @@ def test_read_docx_task_table_keeps_empty_and_merged_cells_in_their_columns(tmp_
     ]
 
 
+def test_read_docx_cell_merged_down_gives_its_text_to_every_row(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
+        ["1", "Rà soát thủ tục hành chính", "Văn phòng UBND phường", "Quý II/2025"],
+        ["2", "Niêm yết công khai thủ tục", "", "Quý III/2025"],
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert _read(path, tmp_path).text.split("\n")[1:] == [
+        "1 | Rà soát thủ tục hành chính | Văn phòng UBND phường | Quý II/2025",
+        "2 | Niêm yết công khai thủ tục | Văn phòng UBND phường | Quý III/2025",
+    ]
+
+
 def test_zip_that_is_not_a_docx_is_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     buffer = io.BytesIO()
