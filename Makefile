@@ -42,7 +42,10 @@ test: setup ## lint, then the whole test suite (PostgreSQL tests included)
 eval: setup ## measure extraction against every gold set and repair against held-out text
 	$(KEHOACH) eval extract tests/gold --docs data/raw
 	for set in $(sort $(wildcard tests/heldout*)); do \
-	  echo "== $$set"; $(KEHOACH) eval extract $$set/gold --docs $$set/docs || exit 1; \
+	  echo "== $$set"; \
+	  if [ -f $$set/corpus_lines.tsv ] && [ ! -d "$${KEHOACH_CORPUS:-../shared/corpus}" ]; then \
+	    echo "skipped: its texts are rebuilt from the corpus, which is not here"; continue; fi; \
+	  $(KEHOACH) eval extract $$set/gold --docs $$set/docs || exit 1; \
 	done
 	$(KEHOACH) eval extract tests/data/tuoi_hong/gold
 	$(KEHOACH) eval repair
