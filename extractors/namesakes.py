@@ -3,9 +3,11 @@
 "Trường Tiểu học Nguyễn Bình Khiêm" is the school named after Nguyễn Bỉnh Khiêm: a plan (or its scan)
 may write the name with a wrong tone mark, even in its own issuer. ``data/namesakes.tsv`` (built by
 ``scripts/build_namesakes.py`` from the corpus) lists the names that follow a school's level or
-"đường"/"phố" there; a name in a body's name that differs from one of them only in its tone marks,
-and is not itself in the list, is given the list's spelling. Letters and vowel shapes are never
-changed ("Hùng" is no "Hưng").
+"đường"/"phố" there. The name after a school's level in a body's name that differs from one of them
+only in its tone marks, and is not itself in the list, is given the list's spelling. Places one tone
+away from a namesake are listed with count 0, so a school named after its commune keeps the commune's
+spelling ("Trường THCS Kim Đông", not "Kim Đồng"). Letters and vowel shapes are never changed ("Hùng"
+is no "Hưng").
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ import regex
 
 _DATA = Path(__file__).parent / "data" / "namesakes.tsv"
 _TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
-_NAME = regex.compile(r"(?<!\w)\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?!\w)")
+# The name a school bears, after its level: "Trường Tiểu học Nguyễn Bình Khiêm", "Trường THCS ...".
+_NAME = regex.compile(
+    r"(?<=(?:[Mm]ầm[ \t]+non|[Tt]iểu[ \t]+học|THCS|THPT|[Tt]rung[ \t]+học(?:[ \t]+(?:cơ[ \t]+sở|phổ[ \t]+thông))?"
+    r"|[Pp]hổ[ \t]+thông)[ \t]+)\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?!\w)"
+)
 
 
 def without_tones(text: str) -> str:
@@ -43,8 +49,9 @@ def _namesakes() -> tuple[frozenset[str], dict[str, str]]:
 
 
 def namesake_spelling(text: str) -> str:
-    """``text`` with each run of 2-4 capitalised syllables that misspells a listed namesake's tone
-    marks respelt: "Trường Tiểu học Nguyễn Bình Khiêm" -> "Trường Tiểu học Nguyễn Bỉnh Khiêm"."""
+    """``text`` with the name after a school's level respelt where it misspells a listed namesake's
+    tone marks: "Trường Tiểu học Nguyễn Bình Khiêm" -> "Trường Tiểu học Nguyễn Bỉnh Khiêm". A place's
+    name one tone away from a namesake is listed with count 0 and kept ("Trường THCS Kim Đông")."""
     listed, by_form = _namesakes()
 
     def respell(match: regex.Match[str]) -> str:

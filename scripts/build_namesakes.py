@@ -19,6 +19,7 @@ from pathlib import Path
 
 import regex
 
+from extractors.namesakes import without_tones
 from kehoach.repair.corpus import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,9 @@ SYLLABLE = r"\p{Lu}\p{Ll}+"
 LEAD = (
     r"(?:[Tt]rường\s+(?:[Mm]ầm\s+non|[Tt]iểu\s+học|THCS|THPT|[Tt]rung\s+học\s+cơ\s+sở|[Tt]rung\s+học\s+phổ\s+thông"
     r"|[Pp]hổ\s+thông\s+[Dd]ân\s+tộc\s+nội\s+trú)|\b[Đđ]ường|\b[Pp]hố)"
+)
+PLACE = regex.compile(
+    rf"(?:xã|phường|tỉnh|thành\s+phố|đặc\s+khu|huyện|quận)\s+(?P<name>{SYLLABLE}(?:\s+{SYLLABLE}){{1,3}})"
 )
 NAME = regex.compile(rf"{LEAD}\s+(?P<name>{SYLLABLE}(?:\s+{SYLLABLE}){{1,3}})(?![\w])")
 SURNAMES = frozenset(
@@ -51,6 +55,18 @@ def count_names(corpus: Path) -> Counter[str]:
     return counts
 
 
+def place_names(corpus: Path) -> set[str]:
+    """Names of communes, wards and provinces (the 2025 merger resolutions): a school may bear one
+    ("Trường THCS Kim Đông"), so a namesake one tone away ("Kim Đồng") must not respell it."""
+    path = corpus / "dvhcvn_20250701_nq_ubtvqh15.txt.xz"
+    names: set[str] = set()
+    if path.is_file():
+        with lzma.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                names.update(m["name"] for m in PLACE.finditer(line))
+    return names
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -58,9 +74,13 @@ def main() -> None:
     args = parser.parse_args()
     counts = count_names(args.corpus)
     kept = sorted((n, c) for n, c in counts.items() if c >= args.min_count)
+    forms = {without_tones(name) for name, _ in kept}
+    places = sorted(p for p in place_names(args.corpus) if without_tones(p) in forms and p not in dict(kept))
     lines = [
-        "# name\tcount: namesakes of schools and streets in ../shared/corpus (scripts/build_namesakes.py)",
+        "# name\tcount: namesakes of schools and streets in ../shared/corpus (scripts/build_namesakes.py);",
+        "# count 0: a place's name one tone away from a namesake, kept as it is written",
         *(f"{name}\t{count}" for name, count in kept),
+        *(f"{name}\t0" for name in places),
     ]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(kept)} names (of {len(counts)} seen) -> {OUT.relative_to(ROOT)}")

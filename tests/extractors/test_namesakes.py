@@ -16,6 +16,8 @@ from extractors.namesakes import namesake_spelling
         ("Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"),
         ("Trường Mầm non Tuổi Hồng", "Trường Mầm non Tuổi Hồng"),  # no namesake
         ("Trường THPT Nguyễn Văn Hưng", "Trường THPT Nguyễn Văn Hưng"),  # a vowel's shape is never changed
+        ("Trường THCS Kim Đông", "Trường THCS Kim Đông"),  # a commune's name, one tone from "Kim Đồng"
+        ("Ủy ban nhân dân xã Nguyên Bình", "Ủy ban nhân dân xã Nguyên Bình"),  # only a school's name
     ],
 )
 def test_namesake_spelling(written: str, expected: str) -> None:
