@@ -24,6 +24,7 @@ _COLUMN_PATTERNS = {
     role: regex.compile("|".join(f"(?:{p})" for p in _COLUMNS[role]), regex.IGNORECASE)
     for role in _COLUMN_ORDER
 }
+_END_OF_PERIOD = regex.compile(r"kết\s+thúc|hoàn\s+thành", regex.IGNORECASE)
 _ROW = regex.compile(r"^[^\n|]*\|[^\n]*$", regex.MULTILINE)
 # What may lie between two rows of one table: a page break, a page number ("- 3 -", "Trang 3").
 _PAGE_GAP = regex.compile(r"\s*(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?|Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)?\s*")
@@ -41,15 +42,20 @@ def table_obligations(
     obligations: list[Obligation] = []
     columns: dict[str, int] | None = None
     previous_end = -2
+    after_header = False
     for row in _ROW.finditer(text):
         if row.start() > previous_end + 1 and not _PAGE_GAP.fullmatch(text, previous_end, row.start()):
             columns = None  # a new table; one cut by a page break goes on with its header's columns
+            after_header = False
         previous_end = row.end()
         cells = _cells(row.group(0))
         header = _header_columns(cells)
         if header is not None:
-            columns = header
+            # a two-level header ("Thời gian" over "Bắt đầu | Kết thúc"): the lower row adds to the upper
+            columns = {**columns, **header} if after_header and columns else header
+            after_header = True
             continue
+        after_header = False
         if columns is not None and "action" in columns:
             obligation = _row_obligation(cells, columns, row.start(), row.end(), sections)
             if obligation is not None:
@@ -73,9 +79,12 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for index, cell in enumerate(cells):
         for role in _COLUMN_ORDER:
-            if role not in found and len(cell.split()) <= 6 and _COLUMN_PATTERNS[role].search(cell):
+            if len(cell.split()) > 6 or not _COLUMN_PATTERNS[role].search(cell):
+                continue
+            # "Thời gian bắt đầu | Thời gian kết thúc": the end is the deadline, not the start
+            if role not in found or (role == "deadline" and _END_OF_PERIOD.search(cell)):
                 found[role] = index
-                break
+            break
     return found if "action" in found and len(found) >= 2 else None
 
 

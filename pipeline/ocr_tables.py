@@ -12,13 +12,17 @@ maps to columns by position; this module gives scans the same shape:
    cross into at least two rows and two columns. Row and column boundaries come from the rules (the
    extent of the crossing rules stands in for a missing outer border); per row, only the column
    boundaries that a vertical rule really marks there divide it, so a group heading spanning the
-   columns ("I | Công tác chỉ đạo, điều hành") is one cell. A lone rule (the underline under "Độc
-   lập - Tự do - Hạnh phúc") or a framed paragraph is no table.
+   columns ("I | Công tác chỉ đạo, điều hành") is one cell. Likewise, per column, only the row
+   boundaries that a horizontal rule really marks there close a cell: a cell merged down over
+   several rows (one "Đơn vị chủ trì" for three tasks) has no rule inside it. A lone rule (the
+   underline under "Độc lập - Tự do - Hạnh phúc") or a framed paragraph is no table.
 2. :func:`erase_rules` whitens the table's rules before Tesseract reads the page: a vertical rule is
    otherwise read as "|", "I" or "l" glued to the cell's words, and lines of text on either side of
    it as one line.
 3. :func:`assemble_with_tables` puts Tesseract's words whose centre lies in a table into their cell
-   (ordered line by line, then left to right) and each row through :func:`row_line`; the words
+   (ordered line by line, then left to right) and each row through :func:`row_line`; a cell merged
+   down gathers the words of its whole height and gives its text to each row it spans, as the text
+   readers do (``read_pdf._rows_with_merged_cells_repeated``, python-docx); the words
    outside go through :func:`pipeline.ocr_layout.assemble_text` as before, and the table rows are
    inserted among those lines at their height, a blank line before and after each table.
 
@@ -55,6 +59,7 @@ LONG_VERTICAL_INCHES = 0.5  # a vertical meeting one horizontal rule only must b
 TOUCH_INCHES = 0.04  # how far a rule may stop short of the rule it meets
 MERGE_INCHES = 0.05  # rules this close are one boundary (a double or thick rule)
 SPAN_COVER = 0.5  # a column boundary divides a row where a vertical rule covers this much of it
+# (and a row boundary closes a column's cell where a horizontal rule covers this much of its width)
 RULE_GLYPHS = frozenset("|Il1[]!()/\\¦")  # what Tesseract makes of a remnant of a vertical rule
 RULE_GLYPH_INCHES = 0.05  # ... when it lies this close to a column boundary
 REDUCE = 4  # rule masks are reduced this many times for their geometry
@@ -74,6 +79,9 @@ class TableGrid:
     columns: tuple[float, ...]  # column boundaries, left to right (one more than columns)
     cells: tuple[tuple[int, ...], ...]  # per row, the column indices where a cell starts
     skew: float  # slope of the horizontal rules (dy/dx); 0 on a straight page
+    # per inner row boundary (rows[1:-1]), per column: whether a horizontal rule marks it there;
+    # empty: every boundary is ruled across the table (no cell merged down)
+    ruled: tuple[tuple[bool, ...], ...] = ()
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -94,6 +102,30 @@ class TableGrid:
         column = min(max(bisect_right(self.columns, gx) - 1, 0), len(self.columns) - 2)
         starts = self.cells[row]
         return row, starts[bisect_right(starts, column) - 1]
+
+    def cell_end(self, row: int, first: int) -> int:
+        """The column boundary where the cell of ``row`` starting at column ``first`` ends."""
+        starts = self.cells[row]
+        index = starts.index(first)
+        return starts[index + 1] if index + 1 < len(starts) else len(self.columns) - 1
+
+    def joins_below(self, row: int, first: int) -> bool:
+        """Whether the cell (``row``, ``first``) goes on into the next row: that row has a cell
+        starting at the same column and no horizontal rule parts them anywhere along the cell."""
+        if not self.ruled or row + 1 >= len(self.cells) or first not in self.cells[row + 1]:
+            return False
+        marked = self.ruled[row]
+        return not any(marked[column] for column in range(first, self.cell_end(row, first)))
+
+    def merged_rows(self, row: int, first: int) -> tuple[int, int]:
+        """First and last row of the cell (``row``, ``first``) merged down (both ``row`` if not)."""
+        top = row
+        while top > 0 and first in self.cells[top - 1] and self.joins_below(top - 1, first):
+            top -= 1
+        bottom = row
+        while self.joins_below(bottom, first):
+            bottom += 1
+        return top, bottom
 
     def top(self) -> float:
         return self.rows[0]
@@ -237,7 +269,15 @@ def _grid(horizontals: list[_Rule], verticals: list[_Rule], skew: float, ppi: fl
             if covered >= SPAN_COVER * height:
                 starts.append(index)
         cells.append(tuple(starts))
-    return TableGrid(tuple(rows), tuple(columns), tuple(cells), skew)
+    ruled = []
+    for y in rows[1:-1]:
+        near = [rule for rule in horizontals if abs(rule.position - y) <= merge]
+        marked = []
+        for left_x, right_x in zip(columns, columns[1:], strict=False):
+            covered = sum(max(0.0, min(rule.end, right_x) - max(rule.start, left_x)) for rule in near)
+            marked.append(covered >= SPAN_COVER * (right_x - left_x))
+        ruled.append(tuple(marked))
+    return TableGrid(tuple(rows), tuple(columns), tuple(cells), skew, tuple(ruled))
 
 
 def detect(grey: np.ndarray) -> Detection:
@@ -379,18 +419,25 @@ def _cell_text(words: list[OcrWord]) -> str:
 def table_rows(
     table: TableGrid, cell_words: dict[tuple[int, int], list[OcrWord]], fix: Callable[[str], str]
 ) -> list[str]:
-    """The table's rows as text lines, each cell's text through ``fix`` first."""
+    """The table's rows as text lines, each cell's text through ``fix`` first; a cell merged down
+    over several rows is read from all its words and given to each of them."""
     out = []
     columns = len(table.columns) - 1
+    texts: dict[tuple[int, int], str] = {}  # (first row, first column) of a cell: its text
     for row, starts in enumerate(table.cells):
         cells = [""] * columns
         for start in starts:
-            words = cell_words.get((row, start))
-            if words:
-                text = _cell_text(words)
-                if _BARS.fullmatch(text):
-                    text = "I" * len(text)  # "l", "|", "Il" alone in a cell: the numeral I, II
-                cells[start] = fix(text).strip()
+            top, bottom = table.merged_rows(row, start)
+            if (top, start) not in texts:
+                words = [word for r in range(top, bottom + 1) for word in cell_words.get((r, start), ())]
+                text = ""
+                if words:
+                    text = _cell_text(words)
+                    if _BARS.fullmatch(text):
+                        text = "I" * len(text)  # "l", "|", "Il" alone in a cell: the numeral I, II
+                    text = fix(text).strip()
+                texts[top, start] = text
+            cells[start] = texts[top, start]
         line = row_line(cells, columns)
         if line is not None:
             out.append(line)
@@ -453,15 +500,17 @@ def assemble_with_tables(
     return "\n\n".join(parts)
 
 
-def _cell_box(table: TableGrid, row: int, first: int, inset: float) -> tuple[int, int, int, int]:
-    """The page box of a cell (from column ``first`` to the next cell's), inside its rules."""
-    starts = table.cells[row]
-    index = starts.index(first)
-    last = starts[index + 1] if index + 1 < len(starts) else len(table.columns) - 1
+def _cell_box(
+    table: TableGrid, row: int, first: int, inset: float, last_row: int | None = None
+) -> tuple[int, int, int, int]:
+    """The page box of a cell (from column ``first`` to the next cell's, from ``row`` down to
+    ``last_row``), inside its rules."""
+    last = table.cell_end(row, first)
+    bottom = row if last_row is None else last_row
     corners = [
         (gx - table.skew * gy, gy + table.skew * gx)  # back from the table's axes (small angles)
         for gx in (table.columns[first] + inset, table.columns[last] - inset)
-        for gy in (table.rows[row] + inset, table.rows[row + 1] - inset)
+        for gy in (table.rows[row] + inset, table.rows[bottom + 1] - inset)
     ]
     xs, ys = [x for x, _ in corners], [y for _, y in corners]
     return round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys))
@@ -478,7 +527,9 @@ def read_empty_cells(
 
     Tesseract's page layout analysis drops sparse narrow columns (the "STT" column's "1", "2",
     "I"), even with the rules erased. Such cells are cropped and read as blocks of text
-    (``--psm 6``) in one Tesseract run; their words join ``cell_words`` in page coordinates.
+    (``--psm 6``) in one Tesseract run; their words join ``cell_words`` in page coordinates. A
+    cell merged down is read whole (its words go to its first row), and only when none of its rows
+    got a word: a crop of one row would cut its lines.
     """
     grey = np.asarray(image if image.mode == "L" else image.convert("L"))
     inset = CELL_INSET_INCHES * pixels_per_inch
@@ -486,9 +537,12 @@ def read_empty_cells(
     for number, table in enumerate(tables):
         for row, starts in enumerate(table.cells):
             for first in starts:
-                if (row, first) in cell_words[number]:
+                first_row, last_row = table.merged_rows(row, first)
+                if first_row != row or any(
+                    (r, first) in cell_words[number] for r in range(first_row, last_row + 1)
+                ):
                     continue
-                left, top, right, bottom = _cell_box(table, row, first, inset)
+                left, top, right, bottom = _cell_box(table, row, first, inset, last_row)
                 left, top = max(left, 0), max(top, 0)
                 right, bottom = min(right, grey.shape[1]), min(bottom, grey.shape[0])
                 if right - left < 4 or bottom - top < 4:

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
+from table_pdfs import DEJAVU_SERIF, TASK_TABLE, merged_down_table_pdf, task_table_pdf
 from tesseract_tsv import tesseract_tsv, words_from
-from test_read import DEJAVU_SERIF, TASK_TABLE, _table_pdf
 
 from pipeline.ocr import tsv_to_page
 from pipeline.ocr_layout import parse_tsv
@@ -38,14 +38,19 @@ def _grid(
     spanning: tuple[int, ...] = (1,),
     right_border: bool = True,
     gaps: bool = False,
+    unruled: tuple[tuple[int, int], ...] = (),
 ) -> None:
-    """A ruled table; rows in ``spanning`` have no vertical rule after the first column."""
-    for y in rows:
+    """A ruled table; rows in ``spanning`` have no vertical rule after the first column; no
+    horizontal rule at ``rows[i]`` over column ``c`` for each ``(i, c)`` in ``unruled`` (a cell
+    merged down)."""
+    for i, y in enumerate(rows):
         if gaps:  # a broken rule: short breaks every 300 px
             for x in range(columns[0], columns[-1], 300):
                 draw.line([(x, y), (min(x + 285, columns[-1]), y)], fill=0, width=3)
         else:
-            draw.line([(columns[0], y), (columns[-1], y)], fill=0, width=3)
+            for c, (left, right) in enumerate(zip(columns, columns[1:], strict=False)):
+                if (i, c) not in unruled:
+                    draw.line([(left, y), (right, y)], fill=0, width=3)
     for index, x in enumerate(columns):
         if index == len(columns) - 1 and not right_border:
             continue
@@ -105,6 +110,36 @@ def test_header_underline_and_a_framed_box_are_not_tables() -> None:
     draw.line([(300, 1500), (300, 1800)], fill=0, width=3)
     draw.line([(2200, 1500), (2200, 1800)], fill=0, width=3)
     assert find_tables(_grey(image)) == []
+
+
+def test_cell_merged_down_has_no_row_boundary_in_its_column() -> None:
+    # a third task row; "Đơn vị chủ trì" (column 2) shared by tasks 1 and 2, "Thời gian" (column 4)
+    # by tasks 2 and 3: no rule at rows[3] over column 2, none at rows[4] over column 4
+    image, draw = _page()
+    rows = [*ROWS, 1660]
+    _grid(draw, rows=rows, unruled=((3, 2), (4, 4)))
+    [table] = find_tables(_grey(image))
+    assert table.shape == (5, 5)
+    assert table.cells == ((0, 1, 2, 3, 4), (0, 1), (0, 1, 2, 3, 4), (0, 1, 2, 3, 4), (0, 1, 2, 3, 4))
+    everywhere = (True,) * 5
+    assert table.ruled == (
+        everywhere,
+        everywhere,
+        (True, True, False, True, True),
+        (True, True, True, True, False),
+    )
+    assert table.merged_rows(2, 2) == table.merged_rows(3, 2) == (2, 3)
+    assert table.merged_rows(4, 2) == (4, 4)
+    assert table.merged_rows(3, 4) == table.merged_rows(4, 4) == (3, 4)
+    assert table.merged_rows(1, 1) == (1, 1)  # the group heading spans across, not down
+
+
+def test_fully_ruled_grid_has_no_cell_merged_down() -> None:
+    image, draw = _page()
+    _grid(draw, gaps=True)
+    [table] = find_tables(_grey(image))
+    assert all(all(row) for row in table.ruled)
+    assert all(table.merged_rows(r, c) == (r, r) for r, starts in enumerate(table.cells) for c in starts)
 
 
 def test_table_without_right_border_and_with_broken_rules() -> None:
@@ -190,6 +225,46 @@ def test_words_go_to_their_cells_and_rows_between_the_text() -> None:
     ]
 
 
+def test_cell_merged_down_gives_its_words_to_every_row() -> None:
+    # "Đơn vị chủ trì" of tasks 1 and 2 is one cell (no rule at y=1400 over column 2); its words sit
+    # in the middle, across the missing boundary. A two-level header: "STT", "Nội dung" and "Đơn vị
+    # chủ trì" merged down over the header's two rows, "Thời gian" over "Bắt đầu | Kết thúc".
+    grid = TableGrid(
+        rows=(900.0, 1000.0, 1100.0, 1200.0, 1400.0, 1600.0),
+        columns=(200.0, 320.0, 1200.0, 1700.0, 1950.0, 2200.0),
+        cells=((0, 1, 2, 3), (0, 1, 2, 3, 4), (0, 1), (0, 1, 2, 3, 4), (0, 1, 2, 3, 4)),
+        skew=0.0,
+        ruled=(
+            (False, False, False, True, True),
+            (True,) * 5,
+            (True,) * 5,
+            (True, True, False, True, True),
+        ),
+    )
+    tsv = tesseract_tsv(
+        [
+            (930, words_from("STT", 215) + words_from("Nội dung", 340) + words_from("Đơn vị chủ trì", 1220)),
+            (930, words_from("Thời gian", 1720)),
+            (1030, words_from("Bắt đầu", 1720) + words_from("Kết thúc", 1970)),
+            (1130, words_from("I", 250) + words_from("Công tác chỉ đạo, điều hành", 340)),
+            (1230, words_from("1", 230) + words_from("Rà soát thủ tục", 340) + words_from("Quý I", 1720)),
+            (1350, words_from("Văn phòng Ủy", 1220)),
+            (1420, words_from("ban nhân dân", 1220)),
+            (1430, words_from("2", 230) + words_from("Niêm yết công khai", 340) + words_from("Quý II", 1720)),
+        ],
+        height=40,
+    )
+    lines, width = parse_tsv(tsv)
+    text = assemble_with_tables(lines, width, [grid], postfix_ocr_text)
+    assert text.split("\n") == [
+        "STT | Nội dung | Đơn vị chủ trì | Thời gian",
+        "STT | Nội dung | Đơn vị chủ trì | Bắt đầu | Kết thúc",
+        "I | Công tác chỉ đạo, điều hành",
+        "1 | Rà soát thủ tục | Văn phòng Ủy ban nhân dân | Quý I",
+        "2 | Niêm yết công khai | Văn phòng Ủy ban nhân dân | Quý II",
+    ]
+
+
 def test_postfix_does_not_touch_the_separators() -> None:
     # drop_mark_only_tokens deletes a lone "|": applied to a whole row it would merge the cells
     assert postfix_ocr_text("1 | Tuyên truyền | Văn phòng") == "1 Tuyên truyền Văn phòng"
@@ -220,11 +295,27 @@ def _scan_pdf(source: Path, target: Path) -> Path:
     return target
 
 
+def test_scanned_cell_merged_down_gives_its_text_to_both_rows(tmp_path: Path) -> None:
+    # the table of test_read.py::test_read_pdf_cell_merged_down_gives_its_text_to_every_row, scanned
+    from pipeline.options import PipelineOptions
+    from pipeline.runner import process_file
+
+    source = merged_down_table_pdf(tmp_path / "plan.pdf")
+    doc = process_file(
+        _scan_pdf(source, tmp_path / "scan.pdf"), PipelineOptions(cache_dir=tmp_path / "cache")
+    )
+    lines = doc.text.split("\n")
+    assert [line.split(" | ")[0::2] for line in lines if line[:2] in ("1 ", "2 ")] == [
+        ["1", "Văn phòng UBND phường"],
+        ["2", "Văn phòng UBND phường"],
+    ]
+
+
 def test_scanned_task_table_gives_one_obligation_per_row(tmp_path: Path) -> None:
     from pipeline.options import PipelineOptions
     from pipeline.runner import process_file
 
-    scan = _scan_pdf(_table_pdf(tmp_path / "plan.pdf", TASK_TABLE), tmp_path / "scan.pdf")
+    scan = _scan_pdf(task_table_pdf(tmp_path / "plan.pdf", TASK_TABLE), tmp_path / "scan.pdf")
     doc = process_file(scan, PipelineOptions(cache_dir=tmp_path / "cache"))
     lines = doc.text.split("\n")
     assert any(line.startswith("I | Công tác chỉ đạo, điều hành") for line in lines)

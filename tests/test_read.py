@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from table_pdfs import DEJAVU_SERIF, TASK_TABLE, merged_down_table_pdf, task_table_pdf
 
 from kehoach.config import Limits
 from kehoach.document import Document
@@ -32,7 +33,6 @@ from pipeline.read import PAGE_SEPARATOR, page_offsets, read, sniff_format
 from pipeline.read_pdf import strip_page_numbers, text_layer_is_usable
 from pipeline.read_text import decode_text_bytes, read_text_file
 
-DEJAVU_SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 PLAN_LINES = [
     "ỦY BAN NHÂN DÂN PHƯỜNG BẾN NGHÉ",
     "Số: 15/KH-UBND",
@@ -140,50 +140,10 @@ def test_text_file_with_nul_bytes_is_corrupt() -> None:
 
 # --- PDF tables ----------------------------------------------------------------------------------
 
-TASK_TABLE = [
-    ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
-    ["I", "Công tác chỉ đạo, điều hành", "", "", ""],
-    [
-        "1",
-        "Tuyên truyền, phổ biến nội dung Chỉ số PAPI đến cán bộ, công chức và người dân trên địa bàn phường",
-        "Văn phòng Ủy ban nhân dân phường",
-        "",
-        "Trước ngày 30/4/2025",
-    ],
-    [
-        "2",
-        "Niêm yết công khai danh sách hộ nghèo, hộ cận nghèo tại trụ sở và các khu phố",
-        "Công chức Lao động - Thương binh và Xã hội",
-        "Ban điều hành khu phố",
-        "Quý II/2025",
-    ],
-]
-
-
-def _table_pdf(path: Path, rows: list[list[str]], copies: int = 1) -> Path:
-    """A text PDF with a ruled table whose cells wrap (reportlab platypus), text above and below."""
-    from reportlab.lib import colors
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(DEJAVU_SERIF)))
-    body = ParagraphStyle("body", fontName="DejaVuSerif", fontSize=11, leading=14)
-    cell = ParagraphStyle("cell", fontName="DejaVuSerif", fontSize=10, leading=12)
-    data = [rows[0]] + rows[1:] * copies
-    table = Table([[Paragraph(c, cell) for c in row] for row in data], colWidths=[28, 170, 100, 100, 80])
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    style += [("SPAN", (1, r), (-1, r)) for r, row in enumerate(data) if not any(row[2:])]
-    table.setStyle(TableStyle(style))
-    story = [Paragraph("III. NHIỆM VỤ CỤ THỂ", body), table, Paragraph("IV. TỔ CHỨC THỰC HIỆN", body)]
-    SimpleDocTemplate(str(path)).build(story)
-    return path
-
 
 def test_read_pdf_ruled_table_one_line_per_row_in_place(tmp_path: Path) -> None:
     # extract_text alone interleaves wrapped cells: "Tuyên truyền, phổ biến nội Văn phòng Ủy ..."
-    doc = _read(_table_pdf(tmp_path / "plan.pdf", TASK_TABLE), tmp_path)
+    doc = _read(task_table_pdf(tmp_path / "plan.pdf", TASK_TABLE), tmp_path)
     assert doc.text.split("\n") == [
         "III. NHIỆM VỤ CỤ THỂ",
         "ST T | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành",
@@ -198,26 +158,7 @@ def test_read_pdf_ruled_table_one_line_per_row_in_place(tmp_path: Path) -> None:
 
 def test_read_pdf_cell_merged_down_gives_its_text_to_every_row(tmp_path: Path) -> None:
     # One unit for two tasks: the cell spans two rows (as python-docx repeats a vertically merged cell).
-    from reportlab.lib import colors
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
-
-    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(DEJAVU_SERIF)))
-    rows = [
-        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
-        ["1", "Rà soát thủ tục hành chính", "Văn phòng UBND phường", "Quý II/2025"],
-        ["2", "Niêm yết công khai thủ tục", "", "Quý III/2025"],
-    ]
-    table = Table(rows, colWidths=[28, 200, 140, 90])
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("SPAN", (2, 1), (2, 2)),
-        ("FONT", (0, 0), (-1, -1), "DejaVuSerif", 10),
-    ]
-    table.setStyle(TableStyle(style))
-    path = tmp_path / "plan.pdf"
-    SimpleDocTemplate(str(path)).build([table])
+    path = merged_down_table_pdf(tmp_path / "plan.pdf")
     assert _read(path, tmp_path).text.split("\n")[1:] == [
         "1 | Rà soát thủ tục hành chính | Văn phòng UBND phường | Quý II/2025",
         "2 | Niêm yết công khai thủ tục | Văn phòng UBND phường | Quý III/2025",
@@ -227,7 +168,7 @@ def test_read_pdf_cell_merged_down_gives_its_text_to_every_row(tmp_path: Path) -
 def test_read_pdf_table_over_two_pages_gives_every_row_to_the_extractor(tmp_path: Path) -> None:
     from pipeline.runner import process_file
 
-    doc = process_file(_table_pdf(tmp_path / "plan.pdf", TASK_TABLE, copies=12), _options(tmp_path))
+    doc = process_file(task_table_pdf(tmp_path / "plan.pdf", TASK_TABLE, copies=12), _options(tmp_path))
     assert len(doc.pages) >= 2  # the table runs over a page break (no header row repeated)
     rows = [(o.responsible, o.deadline) for o in doc.extraction.obligations]
     assert (

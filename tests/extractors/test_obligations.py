@@ -678,3 +678,27 @@ def test_obligations_table_row_with_an_empty_number_cell_keeps_its_columns() -> 
     )
     (row,) = extract_obligations(text)
     assert (row.responsible, row.deadline) == ("Văn phòng Ủy ban nhân dân phường", "2025-06")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a two-level header, as the table readers give it ("Thời gian" spans "Bắt đầu | Kết thúc")
+        "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian | Thời gian\n"
+        "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Bắt đầu | Kết thúc\n",
+        "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian bắt đầu | Thời gian kết thúc\n",
+    ],
+)
+def test_obligations_table_deadline_is_the_end_of_the_period(header: str) -> None:
+    text = (
+        "III. NHIỆM VỤ\n"
+        + header
+        + "1 | Rà soát thủ tục hành chính tại bộ phận một cửa | Văn phòng UBND phường |"
+        " Tháng 3/2025 | Tháng 6/2025\n"
+    )
+    (row,) = extract_obligations(text)
+    assert (row.responsible, row.deadline, row.deadline_precision) == (
+        "Văn phòng Ủy ban nhân dân phường",
+        "2025-06",
+        "month",
+    )
