@@ -121,6 +121,11 @@ _PLACE_NOT_BODY = re.compile(
 # A subject copied from the cited document's title keeps its capital: "... của Bộ trưởng Bộ Tài chính Quy định về
 # công tác tổng hợp ..." (legal_docs). Only these openings, and only right after the issuer.
 _CAPITALISED_SUBJECT_OPENINGS = frozenset(load_yaml("issuer_words")["capitalised_subject_openings"])
+# The preamble's main clause after a cited document: ", Ủy ban nhân dân phường ban hành Kế hoạch".
+_MAIN_CLAUSE_AFTER = re.compile(
+    r",\s*(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND|Trường|Sở|Phòng|Ban|Bộ|Văn\s+phòng)\b[^,;.\n]{0,60}?"
+    r"\s(?:ban\s+hành|xây\s+dựng)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Quyết\s+định)"
+)
 _SUBJECT_END = re.compile(r"[;\n]|\.\s|\./\.|\.$|:")
 # Qualifiers of an issuer that are not the subject: "Thành ủy Hà Nội khóa XVII", "... nhiệm kỳ 2020 - 2025".
 _ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)\s+[IVXLC\d]+(?:\s*[-–]\s*\d{4})?\b")
@@ -207,6 +212,8 @@ def _read_subject(text: str, position: int, after_issuer: bool, stop_at: int) ->
             pass  # a scan's wrapped line: the subject goes on
         elif not quote_open and _SUBJECT_END.match(text, end):
             break
+        elif char == "," and not quote_open and _MAIN_CLAUSE_AFTER.match(text, end):
+            break  # "... về cải thiện Chỉ số PAPI, Ủy ban nhân dân phường ban hành Kế hoạch ..."
         end += 1
     subject = re.sub(r"(?:\s|,)*(?:\bvà|\bhoặc|,)?\s*$", "", text[start:end])
     subject = re.sub(r"\s*\n\s*", " ", subject)

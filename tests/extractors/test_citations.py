@@ -276,3 +276,13 @@ def test_citations_party_committee_organ_completed_with_the_documents_province(
     text: str, number: str, issuer: str
 ) -> None:
     assert _by_number(extract_citations(text))[number].issuer == issuer
+
+
+def test_citations_subject_ends_before_the_preambles_main_clause() -> None:
+    # "..., Ủy ban nhân dân tỉnh ban hành Kế hoạch ..." (legal_docs line 85650 has this clause) ends the subject.
+    text = (
+        "Căn cứ Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2025 của Ủy ban nhân dân Quận 1 về cải thiện"
+        " Chỉ số PAPI, Ủy ban nhân dân phường ban hành Kế hoạch như sau:"
+    )
+    (citation,) = extract_citations(text)
+    assert citation.subject == "về cải thiện Chỉ số PAPI"
