@@ -372,9 +372,15 @@ def _is_date_cell(cell: str) -> bool:
     )
 
 
+def lists_several_owners(cell: str) -> bool:
+    """True for a unit cell that names several bodies or a kind ("Các Cục: …", "A; B") or is a sentence:
+    no one owner of the row."""
+    return bool(_PLURAL_OR_LIST.search(cell)) or len(cell.split()) > _UNIT_MAX_WORDS
+
+
 def _names_one_unit(cell: str) -> bool:
     """True when the cell is one body's name ("Cục Du lịch Quốc gia Việt Nam"), not a list or a sentence."""
-    if _PLURAL_OR_LIST.search(cell) or len(cell.split()) > _UNIT_MAX_WORDS:
+    if lists_several_owners(cell):
         return False
     expanded = expand_abbreviations(cell).rstrip(" .")
     unit = organization_at(expanded, 0)

@@ -702,3 +702,23 @@ def test_obligations_table_deadline_is_the_end_of_the_period(header: str) -> Non
         "2025-06",
         "month",
     )
+
+
+def test_obligations_task_table_read_from_a_noisy_scan() -> None:
+    # What the table-scan measurement (scripts/eval_table_scans.py) showed: "Nội dung thực hiện" is the
+    # task column, not the unit's; a header cell with OCR specks; a group row whose "I" became "1"; a
+    # header repeated on the next page and read badly; a unit cell naming several bodies; a deadline
+    # header OCR garbled, the dates in its column still showing which column it is.
+    text = (
+        "III. NHIỆM VỤ\n"
+        "ằ 2 : STT | Nội dung thực hiện | Cơ quan chủ trì | Dư “han PếếP\n"
+        "1 | Hoàn thiện thể chế |  | \n"
+        "1 | Rà soát thủ tục hành chính tại bộ phận một cửa | Sở Tư pháp | Tháng 12/2025\n"
+        "STT | Nội ^s dung thực hiện | Cơ quan chủ trì | Thời hạn\n"
+        "2 | Cập nhật cơ sở dữ liệu về hộ tịch | Các sở, ban, ngành | Quý IV/2025\n"
+    )
+    rows = [(o.action[:20], o.responsible, o.deadline) for o in extract_obligations(text)]
+    assert rows == [
+        ("Rà soát thủ tục hành", "Sở Tư pháp", "2025-12"),
+        ("Cập nhật cơ sở dữ li", None, "2025-12"),
+    ]
