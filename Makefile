@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd poppler-utils fonts-dejavu-core \
 	fonts-dejavu-extra fonts-noto-core postgresql python3-venv python3-dev hunspell-vi
 
-.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm namesakes case-model vie-scans channel samples eval eval-scans clean
+.PHONY: help setup system-deps bench-deps venv corpus test lint format bench lm namesakes case-model vie-scans channel samples eval eval-scans eval-tables clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ eval: setup ## measure extraction against every gold set and repair against held
 
 eval-scans: setup ## extraction on whole-document scans of the gold plans (office quality) vs their clean text
 	nice -n 10 $(PY) scripts/eval_extract_scans.py --build --quality office
+
+eval-tables: setup ## task tables of the held-out plans as ruled-table scans (4 qualities) vs their text PDF
+	$(PY) scripts/eval_table_scans.py
 
 bench-deps: system-deps ## the tools benchmarks compare against (OCRmyPDF)
 	@dpkg -s ocrmypdf >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends ocrmypdf; }
