@@ -205,12 +205,50 @@ def test_read_docx_paragraphs_and_tables_in_body_order(tmp_path: Path) -> None:
     doc = _read(path, tmp_path)
     assert doc.kind == "docx"
     assert doc.text.split("\n") == [
-        "ỦY BAN NHÂN DÂN QUẬN 1 Số: 56/KH-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        # a layout table (two columns, one row): each cell's lines in turn, as OCR gives a two-column band
+        "ỦY BAN NHÂN DÂN QUẬN 1",
+        "Số: 56/KH-UBND",
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "",
         "KẾ HOẠCH",
         "Nội dung | Thời gian Thời gian",
         "Báo cáo kết quả | trước ngày 15/12/2025",
         "Nơi nhận:",
     ]
+
+
+def test_docx_header_and_signature_tables_give_the_documents_fields(tmp_path: Path) -> None:
+    # A Word plan's header and signature block are borderless two-column tables whose cells hold
+    # several paragraphs; flattened to one line, the parent body ran into the unit and the signer
+    # into the Nơi nhận list.
+    import docx
+
+    from pipeline.runner import process_file
+
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN QUẬN 1\nỦY BAN NHÂN DÂN\nPHƯỜNG BẾN NGHÉ\n\nSố: 45/KH-UBND"
+    header.cell(
+        0, 1
+    ).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nBến Nghé, ngày 12 tháng 3 năm 2025"
+    for line in ["KẾ HOẠCH", "Cải thiện Chỉ số PAPI năm 2025", *PLAN_LINES[4:]]:
+        document.add_paragraph(line)
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "Nơi nhận:\n- UBND Quận 1;\n- Phòng Nội vụ Quận 1;\n- Lưu: VT."
+    signature.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nNguyễn Văn An"
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+
+    meta = process_file(path, _options(tmp_path)).extraction.document
+    assert (meta.issuer, meta.parent_issuer, meta.number, meta.issued_on, meta.signer) == (
+        "Ủy ban nhân dân phường Bến Nghé",
+        "Ủy ban nhân dân Quận 1",
+        "45/KH-UBND",
+        "2025-03-12",
+        "Nguyễn Văn An",
+    )
+    assert meta.recipients == ["Ủy ban nhân dân Quận 1", "Phòng Nội vụ Quận 1"]
 
 
 def test_read_docx_task_table_keeps_empty_and_merged_cells_in_their_columns(tmp_path: Path) -> None:
