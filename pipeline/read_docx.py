@@ -14,11 +14,7 @@ from collections.abc import Iterator
 from io import BytesIO
 
 from kehoach.errors import CorruptFileError
-from pipeline.table_rows import row_line
-
-# A table this small is page layout (header, signature block), not data.
-_LAYOUT_MAX_COLUMNS = 2
-_LAYOUT_MAX_ROWS = 3
+from pipeline.table_rows import is_layout_table, layout_lines, row_line
 
 
 def read_docx_bytes(data: bytes) -> str:
@@ -60,37 +56,27 @@ def _body_lines(document) -> Iterator[str]:
 
 
 def _table_lines(table) -> Iterator[str]:
-    """A layout table (the header and the signature block: two columns, a row or three) as the
-    lines of each cell in turn, a blank line after each cell, the shape OCR gives a two-column band
-    (``pipeline/ocr_layout.py``): "ỦY BAN NHÂN DÂN QUẬN 1 / ỦY BAN NHÂN DÂN / PHƯỜNG BẾN NGHÉ /
-    Số: ..." then "CỘNG HÒA ... / Độc lập ... / Bến Nghé, ngày ...". Flattened to one line, a
-    cell's lines ran the parent body into the unit and the signer's title into the Nơi nhận list.
+    """A layout table (header, signature block) as its cells' lines in turn
+    (:func:`pipeline.table_rows.layout_lines`); any other table one line per row
+    (:func:`pipeline.table_rows.row_line`), empty rows skipped.
 
-    Any other table: one line per row (:func:`pipeline.table_rows.row_line`), empty rows skipped.
     python-docx repeats a horizontally merged cell in every column it spans: the repeats read as
     empty cells, so a header cell spanning two columns keeps the columns after it in place. Nested
     tables are read through ``cell.text`` only.
     """
     columns = len(table.columns)
-    rows = list(table.rows)
-    if columns <= _LAYOUT_MAX_COLUMNS and len(rows) <= _LAYOUT_MAX_ROWS:
-        for row in rows:
-            previous = None
-            for cell in row.cells:
-                if cell._tc is previous:
-                    continue
-                previous = cell._tc
-                lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
-                if lines:
-                    yield from lines
-                    yield ""
-        return
-    for row in rows:
+    rows: list[list[str | None]] = []
+    for row in table.rows:
         cells: list[str | None] = []
         previous = None
         for cell in row.cells:
             cells.append(None if cell._tc is previous else cell.text)
             previous = cell._tc
+        rows.append(cells)
+    if is_layout_table(columns, len(rows)):
+        yield from layout_lines(rows)
+        return
+    for cells in rows:
         line = row_line(cells, columns)
         if line is not None:
             yield line

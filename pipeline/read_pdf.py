@@ -20,7 +20,7 @@ from PIL import Image
 
 from kehoach.config import Limits
 from kehoach.errors import CorruptFileError, EncryptedPdfError, ResourceLimitError
-from pipeline.table_rows import row_line
+from pipeline.table_rows import is_layout_table, layout_lines, row_line
 
 RENDER_DPI = 300
 MIN_TEXT_CHARS = 40  # fewer visible characters than this: a scanned page (maybe with a page number)
@@ -186,7 +186,10 @@ def page_text(page) -> str:  # page: pdfplumber.page.Page
     for table, (_, top, _, _) in zip(tables, boxes, strict=True):
         rows = _rows_with_merged_cells_repeated(table)
         columns = max(len(row) for row in rows)
-        lines = [line for row in rows if (line := row_line(row, columns)) is not None]
+        if is_layout_table(columns, len(rows)):
+            lines = layout_lines(rows)  # a ruled header or signature table
+        else:
+            lines = [line for row in rows if (line := row_line(row, columns)) is not None]
         blocks.append((top, lines))
     blocks.sort(key=lambda block: block[0])
     return "\n".join(line for _, lines in blocks for line in lines)

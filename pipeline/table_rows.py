@@ -35,3 +35,26 @@ def row_line(cells: Sequence[str | None], columns: int) -> str | None:
             # one separator ("Công tác tuyên truyền |") so it still reads as a row of its table
         return CELL_SEPARATOR.join(flat).rstrip()
     return CELL_SEPARATOR.join(cell for cell in flat if cell)
+
+
+# A table this small is page layout (the header, the signature block), not data.
+LAYOUT_MAX_COLUMNS = 2
+LAYOUT_MAX_ROWS = 3
+
+
+def is_layout_table(columns: int, rows: int) -> bool:
+    return columns <= LAYOUT_MAX_COLUMNS and rows <= LAYOUT_MAX_ROWS
+
+
+def layout_lines(rows: Sequence[Sequence[str | None]]) -> list[str]:
+    """A layout table as each cell's lines in turn, a blank line after each cell: the shape OCR gives
+    a two-column band (``pipeline/ocr_layout.py``), "ỦY BAN NHÂN DÂN QUẬN 1 / ỦY BAN NHÂN DÂN / PHƯỜNG
+    BẾN NGHÉ / Số: ..." then "CỘNG HÒA ... / Bến Nghé, ngày ...". One line per row would run the
+    parent body into the unit and the signer's title into the Nơi nhận list."""
+    lines: list[str] = []
+    for row in rows:
+        for cell in row:
+            cell_lines = [line.strip() for line in (cell or "").split("\n") if line.strip()]
+            if cell_lines:
+                lines.extend([*cell_lines, ""])
+    return lines
