@@ -57,6 +57,8 @@ def _as_name(line: str) -> str | None:
             return None  # an office over a national body: "TỔNG KIỂM TOÁN NHÀ NƯỚC", not "Tống Kiểm Toán"
     if tuple(word.casefold() for word in words[:2]) in _NOT_NAME_STARTS:
         return None  # "TIÊU CHÍ THI ĐUA": a table's column, not "Tiêu Chí Thi Đua"
+    if " ".join(words).casefold() in _TITLE_FORMS:
+        return None  # "CHỦ TỊCH", the capacity over the name: not "Chu Tịch" with a misread family name
     family_name = _family_name(words[0], words[1:])
     if family_name is None or not all(_is_name_syllable(word) for word in words):
         return None
@@ -119,6 +121,7 @@ def _name_after_capacity(line: str) -> str | None:
 
 
 _TITLES = sorted(load_yaml("titles")["titles"], key=len, reverse=True)
+_TITLE_FORMS = frozenset(title.casefold() for title in _TITLES)
 
 
 def extract_signer_title(text: str, signer: str) -> str | None:
@@ -152,6 +155,11 @@ def extract_signer(text: str) -> str | None:
     for index in reversed(range(len(end_block))):
         line = end_block[index]
         if _BULLET.match(line):
+            # "- Lưu: VT. Nguyễn Văn An": a text layer runs the name, printed beside the last item of
+            # the Nơi nhận list, into that item
+            name = _name_after_filing_mark(line)
+            if name:
+                return name
             continue
         # A scan may wrap the name ("PHÓ CHỦ TỊCH Trần" / "Chí Hùng"): try the line with its
         # wrapped tail first, so that "Đỗ Ngọc" / "Chi" is not read as the name "Đỗ Ngọc".
@@ -166,6 +174,20 @@ def extract_signer(text: str) -> str | None:
         if name:
             return name
     return None
+
+
+def _name_after_filing_mark(line: str) -> str | None:
+    """The name run on after "- Lưu: VT, NC." (the filing marks are capitals or lower case)."""
+    item = _BULLET.sub("", line).strip()
+    if not item.lower().startswith(_FILING_MARKS):
+        return None
+    words = item.split()
+    tail: list[str] = []
+    for word in reversed(words):
+        if not _is_name_syllable(word):
+            break
+        tail.insert(0, word)
+    return _as_name(" ".join(tail)) if 2 <= len(tail) <= 5 else None
 
 
 def _with_wrapped_name_tail(line: str, following: list[str]) -> str:

@@ -28,6 +28,13 @@ from extractors.signature import extract_signer, extract_signer_title
         # The poor-quality scan of the same plan lost both marks of the family name.
         ("Nơi nhận:\n- Phòng Nội vụ Quận 1;\n- Lưu: VT\n\nDo Ngọc Chi\n", "Đỗ Ngọc Chi"),
         ("Nơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\n\nNGUYẾN VĂN AN\n", "Nguyễn Văn An"),
+        # A text PDF of a Word signature table (the capacity cell higher than the Nơi nhận cell): the
+        # title alone is no name ("CHỦ TỊCH" is no "Chu Tịch"), the name runs into the last item.
+        (
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNơi nhận:\n- UBND Quận 1;\n- Lưu: VT. Nguyễn Văn An\n",
+            "Nguyễn Văn An",
+        ),
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n", None),
         # Letters shared by two family names (Đặng, Đàng) decide nothing.
         ("Nơi nhận:\n- Lưu: VT.\n\nDang Văn Hùng\n", None),
         # Unmarked text (an English-model OCR) is not corrected into a half-marked name.
