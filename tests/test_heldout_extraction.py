@@ -229,7 +229,7 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 1.000,
             "person.honorific": 1.000,
-            "person.title": 0.895,
+            "person.title": 0.947,
             "person.role": 1.000,
             **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
