@@ -210,17 +210,25 @@ def _with_wrapped_name_tail(line: str, following: list[str]) -> str:
 
 
 def _split_items(block: str) -> list[str]:
+    """The items of a Nơi nhận list. A blank line and the capacity lines of the signature column
+    ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") may cut the list where OCR read the two columns of the end
+    block as bands ("- UBND Quận 1;" / "TM. …" / "CHỦ TỊCH" / "- Phòng Nội vụ Quận 1;"): bullets after
+    them still belong to it; any other line ends it."""
     items: list[str] = []
     for line in block.splitlines():
-        if not line.strip():
-            if items:
-                break  # a blank line after the list ends it
+        stripped = line.strip()
+        if not stripped or (items and _is_capacity_line(stripped)):
             continue
         if not _BULLET.match(line) and items:
             break
         for piece in re.split(r";\s*(?=[-+•])|\s+(?=-\s)", line):
             items.append(piece)
     return items
+
+
+def _is_capacity_line(line: str) -> bool:
+    """ "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": a line of the signature column."""
+    return bool(_STARTS_WITH_MARKER.match(line)) or line.casefold() in _TITLE_FORMS
 
 
 def extract_recipients(text: str) -> list[str]:

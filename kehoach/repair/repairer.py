@@ -38,6 +38,7 @@ from kehoach.repair.line_context import neighbour_words
 from kehoach.repair.line_finish import finish_line, split_glued
 from kehoach.repair.list_labels import fix_list_labels
 from kehoach.repair.lm import NGramLM, load_default_lm
+from kehoach.repair.marked_names import restore_marked_names
 from kehoach.repair.roman import fix_heading_sequence, fix_lone_numerals, read_roman
 from kehoach.repair.spans import merge_numbers, split_glued_plain_words
 from kehoach.repair.syllables import has_diacritics, normalize_syllable_tone, strip_diacritics
@@ -316,6 +317,8 @@ class Repairer:
 
     def repair_text(self, text: str, ocr_lang: str | None = None) -> str:
         """Repair every line that needs it; output line i is input line i."""
+        if ocr_lang == "vie":  # "PHƯƠNG BEN NGHE" under "Bến Nghé, ngày ...": the document's own marks
+            text = restore_marked_names(text)
         lines = text.split("\n")
         stats = [self.line_stats(line) for line in lines]
         doc = self._sum_stats(stats)

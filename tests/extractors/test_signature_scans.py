@@ -98,3 +98,14 @@ def test_signer_name_wrapped_over_two_lines(end_block: str, name: str) -> None:
 def test_signer_title_read_beside_a_wrapped_name() -> None:
     block = "Nơi nhận: Bộ NN&MT;\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần\nChí Hùng\n"
     assert extract_signer_title(block, "Trần Chí Hùng") == "Phó Chủ tịch"
+
+
+def test_recipients_cut_by_the_signature_column_read_as_bands() -> None:
+    # OCR reads the end block's two columns as bands: the capacity lines fall inside the Nơi nhận list.
+    from extractors.signature import extract_recipients
+
+    block = (
+        "Nơi nhận:\n- UBND Quận 1;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n- Phòng Nội vụ Quận 1;\n\n"
+        "- Lưu: VT.\n\nNguyễn Văn An\n"
+    )
+    assert extract_recipients(block) == ["Ủy ban nhân dân Quận 1", "Phòng Nội vụ Quận 1"]
