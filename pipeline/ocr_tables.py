@@ -57,6 +57,7 @@ V_KERNEL_INCHES = 0.15  # a vertical rule segment at least this tall (a letter s
 GAP_INCHES = 0.06  # breaks in a faded or broken rule up to this long are closed
 LONG_VERTICAL_INCHES = 0.5  # a vertical meeting one horizontal rule only must be this tall
 TOUCH_INCHES = 0.04  # how far a rule may stop short of the rule it meets
+REACH_INCHES = 0.02  # ... and a short vertical rule at both its ends (unless in line with another)
 MERGE_INCHES = 0.05  # rules this close are one boundary (a double or thick rule)
 SPAN_COVER = 0.5  # a column boundary divides a row where a vertical rule covers this much of it
 # (and a row boundary closes a column's cell where a horizontal rule covers this much of its width)
@@ -66,6 +67,7 @@ REDUCE = 4  # rule masks are reduced this many times for their geometry
 ERASE_MARGIN_PX = 2  # rule pixels are whitened with this margin (anti-aliased edges)
 CELL_INSET_INCHES = 0.02  # a cell is read inside its rules by this much
 CELL_INK_PIXELS = 40  # dark pixels that make a cell without words worth a second reading
+DOUBTFUL_CONFIDENCE = 30.0  # a cell with a word read below this confidence is read again on its own
 CROP_PADDING_PX = 20  # white frame around a cell crop (Tesseract reads text at the edge badly)
 CELL_TIMEOUT_SECONDS = 60
 _BARS = re.compile(r"[Il|]{1,3}")  # a cell holding only these holds a Roman numeral (I, II, III)
@@ -239,6 +241,41 @@ def _meets(horizontal: _Rule, vertical: _Rule, touch: float) -> bool:
     )
 
 
+def _kept_verticals(
+    horizontals: list[_Rule], verticals: list[_Rule], meets: list[list[int]], ppi: float
+) -> list[int]:
+    """The verticals that are rules of a table: those crossing two horizontals, or a long one
+    meeting one (a table without a bottom border); a letter stroke touching an underline is neither.
+
+    A short vertical (under :data:`LONG_VERTICAL_INCHES`) between two horizontals counts only
+    where it reaches both (within :data:`REACH_INCHES`) or lines up with a vertical that does: on a
+    blurred photo a bold capital's stem runs into its accents ("Ệ" of a heading spanning the
+    columns) and stands in a low row within :data:`TOUCH_INCHES` of both rules, a phantom column.
+    """
+    long, reach, merge = LONG_VERTICAL_INCHES * ppi, REACH_INCHES * ppi, MERGE_INCHES * ppi
+
+    def solid(v: int) -> bool:
+        rule = verticals[v]
+        if rule.end - rule.start >= long:
+            return True
+        if len(meets[v]) < 2:
+            return False
+        top = min(horizontals[h].position for h in meets[v])
+        bottom = max(horizontals[h].position for h in meets[v])
+        return rule.start <= top + reach and rule.end >= bottom - reach
+
+    solids = [v for v in range(len(verticals)) if meets[v] and solid(v)]
+    anchors = sorted(verticals[v].position for v in solids)
+    kept = set(solids)
+    for v, rule in enumerate(verticals):
+        if len(meets[v]) >= 2 and v not in kept:
+            at = bisect_right(anchors, rule.position)
+            near = anchors[max(at - 1, 0) : at + 1]
+            if any(abs(position - rule.position) <= merge for position in near):
+                kept.add(v)
+    return sorted(kept)
+
+
 def _grid(horizontals: list[_Rule], verticals: list[_Rule], skew: float, ppi: float) -> TableGrid | None:
     merge = MERGE_INCHES * ppi
     rows = _clusters([rule.position for rule in horizontals], merge)
@@ -305,11 +342,7 @@ def detect(grey: np.ndarray) -> Detection:
     # Verticals crossing two horizontals, or a long one meeting one (a table without a bottom
     # border); a letter stroke touching an underline is neither.
     meets = [[h for h, rule in enumerate(horizontals) if _meets(rule, v, touch)] for v in verticals]
-    kept = [
-        v
-        for v, rule in enumerate(verticals)
-        if len(meets[v]) >= 2 or (meets[v] and rule.end - rule.start >= LONG_VERTICAL_INCHES * ppi)
-    ]
+    kept = _kept_verticals(horizontals, verticals, meets, ppi)
     # Tables: connected sets of crossing rules (union-find over horizontals and kept verticals).
     parent = list(range(len(horizontals)))
 
@@ -523,40 +556,51 @@ def read_empty_cells(
     lang: str,
     pixels_per_inch: float,
 ) -> int:
-    """Read the cells that hold ink but got no word from the page's reading; returns their count.
+    """Read again, each on its own, the cells that hold ink but got no word from the page's
+    reading, and those with a word read below :data:`DOUBTFUL_CONFIDENCE`; returns how many
+    empty cells got words.
 
     Tesseract's page layout analysis drops sparse narrow columns (the "STT" column's "1", "2",
-    "I"), even with the rules erased. Such cells are cropped and read as blocks of text
-    (``--psm 6``) in one Tesseract run; their words join ``cell_words`` in page coordinates. A
-    cell merged down is read whole (its words go to its first row), and only when none of its rows
-    got a word: a crop of one row would cut its lines.
+    "I"), even with the rules erased, and on a grainy photo it can merge a header cell's lines into
+    one garbled word. Such cells are cropped, their paper whitened (:data:`INK_BELOW`: on a crop
+    of a nearly empty cell Tesseract's own threshold takes the photo's grain for letters), and read
+    as blocks of text (``--psm 6``) in one Tesseract run. An empty cell's words join
+    ``cell_words`` in page coordinates; a doubtful cell's words are replaced where the crop reads
+    with a higher mean confidence. A cell merged down is read whole (its words go to its first
+    row), an empty one only when none of its rows got a word: a crop of one row would cut its lines.
     """
     grey = np.asarray(image if image.mode == "L" else image.convert("L"))
     inset = CELL_INSET_INCHES * pixels_per_inch
-    targets: list[tuple[int, tuple[int, int], tuple[int, int, int, int]]] = []
+    targets: list[tuple[int, tuple[int, int], int, tuple[int, int, int, int], list[OcrWord]]] = []
     for number, table in enumerate(tables):
         for row, starts in enumerate(table.cells):
             for first in starts:
                 first_row, last_row = table.merged_rows(row, first)
-                if first_row != row or any(
-                    (r, first) in cell_words[number] for r in range(first_row, last_row + 1)
-                ):
+                if first_row != row:
+                    continue
+                words = [
+                    word
+                    for r in range(first_row, last_row + 1)
+                    for word in cell_words[number].get((r, first), ())
+                ]
+                if words and min(word.confidence for word in words) >= DOUBTFUL_CONFIDENCE:
                     continue
                 left, top, right, bottom = _cell_box(table, row, first, inset, last_row)
                 left, top = max(left, 0), max(top, 0)
                 right, bottom = min(right, grey.shape[1]), min(bottom, grey.shape[0])
                 if right - left < 4 or bottom - top < 4:
                     continue
-                if int((grey[top:bottom, left:right] < 128).sum()) >= CELL_INK_PIXELS:
-                    targets.append((number, (row, first), (left, top, right, bottom)))
+                if words or int((grey[top:bottom, left:right] < 128).sum()) >= CELL_INK_PIXELS:
+                    targets.append((number, (row, first), last_row, (left, top, right, bottom), words))
     if not targets:
         return 0
     with tempfile.TemporaryDirectory(prefix="kehoach-cells-") as folder:
         paths = []
-        for index, (_, _, box) in enumerate(targets):
+        for index, (_, _, _, box, _) in enumerate(targets):
             path = Path(folder) / f"{index}.pgm"
-            crop = Image.fromarray(grey[box[1] : box[3], box[0] : box[2]])
-            ImageOps.expand(crop, border=CROP_PADDING_PX, fill=255).save(path)
+            crop = grey[box[1] : box[3], box[0] : box[2]].copy()
+            crop[crop >= INK_BELOW] = 255
+            ImageOps.expand(Image.fromarray(crop), border=CROP_PADDING_PX, fill=255).save(path)
             paths.append(str(path))
         listing = Path(folder) / "cells.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
@@ -566,21 +610,37 @@ def read_empty_cells(
             output = run_tesseract(arguments, timeout=CELL_TIMEOUT_SECONDS)
         except OcrError:
             return 0  # a second look, never a reason to lose the page
-    found = 0
+    read: dict[int, list[OcrWord]] = {}
     for row_text in output.splitlines()[1:]:
         fields = row_text.split("\t")
         if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
             continue
-        number, cell, box = targets[int(fields[1]) - 1]
+        index = int(fields[1]) - 1
+        box = targets[index][3]
         left = box[0] + int(fields[6]) - CROP_PADDING_PX
         top = box[1] + int(fields[7]) - CROP_PADDING_PX
         word = OcrWord(
             fields[11].strip(), left, left + int(fields[8]), float(fields[10]), top, top + int(fields[9])
         )
         _clean_cell_word(word)
-        found += cell not in cell_words[number]
-        cell_words[number].setdefault(cell, []).append(word)
+        read.setdefault(index, []).append(word)
+    found = 0
+    for index, words in read.items():
+        number, (row, first), last_row, _, before = targets[index]
+        cells = cell_words[number]
+        if before:
+            if _mean_confidence(words) <= _mean_confidence(before):
+                continue
+            for r in range(row, last_row + 1):
+                cells.pop((r, first), None)
+        else:
+            found += 1
+        cells[row, first] = words
     return found
+
+
+def _mean_confidence(words: Sequence[OcrWord]) -> float:
+    return sum(word.confidence for word in words) / len(words)
 
 
 def _two_stems(grey: np.ndarray, word: OcrWord) -> bool:

@@ -11,9 +11,16 @@ from table_pdfs import DEJAVU_SERIF, TASK_TABLE, merged_down_table_pdf, task_tab
 from tesseract_tsv import tesseract_tsv, words_from
 
 from pipeline.ocr import tsv_to_page
-from pipeline.ocr_layout import parse_tsv
+from pipeline.ocr_layout import OcrWord, parse_tsv
 from pipeline.ocr_postfix import postfix_ocr_text
-from pipeline.ocr_tables import TableGrid, assemble_with_tables, detect, erase_rules, find_tables
+from pipeline.ocr_tables import (
+    TableGrid,
+    assemble_with_tables,
+    detect,
+    erase_rules,
+    find_tables,
+    read_empty_cells,
+)
 
 WIDTH, HEIGHT = 2480, 3508  # A4 at 300 dpi
 COLUMNS = [240, 360, 1070, 1490, 1900, 2240]  # STT | Nội dung | chủ trì | phối hợp | thời gian
@@ -324,3 +331,45 @@ def test_scanned_task_table_gives_one_obligation_per_row(tmp_path: Path) -> None
         ("Văn phòng Ủy ban nhân dân phường", "2025-04-30"),
         ("Công chức Lao động - Thương binh và Xã hội", "2025-06"),
     ]
+
+
+def test_letter_stroke_in_a_low_heading_row_is_no_column() -> None:
+    # a blurred photo runs a bold capital's stem into its accents ("Ệ"): a bar taller than a letter
+    # standing in the spanning group heading within a few pixels of both rules, touching neither
+    image, draw = _page()
+    _grid(draw)
+    draw.rectangle([(700, ROWS[1] + 8), (707, ROWS[2] - 10)], fill=0)
+    [table] = find_tables(_grey(image))
+    assert table.shape == (4, 5)
+    assert table.cells[1] == (0, 1)
+
+
+def test_short_broken_rule_in_line_with_a_column_is_kept() -> None:
+    # the same short segment under a column's rule (broken at both ends) still divides its row
+    image, draw = _page()
+    _grid(draw, spanning=())
+    draw.line([(COLUMNS[2], ROWS[1]), (COLUMNS[2], ROWS[2])], fill=255, width=5)
+    draw.rectangle([(COLUMNS[2] - 1, ROWS[1] + 10), (COLUMNS[2] + 1, ROWS[2] - 10)], fill=0)
+    [table] = find_tables(_grey(image))
+    assert table.cells[1] == (0, 1, 2, 3, 4)
+
+
+def test_grainy_and_doubtful_cells_are_read_again() -> None:
+    # a photo's grain in a nearly empty cell is no text; a garbled low-confidence reading of a
+    # header cell is replaced by the cell's own reading
+    image, draw = _page()
+    _grid(draw, spanning=())
+    font = ImageFont.truetype(str(DEJAVU_SERIF), 42)
+    draw.text((285, ROWS[2] + 20), "1", font=font, fill=0)
+    draw.text((1920, ROWS[0] + 20), "Thời gian", font=font, fill=0)
+    grey = np.array(image)
+    grain = np.random.default_rng(7).integers(205, 256, size=grey.shape, dtype=np.uint8)
+    grey = np.where(grey == 255, grain, grey).astype(np.uint8)
+    [table] = find_tables(grey)
+    garbled = OcrWord("Dư“han", 1920, 2150, 5.0, ROWS[0] + 20, ROWS[0] + 70)
+    cell_words: list[dict[tuple[int, int], list[OcrWord]]] = [{(0, 4): [garbled]}]
+    found = read_empty_cells(Image.fromarray(grey), [table], cell_words, "vie", 300.0)
+    assert found == 1
+    assert [word.text for word in cell_words[0][2, 0]] == ["1"]
+    assert [word.text for word in cell_words[0][0, 4]] == ["Thời", "gian"]
+    assert set(cell_words[0]) == {(0, 4), (2, 0)}
