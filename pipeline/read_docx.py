@@ -73,7 +73,7 @@ def _table_lines(table) -> Iterator[str]:
             cells.append(None if cell._tc is previous else cell.text)
             previous = cell._tc
         rows.append(cells)
-    if is_layout_table(columns, len(rows)):
+    if is_layout_table(rows):
         yield from layout_lines(rows)
         return
     for cells in rows:

@@ -186,7 +186,7 @@ def page_text(page) -> str:  # page: pdfplumber.page.Page
     for table, (_, top, _, _) in zip(tables, boxes, strict=True):
         rows = _rows_with_merged_cells_repeated(table)
         columns = max(len(row) for row in rows)
-        if is_layout_table(columns, len(rows)):
+        if is_layout_table(rows):
             lines = layout_lines(rows)  # a ruled header or signature table
         else:
             lines = [line for row in rows if (line := row_line(row, columns)) is not None]

@@ -42,8 +42,14 @@ LAYOUT_MAX_COLUMNS = 2
 LAYOUT_MAX_ROWS = 3
 
 
-def is_layout_table(columns: int, rows: int) -> bool:
-    return columns <= LAYOUT_MAX_COLUMNS and rows <= LAYOUT_MAX_ROWS
+def is_layout_table(rows: Sequence[Sequence[str | None]]) -> bool:
+    """Two columns at most, three rows at most, and a cell of several lines (the issuer's lines, the
+    Nơi nhận list): a small data table of one-line cells ("Nội dung | Thời gian") stays a table."""
+    columns = max((len(row) for row in rows), default=0)
+    several_lines = any(
+        len([x for x in (cell or "").split("\n") if x.strip()]) > 1 for row in rows for cell in row
+    )
+    return columns <= LAYOUT_MAX_COLUMNS and len(rows) <= LAYOUT_MAX_ROWS and several_lines
 
 
 def layout_lines(rows: Sequence[Sequence[str | None]]) -> list[str]:

@@ -251,6 +251,24 @@ def test_docx_header_and_signature_tables_give_the_documents_fields(tmp_path: Pa
     assert meta.recipients == ["Ủy ban nhân dân Quận 1", "Phòng Nội vụ Quận 1"]
 
 
+def test_read_docx_small_two_column_table_of_one_line_cells_stays_rows(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate(
+        [["Nội dung công việc", "Thời gian hoàn thành"], ["Báo cáo kết quả", "Tháng 12/2025"]]
+    ):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert _read(path, tmp_path).text.split("\n") == [
+        "Nội dung công việc | Thời gian hoàn thành",
+        "Báo cáo kết quả | Tháng 12/2025",
+    ]
+
+
 def test_read_docx_task_table_keeps_empty_and_merged_cells_in_their_columns(tmp_path: Path) -> None:
     import docx
 
