@@ -27,6 +27,7 @@ _MARKER_ALTERNATION = "|".join(
 _POSITION_MARKER = re.compile(rf"(?:\s{{2,}}|\t|(?<=;)\s*)(?:{_MARKER_ALTERNATION})(?:\s|$)")
 # "KT.CHỦ TỊCH", "TM.ỦY BAN NHÂN DÂN": a web copy may drop the space after the dot
 _STARTS_WITH_MARKER = re.compile(rf"^\s*(?:{_MARKER_ALTERNATION})(?:\s|$|(?<=\.)(?=[A-ZĐÀ-Ỹ]))")
+_INNER_MARKER = re.compile(rf"(?<=\s)(?:{_MARKER_ALTERNATION})(?=\s)")
 _RECIPIENTS_LABEL = re.compile(r"(?:^|\n)[\s*#>]*Nơi\s+nhận\s*:?[\s*]*", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-+•–*]\s*")
 _REMARK = re.compile(r"\s*\((?:để|b/c|t/h|thực hiện|báo cáo|phối hợp|biết|chỉ đạo)[^)]*\)", re.IGNORECASE)
@@ -166,11 +167,18 @@ def extract_signer(text: str) -> str | None:
         candidates = [_with_wrapped_name_tail(line, end_block[index + 1 :]), line]
         for candidate in dict.fromkeys(candidates):
             for part in re.split(r"\s{2,}|\t", candidate.strip()):
-                name = _as_name(part) or _name_after_capacity(part)
+                name = _as_name(part) or _name_after_capacity(part) or _name_after_inner_marker(part)
                 if name:
-                    return name
-    for line in reversed(all_lines[:-_END_BLOCK_LINES]):
+                    return _with_head_above(end_block, index, name)
+    head = all_lines[:-_END_BLOCK_LINES]
+    for index in reversed(range(len(head))):
+        # a scan may wrap the name here too: "... PHÓ CHỦ TỊCH Lâm" / "Văn Bi"
+        line = _with_wrapped_name_tail(head[index], all_lines[index + 1 : index + 3])
         name = _name_after_capacity(line.strip())
+        if name is None and _STARTS_WITH_MARKER.match(line):
+            # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH" / "Nguyễn Văn Đệ": the name on the next line
+            following = next((x for x in all_lines[index + 1 : index + 3] if x.strip()), "")
+            name = _as_name(following)
         if name:
             return name
     return None
@@ -188,6 +196,24 @@ def _name_after_filing_mark(line: str) -> str | None:
             break
         tail.insert(0, word)
     return _as_name(" ".join(tail)) if 2 <= len(tail) <= 5 else None
+
+
+def _with_head_above(lines: list[str], index: int, name: str) -> str:
+    """``name`` (read on ``lines[index]``) with the family name the line above ends in, where a scan
+    wrapped it: "... PHÓ CHỦ TỊCH Lâm" / "Văn Bi" is Lâm Văn Bi, not "Văn Bi"."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if above is None:
+        return name
+    joined = _with_wrapped_name_tail(lines[above], lines[above + 1 :])
+    whole = _name_after_capacity(joined.strip()) or _as_name(joined)
+    return whole if whole and whole != name and whole.endswith(" " + name) else name
+
+
+def _name_after_inner_marker(line: str) -> str | None:
+    """The name after a capacity marker inside a line, with one space before it: OCR ran the whole
+    end block onto one line ("...; Lưu: VT, CN(2). y KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Sỹ Hiệp")."""
+    markers = list(_INNER_MARKER.finditer(line))
+    return _name_after_capacity(line[markers[-1].start() :]) if markers else None
 
 
 def _with_wrapped_name_tail(line: str, following: list[str]) -> str:

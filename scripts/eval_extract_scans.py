@@ -42,11 +42,33 @@ sys.path.insert(0, str(REPO))
 from extractors import extract_all  # noqa: E402
 from kehoach.evaluation.extract import aggregate, score_document  # noqa: E402
 
-#: gold folder -> folder of the clean documents, matched by stem (as ``kehoach eval extract --docs``)
-GOLD_SETS: dict[str, tuple[Path, Path]] = {
-    "heldout": (REPO / "tests" / "heldout" / "gold", REPO / "tests" / "heldout" / "docs"),
-    "seeds": (REPO / "tests" / "gold", REPO / "data" / "raw"),
-}
+
+def _heldout_number(folder: Path) -> int:
+    """1 for ``tests/heldout``, N for ``tests/heldoutN``: the sets sort in the order they were made."""
+    suffix = folder.name.removeprefix("heldout")
+    return int(suffix) if suffix.isdigit() else 1
+
+
+def _gold_sets() -> dict[str, tuple[Path, Path]]:
+    """Every held-out set (``tests/heldout*/`` with ``gold/`` and ``docs/``) and the seeds.
+
+    ``tests/heldout14`` (news articles copied from the corpus) is included like the others, as its
+    ``docs/`` are in the repository."""
+    sets: dict[str, tuple[Path, Path]] = {}
+    folders = [
+        p for p in (REPO / "tests").glob("heldout*") if (p / "gold").is_dir() and (p / "docs").is_dir()
+    ]
+    for folder in sorted(folders, key=_heldout_number):
+        sets[folder.name] = (folder / "gold", folder / "docs")
+    sets["seeds"] = (REPO / "tests" / "gold", REPO / "data" / "raw")
+    return sets
+
+
+#: set name -> (gold folder, folder of the clean documents, matched by stem as
+#: ``kehoach eval extract --docs``)
+GOLD_SETS: dict[str, tuple[Path, Path]] = _gold_sets()
+#: what ``make eval-scans`` builds and scores (``--sets`` without a value); ``--sets all``: every set
+DEFAULT_SETS = ["heldout", "seeds"]
 DEFAULT_OUT = REPO / "data" / "processed" / "scan-eval"
 # Final texts are kept in a subfolder, so that OUT/QUALITY holds only the scans (and their .gt.txt,
 # which the CLI skips): ``kehoach eval extract tests/heldout/gold --docs OUT/QUALITY`` reads the PDFs.
@@ -68,8 +90,9 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def build(out: Path, quality: str) -> None:
-    """Render, OCR and repair every gold plan once; keep the final texts of scan and clean runs."""
+def build(out: Path, quality: str, set_names: list[str]) -> None:
+    """Render, OCR and repair every gold plan of ``set_names`` once; keep the final texts of scan
+    and clean runs (``timings.json`` is merged with the timings of earlier builds)."""
     from kehoach.synth import synth_scan
     from pipeline.read_text import read_text_file
     from pipeline.runner import process_file
@@ -77,8 +100,11 @@ def build(out: Path, quality: str) -> None:
     folder = out / quality
     texts = folder / TEXTS
     texts.mkdir(parents=True, exist_ok=True)
-    timings: dict[str, Any] = {"load_average": os.getloadavg(), "documents": {}}
-    for set_name, (gold_dir, docs) in GOLD_SETS.items():
+    timings_path = texts / "timings.json"
+    earlier = json.loads(timings_path.read_text(encoding="utf-8")) if timings_path.exists() else {}
+    timings: dict[str, Any] = {"load_average": os.getloadavg(), "documents": earlier.get("documents", {})}
+    for set_name in set_names:
+        gold_dir, docs = GOLD_SETS[set_name]
         for index, gold_path in enumerate(sorted(gold_dir.glob("*.json"))):
             source = _clean_source(docs, gold_path.stem)
             if source is None:
@@ -102,7 +128,7 @@ def build(out: Path, quality: str) -> None:
             (texts / f"{stem}.scan.txt").write_text(scanned.text, encoding="utf-8")
             print(f"{stem}: {timings['documents'][stem]}", file=sys.stderr)
     timings["load_average_after"] = os.getloadavg()
-    (texts / "timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
+    timings_path.write_text(json.dumps(timings, indent=2), encoding="utf-8")
 
 
 def hard_wrapped(text: str, width: int = WRAP_WIDTH, page_lines: int = PAGE_LINES) -> str:
@@ -173,6 +199,55 @@ def comparison_table(aggregated: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+#: the columns of :func:`per_set_table`: fields (F1) and attributes (correct/total)
+SUMMARY_FIELDS = ("citations", "deadlines", "people", "obligations")
+SUMMARY_ATTRIBUTES = (
+    "citation.issued_on",
+    "citation.issuer",
+    "obligation.deadline",
+    "obligation.recipient",
+    "obligation.responsible",
+)
+
+
+def per_set_table(results: dict[str, dict[str, tuple]], set_names: list[str]) -> str:
+    """Markdown: per set, clean -> scan F1 of the main fields, the main attributes and the
+    document fields together (``document.*`` summed), then all sets."""
+    header = ["set", "docs", *SUMMARY_FIELDS, *SUMMARY_ATTRIBUTES, "document.*"]
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    groups = [(name, set(_set_stems(name))) for name in set_names]
+    groups.append(("all", set().union(*(stems for _, stems in groups))))
+    for name, stems in groups:
+        agg = {
+            version: aggregate(score for stem, (_, _, score) in results[version].items() if stem in stems)
+            for version in ("clean", "scan")
+        }
+        if not agg["scan"]["documents"]:
+            continue
+        cells = [name, str(agg["scan"]["documents"])]
+        for field in SUMMARY_FIELDS:
+            cells.append(
+                " → ".join(_fmt(agg[v]["fields"].get(field, {}).get("f1")) for v in ("clean", "scan"))
+            )
+        for attribute in SUMMARY_ATTRIBUTES:
+            cells.append(" → ".join(_correct_total(agg[v], (attribute,)) for v in ("clean", "scan")))
+        document = tuple(a for a in agg["clean"]["attributes"] if a.startswith("document."))
+        cells.append(" → ".join(_correct_total(agg[v], document) for v in ("clean", "scan")))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _set_stems(set_name: str) -> list[str]:
+    gold_dir, _ = GOLD_SETS[set_name]
+    return [p.stem for p in sorted(gold_dir.glob("*.json"))]
+
+
+def _correct_total(aggregated: dict[str, Any], names: tuple[str, ...]) -> str:
+    correct = sum(aggregated["attributes"].get(n, {}).get("correct", 0) for n in names)
+    total = sum(aggregated["attributes"].get(n, {}).get("total", 0) for n in names)
+    return f"{correct}/{total}"
+
+
 def _citation_keys(prediction: dict) -> dict[str, dict]:
     return {
         (c.get("number") or f"{c.get('title')} {c.get('year')}"): c for c in prediction.get("citations", [])
@@ -232,7 +307,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where scans and final texts are kept")
     parser.add_argument("--quality", default="office", help="clean, office, poor or photo")
     parser.add_argument("--build", action="store_true", help="render and OCR the scans (slow, once)")
-    parser.add_argument("--sets", nargs="+", default=list(GOLD_SETS), choices=list(GOLD_SETS))
+    parser.add_argument(
+        "--sets",
+        nargs="+",
+        default=DEFAULT_SETS,
+        choices=[*GOLD_SETS, "all"],
+        help=f"gold sets to build and score (default: {' '.join(DEFAULT_SETS)}; all: every held-out set)",
+    )
+    parser.add_argument("--per-set", action="store_true", help="also a clean/scan summary per set")
     parser.add_argument("--misses", action="store_true", help="list every clean/scan difference")
     parser.add_argument("--no-reflow", action="store_true", help="extract without joining broken lines")
     args = parser.parse_args(argv)
@@ -240,9 +322,11 @@ def main(argv: list[str] | None = None) -> int:
         import extractors.reflow
 
         extractors.reflow.reflow = lambda text: text  # extract_all looks it up at each call
+    if "all" in args.sets:
+        args.sets = list(GOLD_SETS)
     folder = args.out / args.quality
     if args.build:
-        build(args.out, args.quality)
+        build(args.out, args.quality, args.sets)
     results = score_versions(folder, args.sets)
     if not results["scan"]:
         parser.error(f"no scan texts in {folder}: run with --build first")
@@ -255,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
         f"Extraction: clean text, {args.quality} scan, hard-wrapped text ({documents} documents: {args.sets})\n"
     )
     print(comparison_table(aggregated))
+    if args.per_set:
+        print("\n" + per_set_table(results, args.sets))
     if args.misses:
         print("\n" + describe_misses(results))
     return 0

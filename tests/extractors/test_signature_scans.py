@@ -35,6 +35,18 @@ from extractors.signature import extract_signer, extract_signer_title
             "Nguyễn Văn An",
         ),
         ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n", None),
+        # scans of the held-out plans (scripts/eval_extract_scans.py --sets all): the end block run
+        # onto one line with one space before the capacity (11654/VPCP-CN) ...
+        (
+            "Nơi nhận: Như trên; VPCP: BTCN, các PCN; Lưu: VT, CN(2). y KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"
+            " Nguyễn Sỹ Hiệp\n",
+            "Nguyễn Sỹ Hiệp",
+        ),
+        # ... the family name wrapped at the end of the capacity line, the rest read as a name (0204/KH)
+        (
+            "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lâm\nVăn Bi\n",
+            "Lâm Văn Bi",
+        ),
         # Letters shared by two family names (Đặng, Đàng) decide nothing.
         ("Nơi nhận:\n- Lưu: VT.\n\nDang Văn Hùng\n", None),
         # Unmarked text (an English-model OCR) is not corrected into a half-marked name.
@@ -109,3 +121,12 @@ def test_recipients_cut_by_the_signature_column_read_as_bands() -> None:
         "- Lưu: VT.\n\nNguyễn Văn An\n"
     )
     assert extract_recipients(block) == ["Ủy ban nhân dân Quận 1", "Phòng Nội vụ Quận 1"]
+
+
+def test_signer_of_a_decision_above_its_attached_plan_with_the_name_on_its_own_line() -> None:
+    # 980/KH-UBND's scan: the Quyết định is signed above its long annex, the name under the capacity.
+    text = (
+        "Nơi nhận:\n- Lưu: VT, NC.\n\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nNguyễn Văn Đệ\n"
+        "PHỤ LỤC DANH MỤC NHIỆM VỤ\n" + "".join(f"{i}\nNhiệm vụ số {i}\nSở Tư pháp\n" for i in range(1, 15))
+    )
+    assert extract_signer(text) == "Nguyễn Văn Đệ"
