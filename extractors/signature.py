@@ -19,6 +19,7 @@ from extractors.lexicon import load_yaml
 _SIGNATURE = load_yaml("signature")
 _FAMILY_NAMES = frozenset(_SIGNATURE["family_names"])
 _NOT_NAME_STARTS = frozenset(tuple(words.casefold().split()) for words in _SIGNATURE["not_name_starts"])
+_GLYPH_FOR_T = frozenset("1l|")
 _FILING_MARKS = tuple(mark.lower() for mark in _SIGNATURE["filing_marks"])
 _MARKER_ALTERNATION = "|".join(
     re.escape(marker) for marker in sorted(_SIGNATURE["position_markers"], key=len, reverse=True)
@@ -56,6 +57,8 @@ def _as_name(line: str) -> str | None:
         words = [word.capitalize() for word in words]
         if known_body_spelling(" ".join(words)) != " ".join(words):
             return None  # an office over a national body: "TỔNG KIỂM TOÁN NHÀ NƯỚC", not "Tống Kiểm Toán"
+    if words[0][:1] in _GLYPH_FOR_T and "T" + words[0][1:] in _FAMILY_NAMES:
+        words[0] = "T" + words[0][1:]  # "1rương Hải Thanh": OCR's 1 for a capital T (a family name only)
     if tuple(word.casefold() for word in words[:2]) in _NOT_NAME_STARTS:
         return None  # "TIÊU CHÍ THI ĐUA": a table's column, not "Tiêu Chí Thi Đua"
     if " ".join(words).casefold() in _TITLE_FORMS:
@@ -111,7 +114,7 @@ def _name_after_capacity(line: str) -> str | None:
     words = re.sub(r"[*_#>]", "", line).split()
     tail: list[str] = []
     for word in reversed(words):
-        if not _is_name_syllable(word):
+        if not (_is_name_syllable(word) or (word[:1] in _GLYPH_FOR_T and _is_name_syllable("T" + word[1:]))):
             break
         tail.insert(0, word)
     for start in range(max(0, len(tail) - 5), len(tail) - 1):
