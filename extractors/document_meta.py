@@ -105,6 +105,10 @@ _OFFICES = sorted(
     key=len,
     reverse=True,
 )
+_NAME_CONNECTOR_END = re.compile(r"(?:\s(?:VÀ|&)|[,–-])$")
+_FIELD_FORMS = tuple(
+    sorted({f.casefold() for f in load_yaml("org_kinds")["fields"] if " " in f}, key=len, reverse=True)
+)
 _LEGAL_BASIS = re.compile(r"^(?:Căn cứ|Xét|Theo đề nghị)\b")
 # A web copy may put the type and the title in capitals on one line below "Số:" ("CÔNG ĐIỆN VỀ VIỆC ...",
 # "THÔNG BÁO KẾT LUẬN CỦA PHÓ THỦ TƯỚNG ...", "NGHỊ QUYẾT VỀ DỰ ÁN ..."); the title runs while in capitals.
@@ -179,11 +183,30 @@ def _header_bodies(lines: list[str]) -> list[str]:
             if bodies and _starts_with_level(name) and bodies[-1].casefold() in _BARE_HEADS:
                 # "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK": one name on two lines
                 bodies[-1] = title_case(f"{previous_caps} {caps}")
+            elif bodies and caps and previous_caps and _breaks_a_name(previous_caps, caps):
+                # "SỞ GIÁO DỤC VÀ" over "ĐÀO TẠO", "TRUNG TÂM PHỤC VỤ HÀNH" over "CHÍNH CÔNG": the
+                # column was too narrow for the name
+                previous_caps = f"{previous_caps} {caps}"
+                bodies[-1] = known_spelling(spell_unit_head(title_case(previous_caps)))
             elif _LAST_HEAD.match(name) or starts_with_unit_head(name) or name in _KNOWN_BODIES:
                 name = known_spelling(spell_unit_head(name))
                 bodies.append(name)
                 previous_caps = caps
     return bodies
+
+
+def _breaks_a_name(before: str, after: str) -> bool:
+    """Whether a header line ``after`` goes on with the body name ``before`` ends: the break falls
+    after "VÀ", a comma or a dash, or inside a field of a body's name ("GIÁO" / "DỤC VÀ ĐÀO TẠO")."""
+    if _NAME_CONNECTOR_END.search(before):
+        return True
+    joined = f"{before} {after}".casefold()
+    junction = len(before)
+    return any(
+        start < junction < start + len(field)
+        for field in _FIELD_FORMS
+        for start in (m.start() for m in re.finditer(re.escape(field), joined))
+    )
 
 
 def _office_of_body(caps: str) -> str | None:

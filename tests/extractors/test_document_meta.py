@@ -468,3 +468,21 @@ def test_document_meta_chairman_heads_his_own_decision() -> None:
     text = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nSố: 144/2025/QĐ-CTUBND\nĐồng Tháp, ngày 02 tháng 12 năm 2025\nQUYẾT ĐỊNH"
     meta = extract_document_meta(text)
     assert (meta.issuer, meta.parent_issuer) == ("Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp", None)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the left column of a scanned header too narrow for the unit's name
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ\nĐÀO TẠO\n",
+        # a merged header line wrapped by the page inside a field ("GIÁO" / "DỤC", heldout3's scan)
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ GIÁO\nDỤC VÀ ĐÀO TẠO\n",
+    ],
+)
+def test_document_meta_body_name_wrapped_over_two_header_lines(header: str) -> None:
+    text = header + "Số: 5155/SGDĐT-GDTXNNĐH\nThành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\nKẾ HOẠCH\n"
+    meta = extract_document_meta(text)
+    assert (meta.issuer, meta.parent_issuer) == (
+        "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
+        "Ủy ban nhân dân thành phố Hồ Chí Minh",
+    )
