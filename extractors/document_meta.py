@@ -378,6 +378,9 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
             meta.title = _title_after(lines, index)
             return
         opening = _CAPS_TYPE_OPENING.match(line) if meta.number else None
+        if opening and not _symbol_agrees(meta.number, canonical_doc_type(opening["type"])):
+            # "Số: 980/KH-UBND" … "NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT …": an annex title wrapped onto its own line
+            opening = None
         if opening:
             # "CÔNG ĐIỆN VỀ VIỆC TẬP TRUNG ỨNG PHÓ ... BỘ XÂY DỰNG điện: ...": type and title on one line
             title = _leading_caps(opening["title"])
@@ -486,6 +489,15 @@ def extract_document_meta(text: str) -> DocumentMeta:
     meta.issuer = namesake_spelling(meta.issuer) if meta.issuer else None
     meta.parent_issuer = namesake_spelling(meta.parent_issuer) if meta.parent_issuer else None
     return meta
+
+
+def _symbol_agrees(number: str | None, doc_type: str) -> bool:
+    """False when the document's own symbol names another type ("980/KH-UBND" is no Nghị định).
+
+    A symbol without a type code ("123/UBND-VP") agrees with any type.
+    """
+    own = doc_type_from_symbol(number) if number else None
+    return own in (None, "Công văn", doc_type)
 
 
 def _type_of_own_symbol(number: str, issuer: str | None) -> str | None:

