@@ -232,11 +232,18 @@ def _after_province(text: str, match: regex.Match[str]) -> regex.Match[str]:
 
 
 def _recipient_lists(text: str) -> list[tuple[int, int]]:
-    """Spans of the "Nơi nhận" lists: the label's line and the bulleted lines right after it."""
+    """Spans of the "Nơi nhận" lists: the label's line and the bulleted lines right after it.
+
+    A line ending in ";" or "," goes on with the list on the next line even without a bullet: a scan
+    wraps "Nơi nhận: ...; Các Bộ: CT, XD;" / "UBND các tỉnh, TP: ...; VPCP: BTCN, PCN Nguyễn Sỹ Hiệp;".
+    """
     spans = []
     for label in _RECIPIENTS_LABEL.finditer(text):
         end = _line_end(text, label.end())
-        while end < len(text) and _RECIPIENT_ITEM_LINE.match(text, end + 1):
+        while end < len(text) and (
+            _RECIPIENT_ITEM_LINE.match(text, end + 1)
+            or (text[:end].rstrip(" \t").endswith((";", ",")) and text[end + 1 : end + 2].strip())
+        ):
             end = _line_end(text, end + 1)
         spans.append((label.start(), end))
     return spans
