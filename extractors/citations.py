@@ -57,7 +57,12 @@ _TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPE
 # department after a dot ("11554/VPCP-V.I": the Government Office's Vụ I; "14/2025/CV-E.K.LM", a
 # company's initials), capitals only, so that a
 # sentence's end glued to the next one ("UBND.Tiếp") stays out.
-_SYMBOL_PART = r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?:\.[A-ZĐ]{1,4}(?!\w))*(?!\w)"
+# A word glued after the symbol is no part of it when it carries a tone mark: "168/2025/NĐ-CPthì kê khai".
+_VI_MARKED_LOWER = "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+_SYMBOL_PART = (
+    r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?:\.[A-ZĐ]{1,4}(?!\w))*"
+    rf"(?:(?!\w)|(?<=[A-ZĐ])(?=[a-zđ]*[{_VI_MARKED_LOWER}]))"
+)
 
 NUMBER = rf"""
     (?<![\w/.-])\d{{1,5}}(?:\.\d{{1,2}}(?=/))?[a-z]?  # the serial number ("04", "1086", "07a", "66.4")
@@ -88,18 +93,20 @@ _LAW_NAME_AFTER_COMMA = (
 _DRAFT_BEFORE = re.compile(r"\b(?:[Dd]ự\s+thảo|[Dd]ự\s+án)\s+$")
 LAW_BY_NAME = re.compile(
     rf"""
-    (?P<title>Luật\s+[sS]ửa\s+đổi,?\s+bổ\s+sung\s             # an amending law names the laws it amends:
+    (?P<title>Luật\s+[sS]ửa\s+đổi(?:,?\s+bổ\s+sung)?\s      # an amending law names the laws it amends:
               (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
                                                                    #  Luật Quy hoạch, ... và Luật Đấu thầu"
             |(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?   # "Luật Tiếp cận thông tin"
             |Hiến\s+pháp)
-    \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})\b(?!/|[.-]\d)    # "... năm 2016", "Luật BHXH 2024"
+    \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)  # "Luật BHXH 2024", "2024và"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
          |ngày\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))
     """,
     re.VERBOSE,
 )
 _HEADER_NUMBER_LABEL = re.compile(r"(?:^|\s)(?:Số|SỐ|số)\s*:\s*$|(?:^|\n)\s*(?:Số|SỐ)\s*$")
+# "theo mẫu 08/UQ-QTT-TNCN", "Mẫu số 01/ĐKDN": the code of a form, not a document's number.
+_FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU)(?:\s+(?:số|Số|SỐ))?\s*:?\s*$")
 _JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
 # The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
@@ -214,6 +221,8 @@ def _read_subject(text: str, position: int, after_issuer: bool, stop_at: int) ->
             break
         elif char == "," and not quote_open and _MAIN_CLAUSE_AFTER.match(text, end):
             break  # "... về cải thiện Chỉ số PAPI, Ủy ban nhân dân phường ban hành Kế hoạch ..."
+        elif char == " " and text.startswith("do ", end + 1) and _issued_by(text, end):
+            break  # "... về thủ tục nhập khẩu ... do Tổng cục Hải quan ban hành": the issuer, after the subject
         end += 1
     subject = re.sub(r"(?:\s|,)*(?:\bvà|\bhoặc|,)?\s*$", "", text[start:end])
     subject = re.sub(r"\s*\n\s*", " ", subject)
@@ -259,6 +268,8 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
     subject, subject_end = _read_subject(text, position, "issuer" in found and lower_case_subject, stop_at)
     if subject:
         found["subject"], position = subject, subject_end
+        if "issuer" not in found and (issued_by := _issued_by(text, position)):
+            found["issuer"], position = issued_by
     found["end"] = position
     return found
 
@@ -445,6 +456,8 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
         if not head["type"] and _HEADER_NUMBER_LABEL.search(line_before):
             own_numbers.add(number)
             continue  # the document's own number in its header
+        if not head["type"] and _FORM_BEFORE.search(line_before):
+            continue  # "theo mẫu 08/UQ-QTT-TNCN": a form's code, no document
         symbol_type = doc_type_from_symbol(number)
         doc_type = _doc_type_of(head, symbol_type, citations[-1] if citations else None, text)
         if doc_type is None or (not head["type"] and not head["so"] and symbol_type is None):

@@ -290,6 +290,8 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
         issuer = match["issuer"][heads[-1].start() :].strip(" ,")
         if re.search(r"(?:của|CỦA)\s*$", text[max(0, issuer_start - 8) : issuer_start]):
             continue
+        if CITATION_HEAD.match(text, match.start("type")):
+            continue  # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...": a numbered document is another one
         name = cut_issuer(text, issuer_start)
         if name is None or name[0] != issuer:
             continue
