@@ -78,13 +78,15 @@ def _restore_surfaces(extraction: Extraction, text: str, flowed: str) -> None:
 def _ensure_signer(people: list[Person], signer: str | None, title: str | None = None) -> None:
     """Mark (or add) the header reader's signer as the person with role ``signer``.
 
-    ``title`` is the office the signature line states; it fills a title the people reader left empty.
+    ``title`` is the office the signature line states; it is the signer's title even where a mention
+    elsewhere gave a longer one ("Phó CT UBND tỉnh Ngô Hạnh Phúc" in the "Nơi nhận" of the plan that
+    "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Ngô Hạnh Phúc" signs: the capacity he signs in, "Phó Chủ tịch").
     """
     if not signer:
         return
     for person in people:
         if person.name == signer:
             person.role = "signer"
-            person.title = person.title or title
+            person.title = title or person.title
             return
     people.append(Person(name=signer, title=title, role="signer"))

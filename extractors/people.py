@@ -160,6 +160,12 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")
 _BEFORE_NAME_WINDOW = 300
 
 
+# The header of a Cục's own document ("BỘ TÀI CHÍNH CỤC THUẾ"), and the head titles its abbreviations stand for.
+_DEPARTMENT_HEADER = regex.compile(r"(?<!TỔNG )\bCỤC\b")
+_DEPARTMENT_HEAD_TITLES: dict[str, str] = _TITLES["department_head_abbreviations"]
+_BARE_ABBREVIATION_BEFORE = regex.compile(r"(?:^|[\s;:,])(PCT|CT)[ \t]+$")
+
+
 def extract_people(text: str) -> list[Person]:
     """Distinct named people of ``text`` with honorific, title and role; first mention's offsets."""
     sections = parse_sections(text)
@@ -172,7 +178,22 @@ def extract_people(text: str) -> list[Person]:
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
-    return _without_misspelt_names(_without_run_on_names(found), text)
+    return _with_department_head_titles(_without_misspelt_names(_without_run_on_names(found), text), text)
+
+
+def _with_department_head_titles(people: list[Person], text: str) -> list[Person]:
+    """In a Cục's own letter, "PCT Đặng Ngọc Minh (để b/c)" is its Phó Cục trưởng, not a Phó Chủ tịch.
+
+    Only for a bare abbreviation right before the name (no unit after it: "PCT UBND tỉnh ..." stays
+    a Phó Chủ tịch) and only when the header's issuing body is a Cục ("BỘ TÀI CHÍNH CỤC THUẾ").
+    """
+    if not _DEPARTMENT_HEADER.search(text[:300]):
+        return people
+    for person in people:
+        abbreviation = _BARE_ABBREVIATION_BEFORE.search(text, max(0, person.start - 6), person.start)
+        if abbreviation and person.title == _TITLE_ABBREVIATIONS.get(abbreviation[1]):
+            person.title = _DEPARTMENT_HEAD_TITLES.get(abbreviation[1], person.title)
+    return people
 
 
 def _without_run_on_names(found: dict[str, Person]) -> list[Person]:
@@ -286,7 +307,9 @@ def _read_person(
     # "Giám đốc Sở Y tế tỉnh Hà Giang" names the province.
     officer_after_level = (
         office is not None
-        and just_before[office[1] :].split(" ", 1)[0] in _TITLE_ABBREVIATIONS
+        and just_before[office[1] :].startswith(
+            tuple(f"{abbreviation} " for abbreviation in _TITLE_ABBREVIATIONS)
+        )
         and not match.group("name").startswith(places)
     )
     line_ends_with_name = not text[end:line_end].strip(" \t*.")

@@ -50,3 +50,38 @@ def test_compose_signer_of_one_line_block_gets_the_office_stated_before_the_name
     )
     signers = [p for p in extract_all(text).people if p.role == "signer"]
     assert [(p.name, p.title) for p in signers] == [("Trần Chí Hùng", "Phó Chủ tịch")]
+
+
+def test_a_cuc_letters_abbreviated_heads_and_its_signers_capacity() -> None:
+    # Công văn 5528/CT-CS of the Cục Thuế (legal_docs, heldout15): in a Cục's own letter "PCT" is its
+    # Phó Cục trưởng; the signer's title is the capacity he signs in, not a longer mention elsewhere.
+    text = (
+        "BỘ TÀI CHÍNH CỤC THUẾ\nSố: 5528/CT-CS V/v tiền thuê đất.\nHà Nội, ngày 25 tháng 11 năm 2025.\n"
+        "Kính gửi: Thuế tỉnh Hà Tĩnh.\n"
+        "Nơi nhận: Như trên; PCT Đặng Ngọc Minh (để b/c) Ban PC, Ban NVT (CT); Website (CT); Lưu: VT, CS (2b).\n"
+        "TL. CỤC TRƯỞNG KT. TRƯỞNG BAN CHÍNH SÁCH,THUẾ QUỐC TẾ PHÓ TRƯỞNG BAN Phạm Thị Minh Hiền\n"
+    )
+    people = {person.name: person for person in extract_all(text).people}
+    assert people["Đặng Ngọc Minh"].title == "Phó Cục trưởng"
+    assert (people["Phạm Thị Minh Hiền"].role, people["Phạm Thị Minh Hiền"].title) == (
+        "signer",
+        "Phó Trưởng ban",
+    )
+
+
+def test_the_signers_capacity_is_his_title_over_a_recipient_mention() -> None:
+    # Quyết định 2020/QĐ-UBND Lào Cai (heldout15): named in the "Nơi nhận" with his committee, signing
+    # as "PHÓ CHỦ TỊCH"
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 2020/QĐ-UBND\nLào Cai, ngày 20 tháng 11 năm 2025\n"
+        "Nơi nhận: Như Điều 3; Chủ tịch UBND tỉnh; Phó CT UBND tỉnh Ngô Hạnh Phúc; Lưu: VT.\n"
+        "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Ngô Hạnh Phúc\n"
+    )
+    (person,) = extract_all(text).people
+    assert (person.role, person.title) == ("signer", "Phó Chủ tịch")
+
+
+def test_a_committee_letter_keeps_pct_as_phó_chủ_tịch() -> None:
+    text = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 980/KH-UBND\nNơi nhận: Các PCT UBND tỉnh; PCT Nguyễn Văn Đệ;\n"
+    (person,) = extract_all(text).people
+    assert person.title == "Phó Chủ tịch"

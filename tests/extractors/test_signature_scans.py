@@ -130,3 +130,14 @@ def test_signer_of_a_decision_above_its_attached_plan_with_the_name_on_its_own_l
         "PHỤ LỤC DANH MỤC NHIỆM VỤ\n" + "".join(f"{i}\nNhiệm vụ số {i}\nSở Tư pháp\n" for i in range(1, 15))
     )
     assert extract_signer(text) == "Nguyễn Văn Đệ"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    # Quyết định 87/QĐ-UBND Lai Châu and 144/QĐ-UBND Đồng Tháp (heldout15): a regulation attached after
+    # the signature ends with its chapter "TỔ CHỨC THỰC HIỆN", one mark away from "Tô Chức Thực Hiện"
+    ["Chương III\nTỔ CHỨC THỰC HIỆN\nĐiều 12. Trách nhiệm tổ chức thực hiện", "Chương I\nPHẠM VI ÁP DỤNG"],
+)
+def test_a_chapter_heading_in_capitals_after_the_signature_is_no_signer(heading: str) -> None:
+    text = "Nơi nhận: Như Điều 3; Lưu: VT.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Tống Thanh Hải\n"
+    assert extract_signer(text + "QUY ĐỊNH\n" + heading) == "Tống Thanh Hải"
