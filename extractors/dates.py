@@ -25,12 +25,18 @@ from extractors.lexicon import load_yaml
 from extractors.types import DateMention, DateRole, Precision
 
 # A full date, either spelled out or numeric; named groups are read by ``_parse_match``.
+# A typist's slip is read after "ngày" only: "ngày 27 năm 12 năm 2019" ("năm" for "tháng"), "ngày 16/6 2025"
+# (legal_docs, Quyết định 87/QĐ-UBND Lai Châu and 145/QĐ-UBND Thanh Hóa citing a decree and a law).
 DAY_SPELLED = r"""
-    (?:ngày|Ngày|NGÀY)\s+(?P<d1>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m1>\d{1,2})\s*,?\s+(?:năm|NĂM)\s+(?P<y1>\d{4})
+    (?:ngày|Ngày|NGÀY)\s+(?P<d1>\d{1,2})\s+(?:tháng|THÁNG|năm(?=\s+\d{1,2}\s+năm\s))\s+(?P<m1>\d{1,2})\s*,?\s+
+    (?:năm|NĂM)\s+(?P<y1>\d{4})
 """
 DAY_NUMERIC = r"""
     (?:(?:ngày|Ngày)\s+)?                          # "ngày" is optional before a numeric date
-    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<y2>\d{4})(?![\d/])
+    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})
+    (?:\s?(?P=sep)\s?|(?<=(?:ngày|Ngày)\s\d/\d)\x20|(?<=(?:ngày|Ngày)\s\d\d/\d)\x20|(?<=(?:ngày|Ngày)\s\d/\d\d)\x20
+       |(?<=(?:ngày|Ngày)\s\d\d/\d\d)\x20)
+    (?P<y2>\d{4})(?![\d/])
 """
 # A run of months ends when its last month ends: "Tháng 11 - 12/2025" is due in December.
 MONTH_RANGE = r"""
