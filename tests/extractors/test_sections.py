@@ -65,3 +65,26 @@ def test_sections_van_phuc_has_three_top_level_parts() -> None:
     text = (RAW / "ke-hoach-phuong-van-phuc-papi-2021-2025.txt").read_text(encoding="utf-8")
     top = [s.number + ". " + s.title for s in parse_sections(text) if s.parent is None]
     assert top == ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN"]
+
+
+def test_chapters_and_articles_of_a_regulation_nest_their_items() -> None:
+    # Quy chế attached to Quyết định 144/2025/QĐ-CTUBND Đồng Tháp (legal_docs, heldout15)
+    text = (
+        "Chương III\nTRÁCH NHIỆM\nĐiều 14. Trách nhiệm của Sở Khoa học và Công nghệ\n"
+        "1. Quản lý, hướng dẫn, kiểm tra các thuê bao.\n4. Định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân Tỉnh.\n"
+        "Điều 15. Trách nhiệm của cơ quan, tổ chức quản lý trực tiếp\n1. Tổ chức triển khai.\n"
+    )
+    sections = parse_sections(text)
+    assert [(s.kind, s.number) for s in sections] == [
+        ("chapter", "Chương III"),
+        ("article", "Điều 14"),
+        ("arabic", "1"),
+        ("arabic", "4"),
+        ("article", "Điều 15"),
+        ("arabic", "1"),
+    ]
+    assert [s.parent for s in sections] == [None, 0, 1, 1, 0, 4]
+
+
+def test_a_sentence_opening_with_an_article_reference_is_no_heading() -> None:
+    assert parse_sections("Điều 5 Nghị định số 123/2020/NĐ-CP quy định như sau\n") == []
