@@ -108,7 +108,10 @@ _PLANNED_COMPLETION_CUE = re.compile(
 _AS_OF_CUE = re.compile(r"\btính\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # "vào ngày 19 tháng 12 năm 2025" after a milestone of the same clause ("khánh thành", "khởi công", "tổ
 # chức lễ"): the task is due that day (data/obligations.yaml ``target_date_milestones``); not after "đã".
-_ON_DAY_CUE = re.compile(r"\bvào\s*(?:ngày\s*)?$", re.IGNORECASE)
+_ON_DAY_CUE = re.compile(
+    r"\bvào\s*(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?\s*(?:sáng|chiều|tối)?\s*,?\s*)?(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
 _MILESTONE = re.compile(
     rf"(?<!đã\s)(?<!đã\sđược\s)\b(?:{'|'.join(load_yaml('obligations')['target_date_milestones'])})\b",
     re.IGNORECASE,
@@ -133,9 +136,12 @@ _CLAUSE_DEADLINE_CUE = re.compile(
     r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước|thời\s+gian\s+hoàn\s+thành)", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
-# A validity period ("Nghị định này có hiệu lực thi hành từ ngày 01/7/2024 đến hết ngày 31/12/2024"):
+# A validity period ("Nghị định này có hiệu lực thi hành từ ngày 01/7/2024 đến hết ngày 31/12/2024", "bảng
+# giá đất ... được áp dụng đến hết ngày 31/12/2025", "tiếp tục áp dụng bảng giá đất ... cho đến hết năm 2025"):
 # its end is when a rule lapses, not when anything is due.
-_VALIDITY_SPAN_END = re.compile(r"hiệu\s+lực\b.*\bđến\s+hết\s*(?:ngày\s*)?$", re.IGNORECASE | re.DOTALL)
+_VALIDITY_SPAN_END = re.compile(
+    r"(?:hiệu\s+lực|áp\s+dụng)\b.*\bđến\s+hết\s*(?:ngày\s*)?$", re.IGNORECASE | re.DOTALL
+)
 # A clause that is only a span ("Thời gian thực hiện:\nTừ nay đến hết năm 2025."): the period of the
 # work, whose end is no deadline unless the clause says the work is due then ("Thời hạn ...").
 # A task with a span inside ("Xây dựng kịch bản ... từ nay đến hết năm 2025") keeps its deadline.
