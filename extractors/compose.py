@@ -41,7 +41,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     from extractors.indicators import extract_dimensions, extract_indicators
     from extractors.obligations import extract_obligations
     from extractors.organizations import extract_organizations
-    from extractors.people import extract_people
+    from extractors.people import extract_people, without_cut_names
     from extractors.periods import extract_periods
     from extractors.signature import extract_recipients, extract_signer, extract_signer_title
 
@@ -53,6 +53,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     citations = [c for c in extract_citations(text) if not document.number or c.number != document.number]
     people = extract_people(text)
     _ensure_signer(people, document.signer, extract_signer_title(original, document.signer or ""))
+    people = without_cut_names(people, text)
     dates = mark_table_deadlines(text, extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]))
     return Extraction(
         document=document,

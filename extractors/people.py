@@ -178,7 +178,8 @@ def extract_people(text: str) -> list[Person]:
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
-    return _with_department_head_titles(_without_misspelt_names(_without_run_on_names(found), text), text)
+    people = without_cut_names(_without_misspelt_names(_without_run_on_names(found), text), text)
+    return _with_department_head_titles(people, text)
 
 
 def _with_department_head_titles(people: list[Person], text: str) -> list[Person]:
@@ -194,6 +195,20 @@ def _with_department_head_titles(people: list[Person], text: str) -> list[Person
         if abbreviation and person.title == _TITLE_ABBREVIATIONS.get(abbreviation[1]):
             person.title = _DEPARTMENT_HEAD_TITLES.get(abbreviation[1], person.title)
     return people
+
+
+def without_cut_names(people: list[Person], text: str) -> list[Person]:
+    """Drop "Ngô Hạnh" where a scan wrapped "Ngô Hạnh" / "Phúc" and the text also names "Ngô Hạnh Phúc"
+    (its signer, say): a name cut at the end of its line is the longer one, not a second person."""
+    names = [person.name for person in people]
+    return [
+        person
+        for person in people
+        if not (
+            text[person.end :].lstrip(" \t").startswith("\n")
+            and any(other.startswith(person.name + " ") for other in names)
+        )
+    ]
 
 
 def _without_run_on_names(found: dict[str, Person]) -> list[Person]:

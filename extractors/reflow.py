@@ -64,7 +64,7 @@ _OPENS_ITEM = re.compile(
            (?![\d/])
         |[a-zđ][.)](?=\s)                # a)  đ.
         |[-+•–*·](?=\s)                  # bullets
-        |Điều\s+\d                       # Điều 1.
+        |Điều\s+\d{1,3}[a-z]?[.:]          # Điều 1.  (not "Điều 138 Luật ..." wrapped mid-sentence)
         )""",
     re.VERBOSE,
 )
@@ -99,6 +99,11 @@ def _last_word(line: str) -> str:
     return words[-1].strip("\"“”'(),").lower() if words else ""
 
 
+# A reference to a part of a text goes on with the article it belongs to: "khoản 2" / "Điều 138 ...".
+_REFERENCE_CHAIN = re.compile(r"\b(?:khoản|điểm|tiết|mục)\s+(?:\d{1,3}[a-zđ]?|[a-zđ])$")
+_ARTICLE_NEXT = re.compile(r"Điều\s+\d{1,3}[a-z]?(?![.:\d])")
+
+
 def _continues(before: str, after: str) -> bool:
     """True when ``after`` (the next non-blank line) goes on with the sentence that ``before`` ends."""
     if _ENDS_SENTENCE.search(before) or _is_caps_line(before):
@@ -123,6 +128,8 @@ def _continues(before: str, after: str) -> bool:
     place = _PLACE_BEGUN.search(before)
     if first.isupper() and place and place["word"][0].isupper() and _PLACE_ENDED.match(after):
         return True  # "của Ủy ban nhân dân thành phố Cần" / "Thơ về thực hiện ..."
+    if _REFERENCE_CHAIN.search(before) and _ARTICLE_NEXT.match(after):
+        return True  # "tại điểm c khoản 2" / "Điều 138 Luật Đất đai năm 2024, ...": one reference
     if first.isupper():
         last_two = " ".join(before.split()[-2:]).lower()
         return (

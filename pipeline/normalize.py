@@ -33,7 +33,8 @@ _BLOCK_START = re.compile(
       | [IVXLC]{1,6}[.)]\s                  # roman section: I. II)
       | \d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s    # 1.  1.2.  2)
       | [a-zđ][.)]\s                        # a) b.
-      | (?:Điều|Chương|Mục|Phần)\s+\w+      # legal structure
+      | Điều\s+\d{1,3}[a-z]?[.:]            # an article: "Điều 3." (not "Điều 138 Luật ..." wrapped)
+      | (?:Chương|Mục|Phần)\s+(?:[IVXLC]{1,6}|\d{1,2})\b  # legal structure (not "Phần mềm ...")
       | (?:Số|Nơi\ nhận|Kính\ gửi)\s*:      # header / distribution block
       | \|                                  # table row read from a DOCX
     )""",

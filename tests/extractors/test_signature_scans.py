@@ -141,3 +141,14 @@ def test_signer_of_a_decision_above_its_attached_plan_with_the_name_on_its_own_l
 def test_a_chapter_heading_in_capitals_after_the_signature_is_no_signer(heading: str) -> None:
     text = "Nơi nhận: Như Điều 3; Lưu: VT.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Tống Thanh Hải\n"
     assert extract_signer(text + "QUY ĐỊNH\n" + heading) == "Tống Thanh Hải"
+
+
+def test_a_recipients_name_wrapped_by_a_scan_is_the_signers_not_a_second_person() -> None:
+    # Quyết định 2020/QĐ-UBND Lào Cai as its office scan reads it (heldout15): "Ngô Hạnh" / "Phúc"
+    from extractors import extract_all
+
+    text = (
+        "Nơi nhận: Như Điều 3; Chủ tịch UBND tỉnh; Phó CT UBND tỉnh Ngô Hạnh\n\nPhúc; Phó Chánh VP UBND tỉnh (đ/c"
+        " Tú); Lưu: VT, HCC(KSTT).\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Ngô Hạnh Phúc\n"
+    )
+    assert [(p.name, p.role) for p in extract_all(text).people] == [("Ngô Hạnh Phúc", "signer")]
