@@ -499,3 +499,14 @@ def test_document_meta_body_name_wrapped_over_two_header_lines(header: str) -> N
         "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh",
         "Ủy ban nhân dân thành phố Hồ Chí Minh",
     )
+
+
+def test_a_headerless_text_announcing_a_numbered_document_takes_no_type_from_it() -> None:
+    # legal_qa (heldout16): a Q&A article about Công văn 2492/BYT-KCB is no Công văn of the ministry
+    text = (
+        "Công văn 2492/BYT-KCB bảo đảm công tác khám chữa bệnh và cấp cứu tai nạn giao thông?\n"
+        "Ngày 25 tháng 4 năm 2025, Bộ Y Tế ban hành Công văn 2492/BYT-KCB năm 2025 về việc bảo đảm công tác khám"
+        " chữa bệnh.\n"
+    )
+    meta = extract_document_meta(text)
+    assert (meta.doc_type, meta.issuer) == (None, None)
