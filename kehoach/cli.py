@@ -267,8 +267,12 @@ def eval_ocr(
 def eval_extract(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold JSON files (format of tests/gold/).")],
     docs: Annotated[
-        Path, typer.Option(help="Folder holding the documents, matched to gold files by stem.")
-    ] = Path("data/raw"),
+        Path | None,
+        typer.Option(
+            help="Folder holding the documents, matched to gold files by stem [default: data/raw, or the"
+            " set's docs/ for a set rebuilt from the corpus]."
+        ),
+    ] = None,
     format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.summary,
     misses: Annotated[
         bool,
@@ -276,9 +280,13 @@ def eval_extract(
     ] = False,
 ) -> None:
     """Score the pipeline's extraction against gold files: P/R/F1 per field, attribute accuracy."""
+    from kehoach.evaluation.corpus_docs import corpus_sources
     from kehoach.evaluation.extract import aggregate, format_misses, format_report, score_document
     from pipeline.runner import process_file
 
+    if docs is None:
+        # a set whose texts are written from the corpus keeps them in its own docs/, never in data/raw
+        docs = gold_dir.parent / "docs" if corpus_sources(gold_dir.parent) else Path("data/raw")
     _rebuild_corpus_docs(gold_dir.parent, docs)
     scores = []
     for gold_file in sorted(gold_dir.glob("*.json")):

@@ -83,3 +83,34 @@ def test_cli_extract_prints_the_spec_json(sample: str, kind: str, tmp_path, monk
     assert data["source"]["kind"] == kind
     assert data["document"]["doc_type"] == "Kế hoạch"
     assert data["citations"]
+
+
+def test_eval_extract_of_a_corpus_rebuilt_set_reads_and_writes_its_own_docs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A set with corpus_lines.tsv (tests/heldout14, tests/heldout16) keeps its texts in its docs/: without
+    # --docs they were once written into data/raw, the sample corpus `make corpus` loads.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    set_dir = tmp_path / "heldout"
+    (set_dir / "gold").mkdir(parents=True)
+    (set_dir / "docs").mkdir()
+    (set_dir / "corpus_lines.tsv").write_text("hoi-dap-x\tlegal_qa.txt.xz\t0\t1\n", encoding="utf-8")
+    (set_dir / "docs" / "hoi-dap-x.txt").write_text(
+        "Theo Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp, hồ sơ gồm các giấy tờ sau.\n",
+        encoding="utf-8",
+    )
+    gold = {
+        "document": dict.fromkeys(
+            ("doc_type", "number", "issuer", "parent_issuer", "place", "issued_on", "signer")
+        ),
+        "citations": [
+            {"doc_type": "Nghị định", "number": "168/2025/NĐ-CP", "issued_on": None, "issuer": "Chính phủ"}
+        ],
+        **{key: [] for key in ("deadlines", "indicators", "dimensions", "people", "obligations")},
+    }
+    (set_dir / "gold" / "hoi-dap-x.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["eval", "extract", str(set_dir / "gold")])
+    assert result.exit_code == 0, result.output
+    assert "citations         1    0    0" in result.output
+    assert list((tmp_path / "data" / "raw").iterdir()) == []
