@@ -391,6 +391,12 @@ def _is_heading(text: str, item: Item, sections: list[SectionSpan]) -> bool:
     """A numbered title line ("2. Văn phòng UBND phường", "a) Chỉ số nội dung ...") is not a task."""
     content = " ".join(text[item.start : item.end].split())
     section = sections[item.section] if item.section is not None else None
+    if (
+        section is not None
+        and section.kind == "chapter"
+        and section.title_start == content_start(text, item.start)
+    ):
+        return True  # "Chương II" / "NHIỆM VỤ VÀ GIẢI PHÁP": the chapter's title on the line under it
     if section is None or section.start != content_start(text, item.start):
         return content.endswith(":")  # an unnumbered lead-in line
     has_body = section.end > item.end

@@ -76,12 +76,18 @@ def parse_sections(text: str) -> list[SectionSpan]:
     sections: list[SectionSpan] = []
     open_stack: list[int] = []
     offset = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
         line_start = offset
         section = _read_line(line, offset)
         offset += len(line)
         if section is None:
             continue
+        if section.kind == "chapter" and not section.title and index + 1 < len(lines):
+            # "Chương III" / "TỔ CHỨC THỰC HIỆN": the chapter's title is the line under it
+            following = lines[index + 1].strip()
+            if following and _read_line(lines[index + 1], offset) is None:
+                section.title, section.title_start = following, offset + lines[index + 1].index(following)
         while open_stack and sections[open_stack[-1]].level >= section.level:
             sections[open_stack.pop()].end = _trim_end(text, line_start)
         section.parent = open_stack[-1] if open_stack else None

@@ -722,3 +722,18 @@ def test_obligations_task_table_read_from_a_noisy_scan() -> None:
         ("Rà soát thủ tục hành", "Sở Tư pháp", "2025-12"),
         ("Cập nhật cơ sở dữ li", None, "2025-12"),
     ]
+
+
+def test_a_plan_in_chapters_keeps_its_tasks_and_no_chapter_title_is_one() -> None:
+    # The shape of a Quy chế or a plan in chapters ("Chương II" over its title line, roman sections under
+    # it; constructed from the heldout15 regulations' headings and a seed plan's tasks)
+    text = (
+        "KẾ HOẠCH\nChương I\nMỤC ĐÍCH, YÊU CẦU\nI. MỤC ĐÍCH\n1. Nâng cao chỉ số PAPI.\nChương II\n"
+        "NHIỆM VỤ VÀ GIẢI PHÁP\nI. NHIỆM VỤ\n1. Phòng Nội vụ chủ trì rà soát thủ tục hành chính, báo cáo Ủy ban"
+        " nhân dân quận trước ngày 30/6/2025.\n2. Văn phòng Ủy ban nhân dân quận tổng hợp, báo cáo kết quả hằng quý.\n"
+    )
+    found = [(o.responsible, o.deadline, o.frequency) for o in extract_obligations(text)]
+    assert found == [
+        ("Phòng Nội vụ", "2025-06-30", None),
+        ("Văn phòng Ủy ban nhân dân quận", None, "quarterly"),
+    ]
