@@ -33,10 +33,8 @@ DAY_SPELLED = r"""
 """
 DAY_NUMERIC = r"""
     (?:(?:ngày|Ngày)\s+)?                          # "ngày" is optional before a numeric date
-    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})
-    (?:\s?(?P=sep)\s?|(?<=(?:ngày|Ngày)\s\d/\d)\x20|(?<=(?:ngày|Ngày)\s\d\d/\d)\x20|(?<=(?:ngày|Ngày)\s\d/\d\d)\x20
-       |(?<=(?:ngày|Ngày)\s\d\d/\d\d)\x20)
-    (?P<y2>\d{4})(?![\d/])
+    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<y2>\d{4})(?![\d/])
+  | (?:ngày|Ngày)\x20(?P<d7>\d{1,2})/(?P<m7>\d{1,2})\x20(?P<y7>(?:19|20)\d{2})(?![\d/])   # "ngày 16/6 2025"
 """
 # A run of months ends when its last month ends: "Tháng 11 - 12/2025" is due in December.
 MONTH_RANGE = r"""
@@ -169,7 +167,7 @@ def _valid(year: int, month: int, day: int | None = None) -> bool:
 def _parse_match(match: re.Match[str]) -> tuple[str, Precision] | None:
     """ISO value and precision of one ``DATE_PATTERN`` match, or None when it is not a real date."""
     groups = match.groupdict()
-    for day_key, month_key, year_key in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+    for day_key, month_key, year_key in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d7", "m7", "y7")):
         if groups.get(day_key):
             day, month, year = int(groups[day_key]), int(groups[month_key]), int(groups[year_key])
             return (f"{year:04d}-{month:02d}-{day:02d}", "day") if _valid(year, month, day) else None
