@@ -178,8 +178,7 @@ def extract_people(text: str) -> list[Person]:
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
-    people = without_cut_names(_without_misspelt_names(_without_run_on_names(found), text), text)
-    return _with_department_head_titles(people, text)
+    return _with_department_head_titles(_without_misspelt_names(_without_run_on_names(found), text), text)
 
 
 def _with_department_head_titles(people: list[Person], text: str) -> list[Person]:

@@ -36,10 +36,10 @@ def inherit_run_in_owners(text: str, obligations: list[Obligation]) -> None:
         if obligation.responsible is not None:
             continue
         own = _marker_before(markers, obligation.start)
-        if own is not None and "." not in own["number"]:
-            obligation.responsible = _article_owner(text, articles, markers, own)
-            continue
         if own is None:
+            continue
+        if "." not in own["number"]:  # "1." under "Điều 2. ... có trách nhiệm:"
+            obligation.responsible = _article_owner(text, articles, markers, own)
             continue
         parent_number = own["number"].rsplit(".", 1)[0]
         parent = _marker_before(markers, own.start(), number=parent_number)
