@@ -21,7 +21,7 @@ _ANNOUNCED = re.compile(
         (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
         (?P<body>[^,.;:\n]{{2,80}}?)\s+     # the body: "Quốc hội", "Bộ trưởng Bộ Xây dựng"
         (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
-        (?:đã\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành)\s+$   # its issuing verb, right before
+        (?:đã\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|có)\s+$   # its issuing verb ("đã có Công văn ...")
     """,
     re.VERBOSE,
 )

@@ -80,9 +80,7 @@ CITATION_HEAD = re.compile(
     re.VERBOSE,
 )
 # A law, code or constitution by name: "Luật Tiếp cận thông tin năm 2016", "Luật Điện lực số 61/2024/QH15".
-_LAW_NAME_WORD = (
-    r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b|tại\b|được\b|đã\b|là\b|có\b|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
-)
+_LAW_NAME_WORD = r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
 # A name whose parts a comma joins goes on in lower case: "Luật Tín ngưỡng, tôn giáo", "Luật Cán bộ,
 # công chức"; a capital or a conjunction after the comma begins something else ("Luật Cơ yếu, nhưng ...").
 _LAW_NAME_AFTER_COMMA = (
@@ -96,7 +94,7 @@ LAW_BY_NAME = re.compile(
     (?P<title>Luật\s+[sS]ửa\s+đổi(?:,?\s+bổ\s+sung)?\s      # an amending law names the laws it amends:
               (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
                                                                    #  Luật Quy hoạch, ... và Luật Đấu thầu"
-            |(?:Bộ\s+luật|Luật)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?   # "Luật Tiếp cận thông tin"
+            |(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?   # "Luật Tiếp cận thông tin"
             |Hiến\s+pháp)
     \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)  # "Luật BHXH 2024", "2024và"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
@@ -524,11 +522,12 @@ def _laws_by_name(text: str) -> list[CitedDocument]:
         if (
             title != "Hiến pháp"
             and not amending
-            and not title.split()[2 if title.startswith("Bộ") else 1][:1].isupper()
+            and not title.split()[2 if title.startswith(("Bộ", "Pháp lệnh")) else 1][:1].isupper()
         ):
             continue  # "Luật này ..." is not a law's name
-        doc_type = (
-            "Bộ luật" if title.startswith("Bộ luật") else title.split()[0] if title != "Hiến pháp" else title
+        doc_type = next(
+            (kind for kind in ("Bộ luật", "Pháp lệnh", "Hiến pháp") if title.startswith(kind)),
+            title.split()[0],
         )
         number = normalise_number(match["number"]) if match["number"] else None
         parsed_date = parse_date("ngày " + match["date"]) if match["date"] else None
@@ -536,7 +535,6 @@ def _laws_by_name(text: str) -> list[CitedDocument]:
         year = int(match["year"]) if match["year"] else (int(issued_on[:4]) if issued_on else None)
         if number and (year_in_number := re.search(r"/((?:19|20)\d{2})/", number)):
             year = int(year_in_number[1])
-        doc_type = "Hiến pháp" if title == "Hiến pháp" else doc_type
         laws.append(
             CitedDocument(doc_type, number, issued_on, None, None, title, year, match.start(), match.end())
         )

@@ -25,10 +25,11 @@ from extractors.lexicon import load_yaml
 from extractors.types import DateMention, DateRole, Precision
 
 # A full date, either spelled out or numeric; named groups are read by ``_parse_match``.
-# A typist's slip is read after "ngày" only: "ngày 27 năm 12 năm 2019" ("năm" for "tháng"), "ngày 16/6 2025"
+# A typist's slip is read after "ngày" only: "ngày 27 năm 12 năm 2019", "ngày 01 ngày 10 năm 2021" (for
+# "tháng"; legal_qa), "ngày 16/6 2025"
 # (legal_docs, Quyết định 87/QĐ-UBND Lai Châu and 145/QĐ-UBND Thanh Hóa citing a decree and a law).
 DAY_SPELLED = r"""
-    (?:ngày|Ngày|NGÀY)\s+(?P<d1>\d{1,2})\s+(?:tháng|THÁNG|năm(?=\s+\d{1,2}\s+năm\s))\s+(?P<m1>\d{1,2})\s*,?\s+
+    (?:ngày|Ngày|NGÀY)\s+(?P<d1>\d{1,2})\s+(?:tháng|THÁNG|(?:năm|ngày)(?=\s+\d{1,2}\s+năm\s))\s+(?P<m1>\d{1,2})\s*,?\s+
     (?:năm|NĂM)\s+(?P<y1>\d{4})
 """
 DAY_NUMERIC = r"""
