@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 
 from extractors.dates import parse_date
-from extractors.issuers import cut_issuer
+from extractors.issuers import cut_issuer, drop_signer_name
 
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _ANNOUNCED = re.compile(
     rf"""(?:^|[.;:]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too)
-        (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),\s+     # "Ngày 16/6/2025, ", "Sáng ngày ..."
+        (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),?\s+    # "Ngày 16/6/2025, ", "Sáng ngày ...", the comma may be left out
         (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
         (?P<body>[^,.;:\n]{{2,80}}?)\s+     # the body: "Quốc hội", "Bộ trưởng Bộ Xây dựng"
         (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
-        (?:đã\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|có)\s+$   # its issuing verb ("đã có Công văn ...")
+        (?:(?:đã|vừa|mới)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|có)\s+$   # its verb ("đã có Công văn ...")
     """,
     re.VERBOSE,
 )
@@ -35,7 +35,7 @@ def announced_before(text: str, start: int) -> tuple[str | None, str | None]:
     if found is None:
         return None, None
     parsed = parse_date("ngày " + found["date"])
-    body = found["body"].strip()
+    body = drop_signer_name(found["body"].strip())  # "Phó Chủ tịch UBND Thành phố Nguyễn Trọng Đông"
     name = cut_issuer(body, 0)
     # only a body's name and nothing else: "Quốc hội", not "đoàn công tác của tỉnh"
     return (parsed[0] if parsed and parsed[1] == "day" else None), (

@@ -18,7 +18,14 @@ from dataclasses import fields, replace
 
 from extractors.announced_dates import announced_before
 from extractors.dates import DATE_PATTERN, parse_date
-from extractors.issuers import ADMIN_LEVELS, complete_bare_level, cut_issuer, expand_abbreviations, title_case
+from extractors.issuers import (
+    ADMIN_LEVELS,
+    complete_bare_level,
+    cut_issuer,
+    drop_signer_name,
+    expand_abbreviations,
+    title_case,
+)
 from extractors.known_bodies import known_body_spelling
 from extractors.law_names import expand_law_abbreviation, passed_by
 from extractors.lexicon import load_yaml
@@ -116,7 +123,8 @@ _ISSUED_BY_LEAD = re.compile(r"\s*,?\s*do\s+")
 _ISSUED_BY_VERB = re.compile(r"\s+(?:ký\s+)?ban\s+hành\b")
 _DATE_LEAD = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")
-_NOT_A_SUBJECT_START = frozenset(load_yaml("issuer_words")["not_subject_start"])
+_ISSUER_WORDS = load_yaml("issuer_words")
+_NOT_A_SUBJECT_START = frozenset(_ISSUER_WORDS["not_subject_start"])
 # A unit named in lower case by its level is a place, not a body ("của tỉnh Tuyên Quang"); "tỉnh ủy" is one.
 _PLACE_NOT_BODY = re.compile(
     r"(?:"
@@ -139,13 +147,29 @@ _ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)
 _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{NUMBER}", re.VERBOSE)
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
 _ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+(?:tại|TẠI)\s*$")
+# Or be the subject that issues it: "Ngày 31/3, UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1331/KH-UBND".
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:đã|vừa|mới)\s+)?(?:(?:chính\s+thức|ký)\s+)?ban\s+hành\s*$")
+_CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
+_SUBJECT_HEAD = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(h) for h in sorted([*_ISSUER_WORDS["body_heads"], "UBND", "HĐND"], key=len, reverse=True)
+    )
+    + r")\b"
+)
+# Bodies named by their purpose, whose name may run on with "về ...": "Ban Chỉ đạo về tổng kết ...".
+_PURPOSE_NAMED = frozenset(_ISSUER_WORDS["list_name_heads"])
+_MAX_SUBJECT_TOKENS = 16
+_FROM_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d{2}\b.*$")
+_DATE_OPENING = re.compile(
+    r"[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s*"
+)
 _MAX_SUBJECT_CHARS = 400
 # "các Quyết định của Bộ trưởng ...", "Các Thông tư của ...": a plural type with its issuer, numbers to follow.
 _PLURAL_LEAD = re.compile(rf"\b[Cc]ác\s+(?P<type>{_TYPE_WORDS})\s+(?:(?:của|CỦA)\s+|(?=:))")
 # Items of a list after a colon, ";" between them: "các Nghị định của Chính phủ: số 156/...; số 91/...".
 _LIST_ITEM_BREAK = re.compile(r";(?!\s*[Ss]ố\b)|\.\s|\n")
 _SENTENCE_BREAK = re.compile(r";|\.\s|\n")
-_ISSUER_WORDS = load_yaml("issuer_words")
 _PLENUM_BODIES = {name.casefold(): name for name in _ISSUER_WORDS["plenum_bodies"]}
 # Central bodies that sign together, named as a list: "Kết luận số 167-KL/TW ... của Bộ Chính trị, Ban Bí thư".
 _JOINT_CENTRAL_BODIES = frozenset(_ISSUER_WORDS["joint_central_bodies"])
@@ -326,6 +350,38 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
     return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
 
 
+def _subject_issuer(text: str, head_start: int) -> str | None:
+    """The body that is the subject of "<body> (đã|vừa) ban hành <the citation>", else None.
+
+    The subject is the whole clause before the verb, after an opening date at most ("Ngày 31/3/2025,
+    UBND tỉnh Lai Châu đã ban hành Kế hoạch ..."); it counts only when it is a body's whole name, read
+    by ``cut_issuer``, or a body named by its purpose whose name runs on ("Ban Chỉ đạo về tổng kết thực
+    hiện Nghị quyết 18-NQ/TW năm 2017"). A clause that begins otherwise ("Phó Chủ tịch UBND ...", "...
+    do Bộ Y tế ban hành" closing another title) gives nothing. A signer's name after the body is dropped.
+    """
+    window = _text_before(text, head_start, window=200)
+    verb = _SUBJECT_VERB.search(window)
+    if verb is None:
+        return None
+    clause_starts = [m.end() for m in _CLAUSE_START.finditer(window, 0, verb.start())]
+    if not clause_starts:
+        return None
+    opening = _DATE_OPENING.match(window, clause_starts[-1])
+    head = _SUBJECT_HEAD.match(window, opening.end() if opening else clause_starts[-1])
+    if head is None:
+        return None
+    subject = drop_signer_name(window[head.start() : verb.start()].strip())
+    if len(subject.split()) > _MAX_SUBJECT_TOKENS:
+        return None
+    issuer = cut_issuer(text, head_start - len(window) + head.start())
+    if issuer is None:
+        return None
+    name = drop_signer_name(issuer[0])
+    if name != subject and not (name in _PURPOSE_NAMED and subject.startswith(name + " về ")):
+        return None
+    return _issuer_name(_FROM_YEAR.sub("", subject))
+
+
 def _plural_lead(text: str, head_start: int) -> tuple[str, str, int] | None:
     """(type, window, end of the lead) of the "các <Type> (của ...)" that lists the number at ``head_start``.
 
@@ -476,6 +532,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 issued_on=issued_on,
                 issuer=tail.get("issuer")
                 or _issuer_before(text, head.start(), number)
+                or _subject_issuer(text, head.start())
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
                 or (None if head["type"] else _issuer_of_plural_lead(text, head.start(), number, doc_type))
                 or issuer_from_symbol(number),

@@ -194,6 +194,34 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
     return (name, start + len(name)) if name else None
 
 
+_SIGNER_TAIL = re.compile(
+    r"\s+(?:[-–]\s+)?(?P<name>(?:"
+    + "|".join(sorted({n.split()[0] for n in load_yaml("surnames")["surnames"]}, key=len, reverse=True))
+    + r")(?:\s+[A-ZĐ]\w*){2,3})$"
+)
+_CITY_WORDS = frozenset({"phố", "tp", "tp.", "t.p"})
+_PLACE_BEFORE_NAME = _LEVEL_WORDS - _CITY_WORDS
+_CITIES_NAMED_AFTER_PEOPLE = frozenset(_WORDS["cities_named_after_people"])
+
+
+def drop_signer_name(name: str) -> str:
+    """A body's or office's name without the person after it: "Bộ trưởng Bộ Công an Lương Tam Quang".
+
+    The person is 3–4 capitalised syllables from a family name at the end; after a level word they are
+    a place ("phường Phạm Ngũ Lão", "huyện Trần Văn Thời"), and after "Thành phố"/"TP" only a city's
+    name is ("UBND TP Hồ Chí Minh"; "Phó Chủ tịch UBND Thành phố Nguyễn Trọng Đông" signs).
+    """
+    tail = _SIGNER_TAIL.search(name)
+    if tail is None:
+        return name
+    before = name[: tail.start()].split()
+    if not before or before[-1].casefold() in _PLACE_BEFORE_NAME:
+        return name
+    if before[-1].casefold() in _CITY_WORDS and tail["name"] in _CITIES_NAMED_AFTER_PEOPLE:
+        return name
+    return name[: tail.start()]
+
+
 def expand_abbreviations(name: str) -> str:
     """``UBND quận Hà Đông`` -> ``Ủy ban nhân dân quận Hà Đông``; ``quận 1`` -> ``Quận 1``."""
     words = [ISSUER_TOKENS.get(word, word) for word in name.split()]
