@@ -129,7 +129,30 @@ def extract_obligations(
         )
         obligations.append(row)
     obligations.sort(key=lambda o: o.start)
-    return obligations
+    # A question is no task ("Công bố danh sách các trường sáp nhập khi nào?": a Q&A heading).
+    return [o for o in obligations if not _QUESTION_END.search(o.action)]
+
+
+_QUESTION_END = regex.compile(r"\?[\s\"”')]*(?:\(Hình từ Internet\))?\s*$")
+
+
+def tasks_of_an_article(obligations: list[Obligation], document: DocumentMeta, text: str) -> list[Obligation]:
+    """The obligations of a text that is no document: only those with a deadline; all of a document's.
+
+    A news or Q&A article quotes the duties of laws and plans; a dated task is one of the moment
+    ("báo cáo Thủ tướng trong tháng 8/2017"), a statutory duty is not ("trong thời hạn 30 ngày, kể từ
+    ngày nhận đủ hồ sơ, Bộ ... trình Thủ tướng"). A text is a document when its header or end block was
+    read (type, number, issuer, signer, recipients), or when it has a plan's own structure: a task
+    heading in capitals ("IV. TỔ CHỨC THỰC HIỆN") or a task table (a page of a plan without its header).
+    """
+    if document.doc_type or document.number or document.issuer or document.signer or document.recipients:
+        return obligations
+    sections = parse_sections(text)
+    if any(sections[i].title.isupper() for i in _task_section_indexes(sections)):
+        return obligations
+    if flat_table_spans(text) or table_obligations(text, sections, []):
+        return obligations
+    return [o for o in obligations if o.deadline]
 
 
 @dataclass(slots=True)

@@ -85,3 +85,52 @@ def test_a_committee_letter_keeps_pct_as_phó_chủ_tịch() -> None:
     text = "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 980/KH-UBND\nNơi nhận: Các PCT UBND tỉnh; PCT Nguyễn Văn Đệ;\n"
     (person,) = extract_all(text).people
     assert person.title == "Phó Chủ tịch"
+
+
+# legal_qa corpus (an article on electricity prices, lines 175917–175925): a Q&A headline and the
+# statutory duties it quotes, no document header, signature or task heading. Issue #4 (heldout17).
+QA_ARTICLE = (
+    "Evn tăng giá điện? Giá điện tăng bao nhiêu từ ngày 10/5/2025? (Hình từ Internet)\n"
+    "Trong thời hạn 05 ngày làm việc kể từ ngày thực hiện điều chỉnh, Tập đoàn Điện lực Việt Nam có trách "
+    "nhiệm báo cáo Bộ Công Thương.\n"
+    "Trong thời hạn 15 ngày làm việc kể từ ngày nhận đủ hồ sơ phương án giá của Tập đoàn Điện lực Việt Nam, "
+    "Bộ Công Thương có trách nhiệm trả lời bằng văn bản.\n"
+)
+
+
+def test_an_article_quoting_statutory_duties_gives_no_task() -> None:
+    assert extract_all(QA_ARTICLE).obligations == []
+
+
+def test_the_same_duties_under_a_plans_task_heading_are_tasks() -> None:
+    obligations = extract_all("III. TỔ CHỨC THỰC HIỆN\n" + QA_ARTICLE.split("\n", 1)[1]).obligations
+    assert [(o.responsible, o.recipient) for o in obligations if o.recipient] == [
+        ("Tập đoàn Điện lực Việt Nam", "Bộ Công Thương")
+    ]
+
+
+def test_an_article_keeps_a_dated_task_and_drops_its_questions() -> None:
+    # heldout14's one task (baomoi, the Prime Minister's conclusions for Hồ Chí Minh City), shortened.
+    text = (
+        "Thủ tướng: Áo đã quá chật, phải tìm cách đột phá?\n"
+        "Thủ tướng giao Bộ Tài nguyên và Môi trường nghiên cứu đề xuất của Thành phố, báo cáo Thủ tướng "
+        "trong tháng 8/2017.\n"
+    )
+    obligations = extract_all(text).obligations
+    assert [(o.deadline, o.deadline_precision, o.recipient) for o in obligations] == [
+        ("2017-08", "month", "Thủ tướng")
+    ]
+
+
+def test_a_question_is_no_task() -> None:
+    # heldout17's university article: its sub-headlines are questions, read as items of a section.
+    from extractors.obligations import extract_obligations
+
+    text = (
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Công bố danh sách các trường Đại học sáp nhập khi nào?\n"
+        "2. Sở Nội vụ báo cáo UBND tỉnh trước ngày 15/12/2025.\n"
+    )
+    assert [o.action for o in extract_obligations(text)] == [
+        "Sở Nội vụ báo cáo UBND tỉnh trước ngày 15/12/2025."
+    ]
