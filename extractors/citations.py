@@ -165,6 +165,13 @@ _DATE_OPENING = re.compile(
     r"[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s*"
 )
 _MAX_SUBJECT_CHARS = 400
+# "Tại tiểu mục 3 Mục II Kế hoạch ban hành kèm theo Quyết định 252/QĐ-BNV năm 2025, Bộ Nội vụ có nêu ...":
+# a sentence that opens on where a document says something, then names who says it.
+_WHERE_OPENING = re.compile(
+    r"(?:^|\x00|\.\s+|[Tt]heo\s+đó,\s+)(?:[Tt]ại|[Tt]heo)\s+(?!quy\s+định\b)[^.;:\n]{0,120}$"
+)
+_SAYS_AFTER = re.compile(r"\s*,\s+")
+_SAYS_VERB = re.compile(r"\s+(?:(?:đã|có|cũng)\s+)*(?:nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo)\b")
 # "các Quyết định của Bộ trưởng ...", "Các Thông tư của ...": a plural type with its issuer, numbers to follow.
 _PLURAL_LEAD = re.compile(rf"\b[Cc]ác\s+(?P<type>{_TYPE_WORDS})\s+(?:(?:của|CỦA)\s+|(?=:))")
 # Items of a list after a colon, ";" between them: "các Nghị định của Chính phủ: số 156/...; số 91/...".
@@ -382,6 +389,23 @@ def _subject_issuer(text: str, head_start: int) -> str | None:
     return _issuer_name(_FROM_YEAR.sub("", subject))
 
 
+def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | None:
+    """The body named right after "Tại/Theo <the citation>," as the one who says what follows, else None.
+
+    Only when the symbol's code abbreviates the body: "Tại Thông báo 596/TB-VPCP, Thủ tướng yêu cầu"
+    is the Government Office's notice of the Prime Minister's words, and gives nothing here.
+    """
+    if not _WHERE_OPENING.search(_text_before(text, head_start, window=160)):
+        return None
+    comma = _SAYS_AFTER.match(text, end)
+    body = cut_issuer(text, comma.end()) if comma else None
+    if body is None or not _SAYS_VERB.match(text, body[1]):
+        return None
+    name = _issuer_name(drop_signer_name(re.sub(r"\s*\([^)]*\)?$", "", body[0])))
+    code = issuer_code(number)
+    return name if code and code_abbreviates(code, name) else None
+
+
 def _plural_lead(text: str, head_start: int) -> tuple[str, str, int] | None:
     """(type, window, end of the lead) of the "các <Type> (của ...)" that lists the number at ``head_start``.
 
@@ -533,6 +557,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 issuer=tail.get("issuer")
                 or _issuer_before(text, head.start(), number)
                 or _subject_issuer(text, head.start())
+                or _issuer_saying(text, head.start(), int(tail["end"]), number)
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
                 or (None if head["type"] else _issuer_of_plural_lead(text, head.start(), number, doc_type))
                 or issuer_from_symbol(number),
