@@ -19,7 +19,8 @@ _ANNOUNCED = re.compile(
     rf"""(?:^|[.;:]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too)
         (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),?\s+    # "Ngày 16/6/2025, ", "Sáng ngày ...", the comma may be left out
         (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
-        (?P<body>[^,.;:\n]{{2,80}}?)\s+     # the body: "Quốc hội", "Bộ trưởng Bộ Xây dựng"
+        (?P<body>Ban\s+[Cc]hỉ\s+đạo[^.;:\n]{{2,160}}?|[^,.;:\n]{{2,80}}?)\s+  # "Quốc hội"; a steering committee
+                                    # named by its purpose, commas in the name ("Ban Chỉ đạo ... khoa học, công nghệ")
         (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
         (?:(?:đã|vừa|mới)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|có)\s+$   # its verb ("đã có Công văn ...")
     """,

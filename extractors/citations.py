@@ -168,12 +168,23 @@ _MAX_SUBJECT_CHARS = 400
 # "Tại tiểu mục 3 Mục II Kế hoạch ban hành kèm theo Quyết định 252/QĐ-BNV năm 2025, Bộ Nội vụ có nêu ...":
 # a sentence that opens on where a document says something, then names who says it.
 _WHERE_OPENING = re.compile(
-    r"(?:^|\x00|\.\s+|[Tt]heo\s+đó,\s+)(?:[Tt]ại|[Tt]heo)\s+(?!quy\s+định\b)[^.;:\n]{0,120}$"
+    r"(?:^|\x00|\.\s+|[Tt]heo\s+đó,\s+)(?:[Tt]ại|[Tt]heo|[Cc]ăn\s+cứ(?:\s+(?:tại|theo|vào))?)\s+(?!quy\s+định\b)"
+    r"[^.;:\n]{0,120}$"
 )
 _SAYS_AFTER = re.compile(r"\s*,\s+")
-_SAYS_VERB = re.compile(r"\s+(?:(?:đã|có|cũng)\s+)*(?:nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo)\b")
+_SAYS_VERB = re.compile(
+    r"\s+(?:(?:đã|có|cũng)\s+)*(?:nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|sửa\s+đổi|ban\s+hành)\b"
+)
 # "các Quyết định của Bộ trưởng ...", "Các Thông tư của ...": a plural type with its issuer, numbers to follow.
-_PLURAL_LEAD = re.compile(rf"\b[Cc]ác\s+(?P<type>{_TYPE_WORDS})\s+(?:(?:của|CỦA)\s+|(?=:))")
+# A count stands for "các" too: "04 Thông tư của Bộ GD&ĐT gồm Thông tư 01/2021/TT-BGDĐT, Thông tư 02/...".
+_PLURAL_LEAD = re.compile(
+    rf"(?:\b[Cc]ác|(?<![\d/.,-])\d{{1,2}}|\b(?:hai|ba|bốn))\s+(?P<type>{_TYPE_WORDS})\s+(?:(?:của|CỦA)\s+|(?=:))"
+)
+# The items of a counted or plural lead that repeat their type follow "gồm" or a colon.
+_LISTING = re.compile(r"(?:\bgồm|:)\s")
+_LISTED_ITEMS = re.compile(
+    rf"(?:\s*(?:{_TYPE_WORDS})\s+(?:số\s+)?[\w/.&-]+(?:\s+(?:ngày\s+[\d/]+|năm\s+\d{{4}}))?\s*(?:,|;|và)\s*)*\s*(?:{_TYPE_WORDS})?\s*(?:số\s*)?"
+)
 # Items of a list after a colon, ";" between them: "các Nghị định của Chính phủ: số 156/...; số 91/...".
 _LIST_ITEM_BREAK = re.compile(r";(?!\s*[Ss]ố\b)|\.\s|\n")
 _SENTENCE_BREAK = re.compile(r";|\.\s|\n")
@@ -371,20 +382,33 @@ def _subject_issuer(text: str, head_start: int) -> str | None:
     if verb is None:
         return None
     clause_starts = [m.end() for m in _CLAUSE_START.finditer(window, 0, verb.start())]
-    if not clause_starts:
-        return None
-    opening = _DATE_OPENING.match(window, clause_starts[-1])
-    head = _SUBJECT_HEAD.match(window, opening.end() if opening else clause_starts[-1])
+    head = None
+    # The last clause; or an earlier one that opens a body named by its purpose, whose name has commas
+    # ("Ngày 11/9/2025, Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, ... ban hành ...").
+    for back, start in enumerate(reversed(clause_starts[-4:])):
+        opening = _DATE_OPENING.match(window, start)
+        head = _SUBJECT_HEAD.match(window, opening.end() if opening else start)
+        if head and (back == 0 or any(window.startswith(name, head.start()) for name in _PURPOSE_NAMED)):
+            break
+        head = None
     if head is None:
         return None
+    if joint := _joint_issuers(window, clause_starts, head.start()):
+        # "Bộ Chính trị, Ban Bí thư đã ban hành Kết luận ...": the pair that signs together, else no one body
+        pair = f"{joint}, {drop_signer_name(window[head.start() : verb.start()].strip())}"
+        return (
+            pair if joint in _JOINT_CENTRAL_BODIES and pair.split(", ")[1] in _JOINT_CENTRAL_BODIES else None
+        )
     subject = drop_signer_name(window[head.start() : verb.start()].strip())
-    if len(subject.split()) > _MAX_SUBJECT_TOKENS:
+    if len(subject.split()) > _MAX_SUBJECT_TOKENS * (2 if subject.startswith(tuple(_PURPOSE_NAMED)) else 1):
         return None
     issuer = cut_issuer(text, head_start - len(window) + head.start())
     if issuer is None:
         return None
     name = drop_signer_name(issuer[0])
-    if name != subject and not (name in _PURPOSE_NAMED and subject.startswith(name + " về ")):
+    if name != subject and not (
+        name in _PURPOSE_NAMED and subject.startswith((name + " về ", name + " của "))
+    ):
         return None
     return _issuer_name(_FROM_YEAR.sub("", subject))
 
@@ -404,6 +428,16 @@ def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | N
     name = _issuer_name(drop_signer_name(re.sub(r"\s*\([^)]*\)?$", "", body[0])))
     code = issuer_code(number)
     return name if code and code_abbreviates(code, name) else None
+
+
+def _joint_issuers(window: str, clause_starts: list[int], subject_start: int) -> str | None:
+    """The body named in the clause before the subject, if it is one: "Sở Nội vụ, Sở Tài chính đã ban hành"."""
+    earlier = [start for start in clause_starts if start < subject_start]
+    if not earlier:
+        return None
+    before = window[earlier[-1] : subject_start].rstrip(" ,")
+    name = cut_issuer(before, 0) if _SUBJECT_HEAD.match(before) else None
+    return before if name is not None and name[0] == before else None
 
 
 def _plural_lead(text: str, head_start: int) -> tuple[str, str, int] | None:
@@ -434,7 +468,9 @@ def _plural_lead_type(text: str, head_start: int) -> str | None:
     return lead[0] if lead and lead[0] != "Công văn" else None
 
 
-def _issuer_of_plural_lead(text: str, head_start: int, number: str, doc_type: str | None) -> str | None:
+def _issuer_of_plural_lead(
+    text: str, head_start: int, number: str, doc_type: str | None, typed: bool = False
+) -> str | None:
     """The issuer of "các <Type> của <issuer> ... (Số 1226/QĐ-BVHTTDL ... và số 2657/QĐ-BVHTTDL ...)".
 
     A plural type names the issuer once and lists the numbers after it, in brackets or after a colon
@@ -446,6 +482,11 @@ def _issuer_of_plural_lead(text: str, head_start: int, number: str, doc_type: st
     if found is None or doc_type is None or (found[0] != doc_type and found[0] != "Công văn"):
         return None
     _, window, lead_end = found
+    listing = _LISTING.search(window, lead_end) if typed else None
+    if typed and (listing is None or not _LISTED_ITEMS.fullmatch(window, listing.end())):
+        # an item with its own type is listed after "gồm"/":", only items between: "... Thông tư
+        # 04/2021/TT-BGDĐT và được sửa đổi bởi Thông tư 08/2023/TT-BGDĐT" is no item of the list
+        return None
     issuer = cut_issuer(window, lead_end, stop_before=_TYPE_WORD_START)  # None after a bare "các Quyết định:"
     if issuer is None:
         return None
@@ -559,7 +600,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 or _subject_issuer(text, head.start())
                 or _issuer_saying(text, head.start(), int(tail["end"]), number)
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
-                or (None if head["type"] else _issuer_of_plural_lead(text, head.start(), number, doc_type))
+                or _issuer_of_plural_lead(text, head.start(), number, doc_type, typed=bool(head["type"]))
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
@@ -669,30 +710,60 @@ _NEXT_SHORT_FORM = re.compile(rf"\s*(?:,|;|\bvà|\bhoặc)\s+(?:{_TYPE_WORDS})\s
 
 
 def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDocument]:
-    found = []
+    """Documents cited by type and serial only, with their issuer: "Chỉ thị 26 của Thủ tướng Chính phủ".
+
+    Several short forms before one issuer share it: "Nghị quyết 71, Nghị quyết 57 của Bộ Chính trị".
+    A short form of a document the text also cites in full ("Nghị quyết 57-NQ/TW") is that document:
+    it gives the full citation the issuer and date it lacks, and is no citation of its own.
+    """
+    found: list[CitedDocument] = []
+    waiting: list[CitedDocument] = []  # short forms whose issuer comes after the next one
     for match in _SHORT_FORM.finditer(text):
         if _YEAR_LIKE.match(match["number"]) or any(c.start <= match.start() < c.end for c in taken):
             continue
         tail = _read_tail(text, match.end(), len(text))
         issuer = tail.get("issuer")
         if not issuer or not str(issuer)[:1].isupper():
-            continue  # "Nghị định 67 của ngư dân ...": no issuing body
+            # "Nghị định 67 của ngư dân ...": no issuing body; "Nghị quyết 71, Nghị quyết 57 của ...": later
+            listed = _NEXT_SHORT_FORM.match(text, match.end())
+            waiting = [*waiting, _short_form(match, tail, None)] if listed else []
+            continue
         # "Chỉ thị 26 của Thủ tướng Chính phủ và Chỉ thị 17 của ...": the next short form ends the issuer
         issuer = _NEXT_SHORT_FORM.split(str(issuer), maxsplit=1)[0]
-        issued_on = tail.get("issued_on")
-        found.append(
-            CitedDocument(
-                doc_type=canonical_doc_type(match["type"]),
-                number=match["number"],
-                issued_on=issued_on,
-                issuer=issuer,
-                subject=tail.get("subject"),
-                year=int(issued_on[:4]) if issued_on else tail.get("year"),
-                start=match.start(),
-                end=int(tail["end"]),
-            )
-        )
-    return found
+        for earlier in waiting:
+            earlier.issuer = issuer
+        found += [*waiting, _short_form(match, tail, issuer)]
+        waiting = []
+    return [short for short in found if not _fills_full_citation(short, taken)]
+
+
+def _short_form(match: re.Match[str], tail: dict[str, object], issuer: str | None) -> CitedDocument:
+    issued_on = tail.get("issued_on")
+    return CitedDocument(
+        doc_type=canonical_doc_type(match["type"]),
+        number=match["number"],
+        issued_on=issued_on,
+        issuer=issuer,
+        subject=tail.get("subject"),
+        year=int(issued_on[:4]) if issued_on else tail.get("year"),
+        start=match.start(),
+        end=int(tail["end"]),
+    )
+
+
+def _fills_full_citation(short: CitedDocument, taken: list[CitedDocument]) -> bool:
+    """Whether ``short`` is the short form of one full citation of ``taken``, completing it if so."""
+    full = [
+        c
+        for c in taken
+        if c.doc_type == short.doc_type and re.match(rf"{re.escape(short.number)}[-/]", c.number or "")
+    ]
+    if len({c.number for c in full}) != 1:
+        return False
+    for citation in full:
+        citation.issuer = citation.issuer or short.issuer
+        citation.issued_on = citation.issued_on or short.issued_on
+    return True
 
 
 def extract_citations(text: str) -> list[CitedDocument]:

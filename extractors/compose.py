@@ -39,7 +39,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     from extractors.document_meta import extract_document_meta
     from extractors.flat_tables import mark_table_deadlines
     from extractors.indicators import extract_dimensions, extract_indicators
-    from extractors.obligations import extract_obligations, tasks_of_an_article
+    from extractors.obligations import article_obligations, extract_obligations, is_article
     from extractors.organizations import extract_organizations
     from extractors.people import extract_people, without_cut_names
     from extractors.periods import extract_periods
@@ -65,8 +65,9 @@ def _extract_flowed(text: str, original: str) -> Extraction:
         people=people,
         organizations=extract_organizations(text),
         # The header and dates read above, not read again: a date inside a citation is no deadline.
-        obligations=tasks_of_an_article(
-            extract_obligations(text, document=document, dates=dates), document, text
+        # A news or Q&A article: only the dated tasks it quotes (extractors.obligations.is_article).
+        obligations=(article_obligations if is_article(document, text) else extract_obligations)(
+            text, document=document, dates=dates
         ),
     )
 

@@ -42,7 +42,7 @@ _MAX_ISSUER_TOKENS = 14
 _TOKEN = re.compile(r"\S+")
 # A footnote mark a web copy glues to the word before it: "... của Thanh tra Chính phủ[3], UBND ...".
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]$")
-_TRAILING_PUNCT = ",;:)(”“\"'…"
+_TRAILING_PUNCT = ",;:)(”“\"'…?!"
 
 
 def _is_capitalised(token: str) -> bool:

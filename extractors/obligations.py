@@ -136,23 +136,36 @@ def extract_obligations(
 _QUESTION_END = regex.compile(r"\?[\s\"”')]*(?:\(Hình từ Internet\))?\s*$")
 
 
-def tasks_of_an_article(obligations: list[Obligation], document: DocumentMeta, text: str) -> list[Obligation]:
-    """The obligations of a text that is no document: only those with a deadline; all of a document's.
+def is_article(document: DocumentMeta, text: str) -> bool:
+    """Whether ``text`` is no document but an article about one (news, legal Q&A).
 
-    A news or Q&A article quotes the duties of laws and plans; a dated task is one of the moment
-    ("báo cáo Thủ tướng trong tháng 8/2017"), a statutory duty is not ("trong thời hạn 30 ngày, kể từ
-    ngày nhận đủ hồ sơ, Bộ ... trình Thủ tướng"). A text is a document when its header or end block was
-    read (type, number, issuer, signer, recipients), or when it has a plan's own structure: a task
-    heading in capitals ("IV. TỔ CHỨC THỰC HIỆN") or a task table (a page of a plan without its header).
+    A text is a document when its header or end block was read (type, number, issuer, signer,
+    recipients), or when it has a plan's own structure: a task heading in capitals ("IV. TỔ CHỨC THỰC
+    HIỆN") or a task table (a page of a plan without its header).
     """
     if document.doc_type or document.number or document.issuer or document.signer or document.recipients:
-        return obligations
+        return False
     sections = parse_sections(text)
     if any(sections[i].title.isupper() for i in _task_section_indexes(sections)):
-        return obligations
-    if flat_table_spans(text) or table_obligations(text, sections, []):
-        return obligations
-    return [o for o in obligations if o.deadline]
+        return False
+    return not (flat_table_spans(text) or table_obligations(text, sections, []))
+
+
+def article_obligations(
+    text: str, *, document: DocumentMeta | None = None, dates: list[DateMention] | None = None
+) -> list[Obligation]:
+    """The dated tasks an article quotes, from every line of it: its headings are no plan's sections.
+
+    A news or Q&A article quotes the duties of laws and plans; a dated task is one of the moment
+    ("báo cáo Thủ tướng trong tháng 8/2017", "... hoàn thành trước ngày 25 tháng 9 năm 2025"), a
+    statutory duty is not ("trong thời hạn 30 ngày, kể từ ngày nhận đủ hồ sơ, Bộ ... trình Thủ tướng").
+    """
+    context = _DocumentContext.read(text, document, dates)
+    found: list[Obligation] = []
+    for item in unstructured_items(text):
+        found.extend(_item_obligations(text, item, [], context, found[-1] if found else None))
+    inherit_run_in_owners(text, found)
+    return [o for o in found if o.deadline and not _QUESTION_END.search(o.action)]
 
 
 @dataclass(slots=True)

@@ -286,3 +286,12 @@ def test_citations_subject_ends_before_the_preambles_main_clause() -> None:
     )
     (citation,) = extract_citations(text)
     assert citation.subject == "về cải thiện Chỉ số PAPI"
+
+
+def test_a_short_form_of_a_document_cited_in_full_is_that_document() -> None:
+    # legal_qa: "Thông tư 99 của Bộ Tài chính" and "Thông tư 99/2025/TT-BTC" in one headline, one document.
+    text = (
+        "Từ 1/1/2026, Doanh nghiệp ban hành Quy chế mở tài khoản kế toán theo Thông tư 99 của Bộ Tài chính đúng "
+        "không? Hệ thống biểu mẫu chứng từ kế toán mới nhất theo Thông tư 99/2025/TT-BTC là gì?"
+    )
+    assert [(c.number, c.issuer) for c in extract_citations(text)] == [("99/2025/TT-BTC", "Bộ Tài chính")]
