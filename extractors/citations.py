@@ -148,7 +148,12 @@ _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
 _ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+(?:tại|TẠI)\s*$")
 # Or be the subject that issues it: "Ngày 31/3, UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1331/KH-UBND".
-_SUBJECT_VERB = re.compile(r"\s+(?:(?:đã|vừa|mới)\s+)?(?:(?:chính\s+thức|ký)\s+)?ban\s+hành\s*$")
+# "... đã gửi Báo cáo số 198/BC-UBND lên UBND tỉnh", "... đã có Văn bản số 1547/BXD-VLXD": the sender issues it.
+# Only "ban hành" says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
+# ("Sở GD&ĐT TP.HCM đã có Công văn 6784/BGDĐT-GDTrH": the Sở forwards the Bộ's letter).
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:cũng|đã|vừa|mới)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|(?P<sends>ký|gửi|có))\s*$"
+)
 _CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
 _SUBJECT_HEAD = re.compile(
     r"\b(?:"
@@ -368,7 +373,7 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
     return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
 
 
-def _subject_issuer(text: str, head_start: int) -> str | None:
+def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     """The body that is the subject of "<body> (đã|vừa) ban hành <the citation>", else None.
 
     The subject is the whole clause before the verb, after an opening date at most ("Ngày 31/3/2025,
@@ -410,7 +415,11 @@ def _subject_issuer(text: str, head_start: int) -> str | None:
         name in _PURPOSE_NAMED and subject.startswith((name + " về ", name + " của "))
     ):
         return None
-    return _issuer_name(_FROM_YEAR.sub("", subject))
+    found = _issuer_name(_FROM_YEAR.sub("", subject))
+    code = issuer_code(number)
+    if verb["sends"] and not (code and code_abbreviates(code, found)):
+        return None
+    return found
 
 
 def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | None:
@@ -597,7 +606,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 issued_on=issued_on,
                 issuer=tail.get("issuer")
                 or _issuer_before(text, head.start(), number)
-                or _subject_issuer(text, head.start())
+                or _subject_issuer(text, head.start(), number)
                 or _issuer_saying(text, head.start(), int(tail["end"]), number)
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
                 or _issuer_of_plural_lead(text, head.start(), number, doc_type, typed=bool(head["type"]))

@@ -216,9 +216,16 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(span_start <= start and end <= span_end for span_start, span_end in spans)
 
 
+# A past act dated by the cue is a condition, not a task: "hộ gia đình, cá nhân đã xây dựng và sử dụng
+# trước ngày 1/7/2006" (news, heldout19). "đã được giao ... hoàn thành trước ngày" is an assignment: kept.
+_PAST_ACT_BEFORE = re.compile(r"\bđã\s+(?!được\b)(?:[^\s,;.]+\s+){0,5}?trước\s+(?:ngày\s+)?$")
+
+
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
+        return False
+    if _PAST_ACT_BEFORE.search(before):
         return False
     if _PLANNED_COMPLETION_CUE.search(before):
         return False

@@ -87,6 +87,10 @@ _HEAD_ALTERNATION = "|".join(
 _VERB_ALTERNATION = "|".join(re.escape(verb) for verb in _WORDS["issuing_verbs"])
 _TYPE_SPELLINGS = [s for name, variants in _DOC_TYPE_NAMES.items() for s in [name, *(variants or [])]]
 _TYPE_ALTERNATION = "|".join(re.escape(name) for name in sorted(_DOC_TYPE_NAMES, key=len, reverse=True))
+# A type word right before the label, after running text: "... đã gửi Báo cáo số: 198/BC-UBND" cites a document.
+_TYPE_WORD_BEFORE = re.compile(
+    rf"(?i:{'|'.join(re.escape(t) for t in sorted(_TYPE_SPELLINGS, key=len, reverse=True))})\s*$"
+)
 # "Trường Mầm non Hoa Lư xây dựng và triển khai Kế hoạch ..." (heads and names are case-sensitive).
 _ANNOUNCING_SENTENCE = re.compile(
     rf"(?P<issuer>\b(?:{_HEAD_ALTERNATION})\b[^;:\n]*?)\s+(?:{_VERB_ALTERNATION})\s+(?P<type>{_TYPE_ALTERNATION})\b"
@@ -362,6 +366,10 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
     """Fill number, place, date, type and title from the header lines."""
     for index, line in enumerate(lines[:_HEADER_LINES]):
         number_label = _NUMBER_LABEL.search(line)
+        typed = _TYPE_WORD_BEFORE.search(line, 0, number_label.start()) if number_label else None
+        if typed and any(c.islower() for c in line[: typed.start()]):
+            # "đã gửi Báo cáo số: 198/BC-UBND lên UBND tỉnh": a number cited in running text ("Luật số:" heads a law)
+            number_label = None
         number = CITATION_HEAD.match(line, number_label.end()) if number_label else None
         if meta.number is None and number and not number["type"]:
             meta.number = normalise_number(number["number"])

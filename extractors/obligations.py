@@ -165,7 +165,19 @@ def article_obligations(
     for item in unstructured_items(text):
         found.extend(_item_obligations(text, item, [], context, found[-1] if found else None))
     inherit_run_in_owners(text, found)
-    return [o for o in found if o.deadline and not _QUESTION_END.search(o.action)]
+    return [
+        o
+        for o in found
+        if (o.deadline or _YEARLESS_DEADLINE.search(o.action)) and not _QUESTION_END.search(o.action)
+    ]
+
+
+# A news article dates a task by day and month only ("báo cáo Thành ủy, UBND TP Hà Nội trước ngày 10/7",
+# "chậm nhất trong tháng 7"): a dated task, though no ISO date can be given without inventing its year.
+_YEARLESS_DEADLINE = regex.compile(
+    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|không\s+quá)\s+(?:(?:vào|trong)\s+)?"
+    r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}|tháng\s+\d{1,2})(?!\s*[/-]\s*\d)(?!\s+năm\s+\d)"
+)
 
 
 @dataclass(slots=True)

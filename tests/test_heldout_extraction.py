@@ -290,6 +290,29 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # News reports of newly issued plans and letters (2017, texts rebuilt from the corpus). Blind values in
+    # its README; the floors are after the fixes it motivated.
+    "heldout19": HeldOutSet(
+        TESTS / "heldout19",
+        8,
+        {
+            "citations": 0.963,
+            "deadlines": 1.000,
+            "people": 1.000,
+            "obligations": 0.952,
+        },  # blind 0.923 / 0.933 / 1.0 / 0.778
+        {
+            "citation.issued_on": 1.000,  # 11/12 blind
+            "citation.issuer": 0.923,  # 11/12 blind; 3145's issuer in a clause that opens otherwise
+            **_all(1.000, ("honorific",), "person"),
+            **_all(0.900, ("title", "role"), "person"),
+            "obligation.deadline": 0.800,
+            "obligation.frequency": 1.000,
+            "obligation.recipient": 0.600,
+            "obligation.responsible": 0.200,  # the doer is the object of "yêu cầu" (README)
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # 7/8 blind
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.

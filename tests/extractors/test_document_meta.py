@@ -510,3 +510,10 @@ def test_a_headerless_text_announcing_a_numbered_document_takes_no_type_from_it(
     )
     meta = extract_document_meta(text)
     assert (meta.doc_type, meta.issuer) == (None, None)
+
+
+def test_a_number_cited_in_running_text_is_not_the_documents_own() -> None:
+    # News (heldout19): "Báo cáo số:" after running text cites a report; "Luật số:" heading a line is a header.
+    text = "Trước đó, ngày 3/7, UBND huyện Vân Đồn đã gửi Báo cáo số: 198/BC-UBND lên UBND tỉnh.\n"
+    meta = extract_document_meta(text)
+    assert (meta.number, meta.doc_type) == (None, None)
