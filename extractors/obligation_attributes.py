@@ -157,6 +157,9 @@ _ENDS_IN_FUNCTION_WORD = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['not_verbs'])
 _HEADING_SUBJECT = regex.compile(_any_of(_DATA["heading_subjects"]), regex.VERSION1)
 _HEADING_OPENER = regex.compile(rf"^\s*(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
 _OPENER = regex.compile(rf"(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
+_ORDER_VERB = regex.compile(
+    rf"\s(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
+)
 _TITLE_AT = regex.compile(rf"(?P<title>{_any_of([regex.escape(t) for t in _TITLES])})\s+", regex.VERSION1)
 # Where a sentence's subject may stand: at its start, or after a leading adverbial clause
 # ("Chậm nhất 01 tháng khi ..., Thủ trưởng đơn vị triển khai ...").
@@ -433,6 +436,33 @@ def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
     if subject is None and not needs_verb:
         subject = _run_in_plural_subject(expanded, position)
     return " ".join(subject.group(0).split()).rstrip(" ,;") if subject is not None else None
+
+
+def ordered_doer(sentence: str) -> str | None:
+    """The body a named actor orders to act: "Thứ trưởng ... yêu cầu các tập đoàn, tổng công ty tiến hành ...".
+
+    News reports an order as "<official or body> yêu cầu/chỉ đạo/giao/đề nghị <doer> <task>": the doer
+    is the body after the verb, not the one who asks. Only when a capitalised actor of at most eight
+    words opens the clause before the verb ("Theo đó, Thứ trưởng Hoàng Quốc Vượng yêu cầu ...").
+    """
+    expanded = expand_abbreviations(sentence)
+    for verb in _ORDER_VERB.finditer(expanded):
+        clause = regex.split(r"[,:;]\s+", expanded[: verb.start()])[-1].strip()
+        named = clause[:1].isupper() or (clause.casefold() + " ").startswith(
+            _TITLES_FOLDED
+        )  # "thứ trưởng cũng yêu cầu"
+        if not named or len(clause.split()) > _MAX_ACTOR_WORDS:
+            continue
+        rest = expanded[verb.end() :]
+        found = _subject_at(rest[:1].upper() + rest[1:], 0, needs_verb=False)
+        if isinstance(found, str):
+            return found[:1].lower() + found[1:] if rest[:1].islower() and found[1:2].islower() else found
+        return None
+    return None
+
+
+_MAX_ACTOR_WORDS = 8
+_TITLES_FOLDED = tuple(title.casefold() + " " for title in _TITLES)
 
 
 def _names_another_body(expanded: str, end: int) -> bool:

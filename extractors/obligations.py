@@ -31,6 +31,7 @@ from extractors.indicators import dimension_spans, indicator_spans
 from extractors.lexicon import load_yaml
 from extractors.obligation_attributes import (
     narrates_past_act,
+    ordered_doer,
     read_frequency,
     read_heading_owner,
     read_recipient_and_via,
@@ -163,7 +164,7 @@ def article_obligations(
     context = _DocumentContext.read(text, document, dates)
     found: list[Obligation] = []
     for item in unstructured_items(text):
-        found.extend(_item_obligations(text, item, [], context, found[-1] if found else None))
+        found.extend(_item_obligations(text, item, [], context, found[-1] if found else None, narrative=True))
     inherit_run_in_owners(text, found)
     return [
         o
@@ -310,8 +311,13 @@ def _item_obligations(
     sections: list[SectionSpan],
     context: _DocumentContext,
     previous: Obligation | None = None,
+    narrative: bool = False,
 ) -> list[Obligation]:
     """One obligation per sentence of ``item``; ``previous`` is the task read just before it.
+
+    ``narrative``: the item is an article's paragraph, whose sentences tell in turn who is asked to do
+    what ("Thứ trưởng ... yêu cầu các tập đoàn, tổng công ty ... Hoàn thành báo cáo ... chậm nhất ngày
+    4/2/2017."): the body ordered to act is the doer, and a sentence without a doer has the last one named.
 
     A timing label ("Thời gian hoàn thành: Trước ngày 15/11/2025.") is no task: it dates the task
     before it, in the same item or, when a flattened table puts the label at the start of the next
@@ -335,6 +341,9 @@ def _item_obligations(
     for index, (sentence_start, sentence_end) in enumerate(spans):
         sentence = " ".join(text[sentence_start:sentence_end].split())
         subject = read_subject(sentence)
+        if narrative:
+            subject = ordered_doer(sentence) or subject
+            owner = subject or owner
         if index == 0:
             # "1. Sở Y tế: Chủ trì ...; ... Tổ chức hướng dẫn ...": the unit that opens an item does
             # all of its sentences that name no doer of their own.

