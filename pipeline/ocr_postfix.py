@@ -339,7 +339,7 @@ _TYPE_CODE_OF_NAME = {
 _NAMED_SYMBOL = regex.compile(
     r"""
     (?P<name>(?<!\w)\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)   # the type word: "Quyết định", "Kết luận"
-    (?P<between>\s+số\s*:?\s*\d{1,5}(?:/\d{4})?[/-])  # " số 13/2025/", " số 77-"
+    (?P<between>\s+(?:số\s*:?\s*)?\d{1,5}(?:/\d{4})?[/-])  # " số 13/2025/", " số 77-", " 20/2021/"
     (?P<code>[A-Z0-9ĐÐ][A-Za-z0-9ĐđÐ]{0,4})            # the type code, as OCR read it
     (?=[-/][A-ZĐ])                                  # then the issuer
     """,
@@ -354,6 +354,10 @@ _CODE_LOOKALIKES = frozenset(
      ("I", "T"), ("1", "T"), ("D", "Đ"), ("Ð", "Đ"), ("C", "G"), ("G", "C"), ("R", "B"), ("8", "B"),
      ("5", "S"), ("H", "N"), ("N", "H"), ("K", "X"), ("X", "K")}
 )  # fmt: skip
+
+
+# A stroke OCR adds before the dash of a symbol: "Thông tư 20/2021/TTI-BGDĐT", "07/2024/TT1-BNV".
+_STROKE_READINGS = frozenset("I1l|")
 
 
 def restore_type_code_from_name(text: str) -> str:
@@ -376,6 +380,8 @@ def restore_type_code_from_name(text: str) -> str:
             code[i] == code[i - 1] and code[:i] + code[i + 1 :] == wanted for i in range(1, len(code))
         ):
             return m.group("name") + m.group("between") + wanted  # a letter read twice: "QĐĐ" for "QĐ"
+        if code[:-1] == wanted and code[-1] in _STROKE_READINGS:
+            return m.group("name") + m.group("between") + wanted  # the dash's stroke read: "TTI-", "TT1-"
         if len(code) != len(wanted):
             return m.group()
         pairs = [(a, b) for a, b in zip(code, wanted, strict=True) if a != b]

@@ -265,6 +265,12 @@ def test_restore_mixed_case_issuer(text: str, expected: str) -> None:
         ("Thông tư số 89-TC/TCT ngày", "Thông tư số 89-TC/TCT ngày"),
         ("Luật số 55/2010/QH12", "Luật số 55/2010/QH12"),
         ("Quyết định số 95/2025/QĐ-UBND ngày 24", "Quyết định số 95/2025/QĐ-UBND ngày 24"),
+        # the type word right before the number, no "số" (legal Q&A; 86 corpus lines, every change a "ND-CP"
+        # or "QD-" typo), and the dash's stroke read as a letter (heldout18's office scans)
+        ("theo Nghị định 320/2025/ND-CP về", "theo Nghị định 320/2025/NĐ-CP về"),
+        ("quy định tại Thông tư 20/2021/TTI-BGDĐT ngày", "quy định tại Thông tư 20/2021/TT-BGDĐT ngày"),
+        ("Thông tư 07/2024/TT1-BNV và", "Thông tư 07/2024/TT-BNV và"),
+        ("Kế hoạch 12/KH-UBND ngày", "Kế hoạch 12/KH-UBND ngày"),
     ],
 )
 def test_restore_type_code_from_name(ocr: str, expected: str) -> None:
