@@ -89,6 +89,20 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+# A person's name ending a wrapped body line, and the office in apposition after a dash on the next:
+# "Nguyễn Hòa Bình" / "- Trưởng ban Ban chỉ đạo ..." is one sentence, not a bullet (scans of 230/CĐ-TTg).
+_NAME_AT_END = re.compile(
+    r"(?:^|\s)(?:"
+    + "|".join(sorted({n.split()[0] for n in load_yaml("surnames")["surnames"]}, key=len, reverse=True))
+    + r")(?:\s+[A-ZĐ][^\W\d_]*){1,3}$"
+)
+_TITLE_AFTER_DASH = re.compile(
+    r"[-–]\s+(?:"
+    + "|".join(re.escape(t) for t in sorted(load_yaml("titles")["titles"], key=len, reverse=True))
+    + r")\b"
+)
+
+
 def _is_caps_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -110,6 +124,9 @@ def _continues(before: str, after: str) -> bool:
         return False
     if _CELL_SEPARATOR in before or _CELL_SEPARATOR in after:
         return False  # a table row (DOCX, PDF, Markdown readers) is one line, "1 | Tuyên truyền ..."
+    # "... Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình" / "- Trưởng ban Ban chỉ đạo ...": apposition
+    if len(before) >= _MIN_WRAPPED_LINE and _NAME_AT_END.search(before) and _TITLE_AFTER_DASH.match(after):
+        return True
     if _OPENS_ITEM.match(after) and not (_RANGE_END.match(after) and before[-1:].isdigit()):
         return False
     first = after[0]
