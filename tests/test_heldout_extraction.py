@@ -285,7 +285,7 @@ SETS = {
             "citation.issued_on": 1.000,  # 43/44 blind
             "citation.issuer": 0.977,  # 35/44 blind; a ministry letter symbol (BNV-TCBC) the gold leaves without issuer
             **_all(1.000, ("deadline", "frequency"), "obligation"),
-            "obligation.recipient": 0.556,  # "trình Thủ tướng ... phê duyệt", "cung cấp ... cho Bộ Công an" (README)
+            "obligation.recipient": 0.778,  # "trình Thủ tướng ... phê duyệt", "cung cấp ... cho Bộ Công an" (README)
             "obligation.responsible": 0.333,  # run-in "Bộ Tài chính: Chủ trì ..." inside a line (README)
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },

