@@ -149,7 +149,20 @@ def is_article(document: DocumentMeta, text: str) -> bool:
     sections = parse_sections(text)
     if any(sections[i].title.isupper() for i in _task_section_indexes(sections)):
         return False
+    if any(_is_task_heading_line(line) for line in text.splitlines()):
+        return False  # a web copy of a plan without its header: "NỘI DUNG THỰC HIỆN" on a line of its own
     return not (flat_table_spans(text) or table_obligations(text, sections, []))
+
+
+_MAX_HEADING_LINE_WORDS = 12
+
+
+def _is_task_heading_line(line: str) -> bool:
+    """A line in capitals that names a plan's task part ("NỘI DUNG THỰC HIỆN", "TỔ CHỨC THỰC HIỆN")."""
+    line = line.strip(" #*:.")
+    if not line or len(line.split()) > _MAX_HEADING_LINE_WORDS or not line.isupper():
+        return False
+    return bool(_TASK_SECTION.search(line)) and not _NOT_TASK_SECTION.search(line)
 
 
 def article_obligations(

@@ -167,3 +167,17 @@ def test_the_body_ordered_to_act() -> None:
         )
         is None
     )
+
+
+def test_a_web_copy_of_a_plan_without_its_header_keeps_its_undated_tasks() -> None:
+    # The shape of a provincial site's page about a PAPI plan: a headline, a lead announcing the plan, then
+    # the plan's own "NỘI DUNG THỰC HIỆN" (constructed; the wording of such pages).
+    text = (
+        "Cải thiện, nâng cao Chỉ số PAPI của tỉnh năm 2025\n"
+        "Ngày 31/3, UBND tỉnh đã ban hành Kế hoạch số 1331/KH-UBND về việc cải thiện Chỉ số PAPI năm 2025.\n"
+        "NỘI DUNG THỰC HIỆN\n"
+        "1. Tiếp tục đẩy mạnh thực hiện các giải pháp nâng cao các chỉ số nội dung, cụ thể:\n"
+        "a) Sở Nội vụ chủ trì thực hiện tốt dân chủ ở cơ sở, định kỳ hằng quý báo cáo UBND tỉnh kết quả.\n"
+    )
+    (task,) = extract_all(text).obligations
+    assert (task.frequency, task.recipient) == ("quarterly", "Ủy ban nhân dân tỉnh")
