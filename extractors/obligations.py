@@ -142,13 +142,16 @@ def is_article(document: DocumentMeta, text: str) -> bool:
 
     A text is a document when its header or end block was read (type, number, issuer, signer,
     recipients), or when it has a plan's own structure: a task heading in capitals ("IV. TỔ CHỨC THỰC
-    HIỆN") or a task table (a page of a plan without its header).
+    HIỆN", also unnumbered on a line of its own) or numbered in Roman numerals ("II. Nhiệm vụ và giải
+    pháp"), or a task table (a page of a plan without its header).
     """
     if document.doc_type or document.number or document.issuer or document.signer or document.recipients:
         return False
     sections = parse_sections(text)
-    if any(sections[i].title.isupper() for i in _task_section_indexes(sections)):
-        return False
+    if any(
+        sections[i].title.isupper() or sections[i].kind == "roman" for i in _task_section_indexes(sections)
+    ):
+        return False  # "III. TỔ CHỨC THỰC HIỆN", "II. Nhiệm vụ và giải pháp" of a plan exported without its header
     if any(_is_task_heading_line(line) for line in text.splitlines()):
         return False  # a web copy of a plan without its header: "NỘI DUNG THỰC HIỆN" on a line of its own
     return not (flat_table_spans(text) or table_obligations(text, sections, []))

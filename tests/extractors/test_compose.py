@@ -181,3 +181,16 @@ def test_a_web_copy_of_a_plan_without_its_header_keeps_its_undated_tasks() -> No
     )
     (task,) = extract_all(text).obligations
     assert (task.frequency, task.recipient) == ("quarterly", "Ủy ban nhân dân tỉnh")
+
+
+def test_a_plan_exported_without_header_and_with_sentence_case_headings_keeps_its_tasks() -> None:
+    # A ward's plan pasted as plain text: title in sentence case, Roman-numbered headings (constructed).
+    text = (
+        "Kế hoạch cải thiện Chỉ số PAPI năm 2025 của phường Tân Định\n"
+        "I. Mục đích, yêu cầu\n"
+        "Nâng cao chất lượng phục vụ người dân.\n"
+        "II. Nhiệm vụ và giải pháp\n"
+        "1. Văn phòng UBND phường chủ trì rà soát thủ tục hành chính, báo cáo UBND phường hằng quý.\n"
+    )
+    (task,) = extract_all(text).obligations
+    assert (task.frequency, task.recipient) == ("quarterly", "Ủy ban nhân dân phường Tân Định")
