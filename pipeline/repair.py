@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kehoach.document import Document
 from kehoach.repair import Repairer
+from pipeline.ocr_postfix import restore_type_code_from_name
 from pipeline.options import PipelineOptions
 
 
@@ -27,6 +28,10 @@ def repair(doc: Document, options: PipelineOptions) -> Document:
         if not repairer.needs_repair(text, ocr_lang):
             return doc
         repaired = repairer.repair_text(text, ocr_lang=ocr_lang if ocr_lang in ("vie", "eng") else None)
+        if ocr_lang:
+            # The type word before a symbol may only read right after repair ("Thông tư" from "Thông tr"):
+            # its misread type code is restored again ("Thông tư 20/2021/TTI-BGDĐT" -> TT), line by line.
+            repaired = restore_type_code_from_name(repaired)
         if repaired != text:
             doc.add_text("repaired", repaired)
             doc.repaired = True

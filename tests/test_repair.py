@@ -240,6 +240,15 @@ def test_repair_stage_skips_clean_text_and_other_languages() -> None:
     assert "repaired" not in disabled.texts
 
 
+def test_repair_stage_restores_a_symbols_type_code_once_its_type_word_reads() -> None:
+    # heldout18's office scan: "Thông tư 20/2021/TTI-BGDĐT" (the dash's stroke read as I); the page rule
+    # runs before repair, when the type word may still be misread, so the stage runs it again after.
+    doc = _doc("Sửa đổi bổ sung theo Thông tư 20/2021/TTI-BGDĐT ngày 01 tháng 7 năm 2021")
+    doc.ocr = {"lang": "vie"}
+    doc = repair(doc, PipelineOptions())
+    assert "Thông tư 20/2021/TT-BGDĐT" in doc.text
+
+
 # ---- OCR codes and numerals ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("line", "expected"),
