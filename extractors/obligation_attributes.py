@@ -78,7 +78,8 @@ _SUBMITTED_REPORT_WINDOW = 120
 # A report to the head of a body: "báo cáo Chủ tịch Ủy ban nhân dân tỉnh", "trình Giám đốc Sở Y tế".
 _TITLES = sorted(load_yaml("titles")["titles"], key=len, reverse=True)
 _RECIPIENT_CUE_AND_TITLE = regex.compile(
-    rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*(?<=\s)(?P<title>{_any_of([regex.escape(t) for t in _TITLES])})\s+$",
+    rf"(?<!\w)(?:{_any_of(_DATA['recipient_cues'])})\s*(?<=\s)"
+    rf"(?P<title>{_any_of([regex.escape(t) for t in [*_TITLES, *_DATA['recipient_leaders']]])})\s+$",
     regex.VERSION1,
 )
 # A report to the head of the issuing unit itself, named by office alone ("báo cáo Hiệu trưởng").

@@ -308,7 +308,7 @@ SETS = {
             **_all(0.900, ("title", "role"), "person"),
             "obligation.deadline": 0.800,
             "obligation.frequency": 1.000,
-            "obligation.recipient": 0.600,
+            "obligation.recipient": 0.700,
             "obligation.responsible": 0.500,  # 2/7 blind; the doer named sentences before, or several (README)
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # 7/8 blind
         },
