@@ -87,6 +87,7 @@ _HEAD_ALTERNATION = "|".join(
 _VERB_ALTERNATION = "|".join(re.escape(verb) for verb in _WORDS["issuing_verbs"])
 _TYPE_SPELLINGS = [s for name, variants in _DOC_TYPE_NAMES.items() for s in [name, *(variants or [])]]
 _TYPE_ALTERNATION = "|".join(re.escape(name) for name in sorted(_DOC_TYPE_NAMES, key=len, reverse=True))
+_TYPE_NAMES_LONGEST_FIRST = sorted(_DOC_TYPE_NAMES, key=len, reverse=True)
 # A type word right before the label, after running text: "... đã gửi Báo cáo số: 198/BC-UBND" cites a document.
 _TYPE_WORD_BEFORE = re.compile(
     rf"(?i:{'|'.join(re.escape(t) for t in sorted(_TYPE_SPELLINGS, key=len, reverse=True))})\s*$"
@@ -485,6 +486,8 @@ def extract_document_meta(text: str) -> DocumentMeta:
         meta.doc_type = meta.doc_type or announced[1]
     if meta.doc_type is None and meta.number:
         meta.doc_type = _type_of_own_symbol(meta.number, meta.issuer)
+    if meta.doc_type is None and meta.number is None:
+        meta.doc_type, meta.title = _sentence_case_title(non_empty, text) or (None, meta.title)
     meta.issuer = _completed_issuer(meta.issuer, meta.place, meta.number, text)
     if meta.doc_type == "Chỉ thị" and meta.issuer:
         meta.issuer = directing_office(meta.issuer, text)
@@ -499,6 +502,32 @@ def extract_document_meta(text: str) -> DocumentMeta:
     meta.issuer = namesake_spelling(meta.issuer) if meta.issuer else None
     meta.parent_issuer = namesake_spelling(meta.parent_issuer) if meta.parent_issuer else None
     return meta
+
+
+_ROMAN_HEADING = re.compile(r"^\s*[#*\s]*[IVX]{1,4}\s*[.)]\s+\S", re.MULTILINE)
+_TITLE_WORDS_MAX = 30
+
+
+def _sentence_case_title(lines: list[str], text: str) -> tuple[str, str] | None:
+    """(type, title) of a plan pasted without its header: "Kế hoạch cải thiện Chỉ số PAPI năm 2025 ...".
+
+    The first line starts with a type's name in sentence case, not a citation ("Kế hoạch số ..."), is
+    a title's length without a sentence's end, and the text is sectioned like a document ("I. Mục đích"):
+    a news headline that starts with "Kế hoạch" has no Roman-numbered parts.
+    """
+    first = _MARKUP.sub("", lines[0]) if lines else ""
+    for name in _TYPE_NAMES_LONGEST_FIRST:
+        if not first.startswith(name + " "):
+            continue
+        rest = first[len(name) + 1 :].strip()
+        if (
+            re.match(r"(?i)số\b", rest)
+            or first.endswith((".", "?", "!"))
+            or len(first.split()) > _TITLE_WORDS_MAX
+        ):
+            return None
+        return (name, rest[:1].upper() + rest[1:]) if _ROMAN_HEADING.search(text) else None
+    return None
 
 
 def _symbol_agrees(number: str | None, doc_type: str) -> bool:

@@ -517,3 +517,16 @@ def test_a_number_cited_in_running_text_is_not_the_documents_own() -> None:
     text = "Trước đó, ngày 3/7, UBND huyện Vân Đồn đã gửi Báo cáo số: 198/BC-UBND lên UBND tỉnh.\n"
     meta = extract_document_meta(text)
     assert (meta.number, meta.doc_type) == (None, None)
+
+
+def test_a_plan_pasted_without_its_header_takes_its_type_from_a_sentence_case_title() -> None:
+    # Web and Word copies often drop the header and keep "Kế hoạch <title>" as the first line (constructed).
+    meta = extract_document_meta(
+        "# Kế hoạch cải cách hành chính năm 2025\n\nI. Mục đích, yêu cầu\n1. Mục đích\n"
+    )
+    assert (meta.doc_type, meta.title) == ("Kế hoạch", "Cải cách hành chính năm 2025")
+    # a news headline that begins with the word, with no Roman-numbered parts, or a citation, stays untyped
+    assert (
+        extract_document_meta("Kế hoạch mới của Hà Nội về giao thông\nHà Nội vừa công bố.\n").doc_type is None
+    )
+    assert extract_document_meta("Kế hoạch số 12/KH-UBND gây tranh cãi\nI. Bối cảnh\n").doc_type is None
