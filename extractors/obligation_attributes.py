@@ -281,6 +281,13 @@ def _governed_as_noun(sentence: str, phrase_start: int, joined_only: bool = Fals
     )
 
 
+# The committee of the place where the reporting person lives or is registered: "báo cáo và xin ý kiến Ủy ban
+# nhân dân xã, phường nơi cư trú" (heldout15's Quy định on weddings and funerals): part of the recipient.
+_WHERE_ONE_LIVES = regex.compile(
+    r"\s+(?P<where>nơi\s+(?:cư\s+trú|thường\s+trú|tạm\s+trú|đăng\s+ký\s+(?:thường\s+trú|tạm\s+trú|hộ\s+khẩu)))(?!\w)"
+)
+
+
 def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tuple[str | None, str | None]:
     """``(recipient, via)`` of a report or submission the sentence asks for.
 
@@ -313,6 +320,8 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
             )
         ):
             recipient, recipient_start = name, mention.start
+            if residence := _WHERE_ONE_LIVES.match(expanded, mention.end):
+                recipient += " " + " ".join(residence["where"].split())  # "... xã, phường nơi cư trú"
         elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
             recipient, recipient_start = f"{titled['title']} {name}", mention.start
     office = _OFFICE_RECIPIENT.search(expanded, report.start()) if recipient is None else None
