@@ -23,7 +23,7 @@ _ANNOUNCED = re.compile(
         (?P<body>Ban\s+[Cc]hỉ\s+đạo[^.;:\n]{{2,160}}?|(?:T[Pp]\.|[^,.;:\n]){{2,80}}?)\s+  # "Quốc hội", "Sở Xây dựng TP.Hà Nội"; a steering committee
                                     # named by its purpose, commas in the name ("Ban Chỉ đạo ... khoa học, công nghệ")
         (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
-        (?:(?:đã|vừa|mới)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|ký|có)\s+$   # its verb ("đã có Công văn ...")
+        (?:(?:đã|vừa|mới)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|ký|có|ra)\s+$   # its verb ("đã có Công văn ...")
     """,
     re.VERBOSE,
 )

@@ -32,6 +32,7 @@ from extractors.lexicon import load_yaml
 from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units
 from extractors.symbols import (
+    LETTER_ISSUERS,
     SYMBOL_ISSUERS,
     code_abbreviates,
     doc_type_from_symbol,
@@ -146,13 +147,14 @@ _ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)
 # not "và đề án 06", which is part of a committee's name).
 _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{NUMBER}", re.VERBOSE)
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
-_ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+(?:tại|TẠI)\s*$")
+# ... also in brackets: "đề xuất của Bộ Nội vụ (tại Công văn 8764/BNV-CVL ngày 01/10/2025)".
+_ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+\(?\s*(?:tại|TẠI)\s*$")
 # Or be the subject that issues it: "Ngày 31/3, UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1331/KH-UBND".
 # "... đã gửi Báo cáo số 198/BC-UBND lên UBND tỉnh", "... đã có Văn bản số 1547/BXD-VLXD": the sender issues it.
-# Only "ban hành" says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
+# Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
 # ("Sở GD&ĐT TP.HCM đã có Công văn 6784/BGDĐT-GDTrH": the Sở forwards the Bộ's letter).
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:cũng|đã|vừa|mới)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|(?P<sends>ký|gửi|có))\s*$"
+    r"\s+(?:(?:cũng|đã|vừa|mới)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))\s*$"
 )
 _CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
 _SUBJECT_HEAD = re.compile(
@@ -167,7 +169,8 @@ _PURPOSE_NAMED = frozenset(_ISSUER_WORDS["list_name_heads"])
 _MAX_SUBJECT_TOKENS = 16
 _FROM_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d{2}\b.*$")
 _DATE_OPENING = re.compile(
-    r"[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s*"
+    r"(?:[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"|(?:[Mm]ới|[Gg]ần)\s+đây|[Vv]ừa\s+qua|[Tt]rước\s+đó)\s*,?\s*"  # "..., mới đây Bộ Xây dựng đã có Văn bản ..."
 )
 _MAX_SUBJECT_CHARS = 400
 # "Tại tiểu mục 3 Mục II Kế hoạch ban hành kèm theo Quyết định 252/QĐ-BNV năm 2025, Bộ Nội vụ có nêu ...":
@@ -349,7 +352,12 @@ def _plenum_issuer(text: str, position: int) -> tuple[str, int, bool] | None:
 
 
 def _issuer_name(raw: str) -> str:
-    """The issuer as stored: abbreviations expanded, an ALL-CAPS name in title case."""
+    """The issuer as stored: abbreviations expanded, an ALL-CAPS name in title case.
+
+    A ministry written as its symbol code ("của BVHTTDL", "của BTC") is that ministry.
+    """
+    if raw.strip() in LETTER_ISSUERS:
+        return LETTER_ISSUERS[raw.strip()]
     name = title_case(raw) if raw.isupper() else expand_abbreviations(raw)
     return known_body_spelling(_KNOWN_BODY_SPELLING.get(name.casefold(), name))
 

@@ -218,14 +218,16 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 # A past act dated by the cue is a condition, not a task: "hộ gia đình, cá nhân đã xây dựng và sử dụng
 # trước ngày 1/7/2006" (news, heldout19). "đã được giao ... hoàn thành trước ngày" is an assignment: kept.
-_PAST_ACT_BEFORE = re.compile(r"\bđã\s+(?!được\b)(?:[^\s,;.]+\s+){0,5}?trước\s+(?:ngày\s+)?$")
+_PAST_ACT_BEFORE = re.compile(r"\bđã\s+(?!được\b)(?:[^\s,;.]+\s+){0,8}?trước\s+(?:ngày\s+)?$")
+# A date that labels which rules apply before it: "Trước ngày 01/01/2024: thực hiện theo Điều 7 Thông tư ..."
+_REGIME_AFTER = re.compile(r"\s*:\s*(?:thực\s+hiện|áp\s+dụng)\s+theo\b")
 
 
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
         return False
-    if _PAST_ACT_BEFORE.search(before):
+    if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end):
         return False
     if _PLANNED_COMPLETION_CUE.search(before):
         return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractors.compose import _ensure_signer, extract_all
 from extractors.types import Person
 
@@ -169,28 +171,27 @@ def test_the_body_ordered_to_act() -> None:
     )
 
 
-def test_a_web_copy_of_a_plan_without_its_header_keeps_its_undated_tasks() -> None:
-    # The shape of a provincial site's page about a PAPI plan: a headline, a lead announcing the plan, then
-    # the plan's own "NỘI DUNG THỰC HIỆN" (constructed; the wording of such pages).
-    text = (
-        "Cải thiện, nâng cao Chỉ số PAPI của tỉnh năm 2025\n"
-        "Ngày 31/3, UBND tỉnh đã ban hành Kế hoạch số 1331/KH-UBND về việc cải thiện Chỉ số PAPI năm 2025.\n"
-        "NỘI DUNG THỰC HIỆN\n"
-        "1. Tiếp tục đẩy mạnh thực hiện các giải pháp nâng cao các chỉ số nội dung, cụ thể:\n"
-        "a) Sở Nội vụ chủ trì thực hiện tốt dân chủ ở cơ sở, định kỳ hằng quý báo cáo UBND tỉnh kết quả.\n"
-    )
-    (task,) = extract_all(text).obligations
-    assert (task.frequency, task.recipient) == ("quarterly", "Ủy ban nhân dân tỉnh")
+# Plans without their header keep their undated tasks (constructed, in the wording of such copies):
+WEB_COPY_OF_A_PLAN = (  # a provincial site's page: headline, a lead announcing the plan, its "NỘI DUNG THỰC HIỆN"
+    "Cải thiện, nâng cao Chỉ số PAPI của tỉnh năm 2025\n"
+    "Ngày 31/3, UBND tỉnh đã ban hành Kế hoạch số 1331/KH-UBND về việc cải thiện Chỉ số PAPI năm 2025.\n"
+    "NỘI DUNG THỰC HIỆN\n"
+    "1. Tiếp tục đẩy mạnh thực hiện các giải pháp nâng cao các chỉ số nội dung, cụ thể:\n"
+    "a) Sở Nội vụ chủ trì thực hiện tốt dân chủ ở cơ sở, định kỳ hằng quý báo cáo UBND tỉnh kết quả.\n"
+)
+PASTED_WARD_PLAN = (  # a ward's plan pasted as plain text: sentence-case title, Roman-numbered headings
+    "Kế hoạch cải thiện Chỉ số PAPI năm 2025 của phường Tân Định\n"
+    "I. Mục đích, yêu cầu\n"
+    "Nâng cao chất lượng phục vụ người dân.\n"
+    "II. Nhiệm vụ và giải pháp\n"
+    "1. Văn phòng UBND phường chủ trì rà soát thủ tục hành chính, báo cáo UBND phường hằng quý.\n"
+)
 
 
-def test_a_plan_exported_without_header_and_with_sentence_case_headings_keeps_its_tasks() -> None:
-    # A ward's plan pasted as plain text: title in sentence case, Roman-numbered headings (constructed).
-    text = (
-        "Kế hoạch cải thiện Chỉ số PAPI năm 2025 của phường Tân Định\n"
-        "I. Mục đích, yêu cầu\n"
-        "Nâng cao chất lượng phục vụ người dân.\n"
-        "II. Nhiệm vụ và giải pháp\n"
-        "1. Văn phòng UBND phường chủ trì rà soát thủ tục hành chính, báo cáo UBND phường hằng quý.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [(WEB_COPY_OF_A_PLAN, "Ủy ban nhân dân tỉnh"), (PASTED_WARD_PLAN, "Ủy ban nhân dân phường Tân Định")],
+)
+def test_a_plan_without_its_header_keeps_its_undated_tasks(text: str, recipient: str) -> None:
     (task,) = extract_all(text).obligations
-    assert (task.frequency, task.recipient) == ("quarterly", "Ủy ban nhân dân phường Tân Định")
+    assert (task.frequency, task.recipient) == ("quarterly", recipient)
