@@ -332,7 +332,7 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
-    # Seven more news reports of issued orders (texts rebuilt from the corpus); gold less checked (README).
+    # Seven more news reports of issued orders (texts rebuilt from the corpus). Blind values in its README.
     "heldout20": HeldOutSet(
         TESTS / "heldout20",
         7,
