@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import fields, replace
 
+import regex
+
 from extractors.announced_dates import announced_before
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.issuers import (
@@ -286,6 +288,12 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         found["issued_on"], position = parsed[0], date_match.end()
     elif year := _YEAR_AFTER_NUMBER.match(text, position):
         found["year"], position = int(year["year"]), year.end()
+        # "Công văn 59-CV/BCĐ năm 2025 ngày 12/9/2025 của Ban Chỉ đạo Trung ương": the website's year, then
+        # the date written out in the same year
+        date_match = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
+        parsed = parse_date(date_match.group()) if date_match else None
+        if parsed and parsed[1] == "day" and parsed[0][:4] == year["year"]:
+            found["issued_on"], position = parsed[0], date_match.end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
     issuer = cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START) if issuer_lead else None
     lower_case_subject = True
@@ -520,6 +528,22 @@ def _issuer_of_plural_lead(
     return None
 
 
+_LOCAL_BODY_CODES: dict[str, str] = _ISSUER_WORDS["local_body_codes"]
+PROVINCES: list[str] = load_yaml("surnames")["provinces"]
+# ... a province or city of the closed list only ("... TP Hà Nội", not "... Thành phố Hồ Chí Minh Số tầng")
+_PLACE_AFTER_SYMBOL = regex.compile(
+    r"(?:\s+năm\s+(?:19|20)\d{2})?[ \t]+(?P<place>(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?|Tp\.)[ \t]*"
+    rf"(?:{'|'.join(sorted(map(regex.escape, PROVINCES), key=len, reverse=True))}))(?![\w/-])"
+)
+
+
+def _place_after_symbol(text: str, number_end: int, number: str) -> str | None:
+    """The local committee or council whose place follows its symbol: "Quyết định 1678/QĐ-UBND tỉnh Khánh Hòa"."""
+    body = _LOCAL_BODY_CODES.get(issuer_code(number) or "")
+    place = _PLACE_AFTER_SYMBOL.match(text, number_end) if body else None
+    return _issuer_name(f"{body} {place['place']}") if place else None
+
+
 def _dated_before(text: str, head_start: int) -> str | None:
     """The date that opens the clause of a citation that gives none after its number ("Ngày ..., tại ...")."""
     found = _DATED_BEFORE.search(_text_before(text, head_start, window=60))
@@ -618,6 +642,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 or _issuer_saying(text, head.start(), int(tail["end"]), number)
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
                 or _issuer_of_plural_lead(text, head.start(), number, doc_type, typed=bool(head["type"]))
+                or _place_after_symbol(text, head.end("number"), number)
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
