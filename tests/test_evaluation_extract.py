@@ -156,3 +156,28 @@ def test_format_misses_names_each_document() -> None:
     listing = format_misses([score, {"document": "plan-b", "misses": []}])
     assert "== plan-a" in listing and "plan-b" not in listing
     assert "  citations: missed 196/KH-UBND" in listing
+
+
+def test_obligation_keys_take_their_own_sentence_before_a_neighbours_item_text() -> None:
+    """A key found only in a neighbour's item text must not take the obligation a later key names itself.
+
+    Greedy matching in gold order paired the first key ("đề xuất phương án", in no obligation's own
+    sentence) with the obligation of the next sentence through its item text; the second key, that
+    obligation's own sentence, then fell to a wrong one (heldout19, Bộ Công Thương article).
+    """
+    item = "Đề xuất phương án báo cáo Ban chỉ đạo. Hoàn thành báo cáo trước ngày 4/2/2017."
+    predicted = {
+        "obligations": [
+            {"action": "Hoàn thành báo cáo trước ngày 4/2/2017.", "text": item, "deadline": "2017-02-04"},
+            {"action": "Lập báo cáo trước ngày 10/2/2017.", "text": item, "deadline": "2017-02-10"},
+        ]
+    }
+    gold = {
+        "obligations": [
+            {"key": "Đề xuất phương án báo cáo Ban chỉ đạo", "deadline": None},
+            {"key": "Hoàn thành báo cáo trước ngày 4/2/2017", "deadline": "2017-02-04"},
+        ]
+    }
+    score = score_document(predicted, gold)
+    assert score["fields"]["obligations"] == {"tp": 2, "fp": 0, "fn": 0}
+    assert score["attributes"]["obligation.deadline"] == {"correct": 1, "total": 2}

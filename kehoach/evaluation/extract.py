@@ -244,18 +244,22 @@ def _match_obligations(predicted: list[dict], gold: list[dict], fields: dict) ->
     def contains(obligation: dict, gold_item: dict, key: str) -> bool:
         return normalize(gold_item["key"]) in normalize(obligation.get(key) or "")
 
-    pairs: list[tuple[dict, dict]] = []
+    matched: dict[int, tuple[dict, dict]] = {}
     used: set[int] = set()
-    for gold_item in gold:
-        # Prefer the obligation whose own sentence holds the key over one whose item merely does.
-        for key in ("action", "text"):
+    # Prefer the obligation whose own sentence holds the key over one whose item merely does, for every
+    # gold item before any falls back to the item's text: else an earlier key found only in a
+    # neighbour's text would take the obligation a later key names in its own sentence.
+    for key in ("action", "text"):
+        for position, gold_item in enumerate(gold):
+            if position in matched:
+                continue
             index = next(
                 (i for i, o in enumerate(predicted) if i not in used and contains(o, gold_item, key)), None
             )
             if index is not None:
                 used.add(index)
-                pairs.append((predicted[index], gold_item))
-                break
+                matched[position] = (predicted[index], gold_item)
+    pairs = [matched[position] for position in sorted(matched)]
     scorable = {i for i, o in enumerate(predicted) if _carries_attribute(o)}
     true_positive = len(pairs)
     false_positive = len(scorable - used)
