@@ -55,6 +55,11 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     _ensure_signer(people, document.signer, extract_signer_title(original, document.signer or ""))
     people = without_cut_names(people, text)
     dates = mark_table_deadlines(text, extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]))
+    article = is_article(document, text)
+    if article:
+        # An article reports who was asked to act; it assigns no task itself: its people are mentioned.
+        for person in people:
+            person.role = "mentioned" if person.role == "assignee" else person.role
     return Extraction(
         document=document,
         citations=citations,
@@ -66,7 +71,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
         organizations=extract_organizations(text),
         # The header and dates read above, not read again: a date inside a citation is no deadline.
         # A news or Q&A article: only the dated tasks it quotes (extractors.obligations.is_article).
-        obligations=(article_obligations if is_article(document, text) else extract_obligations)(
+        obligations=(article_obligations if article else extract_obligations)(
             text, document=document, dates=dates
         ),
     )

@@ -153,6 +153,17 @@ def test_an_article_gives_a_task_to_the_body_ordered_to_act_and_keeps_it_for_the
     )
 
 
+def test_an_article_mentions_the_officials_it_reports_on_and_assigns_no_one() -> None:
+    # The same report: the deputy minister asks; an article assigns no task of its own (the news golds'
+    # convention, heldout14/19/20: every person "mentioned"). A plan's "giao ông ..." still assigns.
+    text = (
+        "Theo đó, Thứ trưởng Hoàng Quốc Vượng yêu cầu các tập đoàn, tổng công ty tiến hành rà soát lại các "
+        "phương án xử lý. Hoàn thành báo cáo và gửi về Bộ Công Thương chậm nhất ngày 4/2/2017.\n"
+    )
+    (person,) = extract_all(text).people
+    assert (person.name, person.title, person.role) == ("Hoàng Quốc Vượng", "Thứ trưởng", "mentioned")
+
+
 def test_the_body_ordered_to_act() -> None:
     from extractors.obligation_attributes import ordered_doer
 
