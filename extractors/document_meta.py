@@ -315,7 +315,7 @@ def _completed_issuer(issuer: str | None, place: str | None, number: str | None,
     symbol_body = _symbol_body(number)
     level = ends_with_bare_level(issuer) if issuer else None
     if issuer is not None and level is None:
-        return issuer
+        return _placed_body(issuer, place, text)
     if level is None:
         level = _level_named_with(symbol_body, text) if symbol_body else None
         if level is None:
@@ -334,6 +334,44 @@ def _completed_issuer(issuer: str | None, place: str | None, number: str | None,
         # only when the text names no unit of that level: a ward's date line names its district
         completed = f"{completed} {place}"
     return completed
+
+
+def _placed_body(issuer: str, place: str | None, text: str) -> str:
+    """A body named without its unit, completed from the date line's place where the text names its level.
+
+    "Ủy ban nhân dân ban hành Quyết định ..." under "Phú Thọ, ngày 21 tháng 11 năm 2025", the text naming
+    "tỉnh Phú Thọ": the committee of the province (legal_docs, a copy without its header).
+    """
+    if issuer.casefold() not in _BARE_HEADS or not place:
+        return issuer
+    place_name = _without_level(place)
+    units = named_units(text)
+    levels = [level for level, names in units.items() if place_name in names]
+    if not levels:
+        return issuer
+    level = max(levels, key=lambda named: units[named][place_name])
+    return f"{issuer} {level} {place_name}"
+
+
+# The authority run into one line with the title and the first legal basis, in a copy without its header:
+# "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ ... CỦA SỞ TÀI CHÍNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN Căn cứ Luật ...".
+_RUN_IN_BASIS = re.compile(r"\s(?:Căn cứ|Xét đề nghị|Theo đề nghị)\b")
+
+
+def _run_in_authority(lines: list[str]) -> str | None:
+    """The office and body in capitals right before a legal basis run into the same header line."""
+    for line in lines[:_HEADER_LINES]:
+        basis = _RUN_IN_BASIS.search(line)
+        if basis is None:
+            continue
+        before = line[: basis.start()].rstrip()
+        for office in _OFFICES:
+            at = before.rfind(f" {office} ")
+            body = before[at + len(office) + 2 :] if at >= 0 else ""
+            if body and _is_caps(body) and _LAST_HEAD.match(title_case(body)):
+                return f"{office[:1]}{office[1:].lower()} {title_case(body)}"
+        return None
+    return None
 
 
 def _symbol_body(number: str | None) -> str | None:
@@ -474,7 +512,9 @@ def extract_document_meta(text: str) -> DocumentMeta:
     if bodies:
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
         meta.issuer = with_parent_place(bodies[-1], meta.parent_issuer)
-    meta.issuer = meta.issuer or _authority_line(non_empty) or _cable_sender(non_empty)
+    meta.issuer = (
+        meta.issuer or _authority_line(non_empty) or _run_in_authority(non_empty) or _cable_sender(non_empty)
+    )
     if meta.number is None:
         fill_from_annex_line(text, meta)
     elif meta.issuer is None:

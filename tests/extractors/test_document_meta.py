@@ -530,3 +530,32 @@ def test_a_plan_pasted_without_its_header_takes_its_type_from_a_sentence_case_ti
         extract_document_meta("Kế hoạch mới của Hà Nội về giao thông\nHà Nội vừa công bố.\n").doc_type is None
     )
     assert extract_document_meta("Kế hoạch số 12/KH-UBND gây tranh cãi\nI. Bối cảnh\n").doc_type is None
+
+
+def test_document_meta_copy_without_header_reads_the_authority_run_into_its_title_line() -> None:
+    # legal_docs (heldout22, Thái Nguyên 1936/QĐ-UBND): the copy starts at "Số:"; title, authority and the
+    # first legal basis are one line. With no header, the authority that acts is the issuer (heldout15).
+    text = (
+        "Số: 1936/QĐ-UBND\nThái Nguyên, ngày 19 tháng 11 năm 2025\n"
+        "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH LĨNH VỰC ĐẦU TƯ TẠI VIỆT NAM THUỘC PHẠM VI "
+        "CHỨC NĂNG QUẢN LÝ CỦA SỞ TÀI CHÍNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN Căn cứ Luật Tổ chức "
+        "chính quyền địa phương ngày 16/6/2025; QUYẾT ĐỊNH: Điều 1. Công bố kèm theo Quyết định này.\n"
+    )
+    meta = extract_document_meta(text)
+    assert (meta.issuer, meta.place, meta.number) == (
+        "Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên",
+        "Thái Nguyên",
+        "1936/QĐ-UBND",
+    )
+
+
+def test_document_meta_bare_committee_takes_the_place_of_its_date_line() -> None:
+    # legal_docs (heldout22, Phú Thọ 105/2025/QĐ-UBND): "Ủy ban nhân dân ban hành Quyết định ..." names no
+    # unit; the date line's place is a province the text names as "tỉnh Phú Thọ".
+    text = (
+        "Số: 105/2025/QĐ-UBND\nPhú Thọ, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+        "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH TIÊU CHUẨN, ĐỊNH MỨC SỬ DỤNG MÁY MÓC, THIẾT BỊ\n"
+        "Căn cứ Quyết định số 15/2025/QĐ-TTg ngày 16 tháng 6 năm 2025 của Thủ tướng Chính phủ;\n"
+        "Ủy ban nhân dân ban hành Quyết định phân cấp thẩm quyền thuộc phạm vi quản lý của tỉnh Phú Thọ:\n"
+    )
+    assert extract_document_meta(text).issuer == "Ủy ban nhân dân tỉnh Phú Thọ"
