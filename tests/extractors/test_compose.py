@@ -213,3 +213,31 @@ def test_an_article_reads_report_lên_the_prime_minister_and_a_day_month_deadlin
     text = "Thủ tướng yêu cầu Bộ Văn hóa, Thể thao và Du lịch khẩn trương rà soát, báo cáo lên Thủ tướng trước ngày 30.5.\n"
     (task,) = extract_all(text).obligations
     assert (task.responsible, task.recipient) == ("Bộ Văn hóa, Thể thao và Du lịch", "Thủ tướng")
+
+
+def test_an_article_paragraph_ending_in_a_colon_still_gives_its_dated_tasks() -> None:
+    # Shaped on a 2017 news report of a Công điện (heldout24): the page's "Xem thêm:" trailer closes the
+    # paragraph; each due date closes its own task, after "và" or a comma.
+    text = (
+        "Thủ tướng Chính phủ vừa có Công điện về việc giải quyết vướng mắc trong bồi thường giải phóng mặt bằng.\n"
+        "Thủ tướng Chính phủ yêu cầu UBND tỉnh Bình Thuận khẩn trương hoàn thành phê duyệt giá đất cụ thể trong "
+        "tháng 7/2017 và Chủ tịch UBND các tỉnh trực tiếp chỉ đạo các sở, ngành hoàn thành đưa công trình vào "
+        "vận hành trong tháng 3/2018. Đồng thời, khẩn trương phê duyệt phương án bồi thường trong tháng 7/2017, "
+        "bàn giao xong toàn bộ hành lang tuyến các đường dây nêu trên trong tháng 9/2017. Xem thêm:\n"
+    )
+    tasks = extract_all(text).obligations
+    assert [(t.deadline, t.action.split()[0]) for t in tasks] == [
+        ("2017-07", "Thủ"),
+        ("2018-03", "Chủ"),
+        ("2017-07", "Đồng"),
+        ("2017-09", "bàn"),
+    ]
+    assert tasks[0].responsible == "Ủy ban nhân dân tỉnh Bình Thuận"
+
+
+def test_a_list_of_due_dates_is_one_task() -> None:
+    from extractors.obligation_items import dated_clauses
+
+    text = "Tổ chức kiểm tra trong tháng 7/2017, tháng 8/2017 và tháng 9/2017 tại các xã."
+    due = [text.index("tháng 7"), text.index("tháng 8"), text.index("tháng 9")]
+    assert dated_clauses(text, 0, len(text), due) == [(0, len(text))]
