@@ -103,6 +103,15 @@ _MINISTRY_LEVEL_HEADS = ("Bộ", "Sở")
 _YEAR = re.compile(r"(?:19|20)\d{2}$")
 
 
+# A body's head after a dash begins the parent body (heldout23: "Công văn 942/BDN ... của Ban Dân nguyện -
+# Ủy ban Thường vụ Quốc hội" is the Ban's letter). Not "Bộ": joint circulars name their ministers with a dash
+# ("Bộ trưởng Bộ Y tế - Bộ trưởng Bộ Quốc phòng").
+_BODY_AFTER_DASH = re.compile(
+    r"(?:Ủy ban|Uỷ ban|Sở|Tổng cục|Cục|Chi cục|Văn phòng|Trung tâm|Bệnh viện|Trường|Đại học|Học viện|Viện"
+    r"|Tập đoàn|Tổng công ty|Công ty|Hội đồng|Ban|Công an|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)(?!\w)"
+)
+
+
 def _begins_another_body(name_so_far: str, word: str) -> bool:
     """A year, or a second ministry or department head, is no part of a named body.
 
@@ -151,6 +160,8 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         if index >= _MAX_ISSUER_TOKENS and not list_name:
             break
         if word in "-–" and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1]):
+            if _BODY_AFTER_DASH.match(" ".join(tokens[index + 1 : index + 5])):
+                break  # "Ban Dân nguyện - Ủy ban Thường vụ Quốc hội": the body it belongs to, no part of its name
             continue  # "Bộ Lao động - Thương binh và Xã hội"
         if not word or token[0] in "(“\"'" or (index > 0 and _stop_here(tokens, index)):
             break

@@ -85,6 +85,10 @@ _NO_DASH_HEADS = frozenset(
 _BRAND_WORD = regex.compile(
     r"[ \t]+\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}[\p{Lu}\d]*)+(?![\w&])|[ \t]+\p{Lu}{2,}\d*(?![\w&])"
 )
+# A department's field abbreviated in capitals, unknown to data/abbreviations.yaml: "Phó Giám đốc Sở VHTT Hà Nội
+# Trương Minh Tiến" (heldout24), "Phòng TN&MT huyện ..."; then its place, as for a written-out field.
+_ABBREVIATED_FIELD_HEADS = frozenset({"sở", "phòng", "chi cục", "cục"})
+_FIELD_ABBREVIATION = regex.compile(r"[ \t]+\p{Lu}{2,8}(?:[&-]\p{Lu}{1,6})*(?![\w&-])")
 # "xã hội" (society) is no commune: data/org_kinds.yaml not_admin_units.
 _NOT_UNIT = rf"(?!(?:{_alternation(_ORG_DATA['not_admin_units'])})(?!\w))"
 _SCHOOL_LEVEL = regex.compile(rf"[ \t]+(?:{_alternation(_ORG_DATA['school_levels'])})(?!\w)")
@@ -333,6 +337,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
         brand = (
             _BRAND_WORD.match(text, joiner.end() if joiner else position)
             if outer_head in _ENTERPRISE_HEADS
+            else _FIELD_ABBREVIATION.match(text, position)
+            if position == start and outer_head in _ABBREVIATED_FIELD_HEADS
             else None
         )
         proper = brand or _PROPER_NAME.match(text, joiner.end() if joiner else position)

@@ -63,6 +63,7 @@ _HONORIFIC_BEFORE = regex.compile(
     rf"(?:^|(?<=[\s(/.,;:]))(?P<honorific>{_alternation(list(_SURNAMES['honorifics']))})[ \t]+$"
 )
 _TITLE_ABBREVIATIONS: dict[str, str] = _TITLES["title_abbreviations"]
+_PROFESSIONS = frozenset(_TITLES["professions"])
 
 
 def _fold(phrase: str) -> str:
@@ -87,6 +88,9 @@ _TITLE_AFTER = regex.compile(
     r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}\))?"
     rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<title>{_TITLE})(?![\w])"
 )
+# An age or birth year right after a full name names a person, with no title or honorific: "bắt giữ là Nguyễn
+# Văn Minh (36 tuổi, trú tại ...)", "cháu Phạm Thị Thu Phương (SN 2014)" (heldout24).
+_AGE_AFTER = regex.compile(r"[ \t]*\((?:SN|[Ss]inh\s+năm)\s*\d{4}\b|[ \t]*\(\d{1,3}\s+tuổi\b")
 # "Phó Chủ tịch UBND phường Nguyễn Văn A": a title (and its unit) right before the name.
 _TITLE_ANYWHERE = regex.compile(rf"(?<![\w])(?P<title>{_TITLE})(?![\w])")
 # A comma, then the body a unit belongs to: "Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư ...".
@@ -351,11 +355,14 @@ def _read_person(
         # The office before the name is the title; a title after a dash may be a role in a committee
         # ("Phó Thủ tướng Chính phủ Trần Hồng Hà - Phó Trưởng Ban Thường trực").
         title = office[0] if office else _title_after(text, end)
+        if office and office[0] in _PROFESSIONS:
+            # "thầy giáo Lê Xuân Sơn, Phó Hiệu trưởng Trường THPT ...": the post after the name says more
+            title = _title_after(text, end) or title
         alone_on_line = not before.strip(" \t*#") and line_ends_with_name
         in_signature = start >= signature_start and alone_on_line
         if in_signature and title is None:
             title = _capacity_title(_line_above(text, line_start))
-    if honorific is None and title is None and not in_signature:
+    if honorific is None and title is None and not in_signature and not _AGE_AFTER.match(text, end):
         return None
     role: PersonRole = "signer" if in_signature else "mentioned"
     replaced = _REPLACED_BEFORE.search(just_before[: honorific.start()] if honorific else just_before)

@@ -148,13 +148,24 @@ def _continues(before: str, after: str) -> bool:
     if _REFERENCE_CHAIN.search(before) and _ARTICLE_NEXT.match(after):
         return True  # "tại điểm c khoản 2" / "Điều 138 Luật Đất đai năm 2024, ...": one reference
     if first.isupper():
+        if _DATED_OPENING.match(after):
+            return False  # "... của Ủy ban nhân dân cấp xã" / "Ngày 08/12/2025, Chính phủ ban hành ...": a new sentence
         last_two = " ".join(before.split()[-2:]).lower()
         return (
             _last_word(before) in _CONTINUATION_WORDS
             or last_two in _CONTINUATION_WORDS
-            or bool(_AWAITS_NAME.search(before) or _AWAITS_PLACE.search(before))
+            or bool(
+                _AWAITS_NAME.search(before)
+                or (_AWAITS_PLACE.search(before) and not _LEVEL_AS_GRADE.search(before))
+            )
         )
     return False
+
+
+# A sentence that opens on its date: "Ngày 08/12/2025, Chính phủ ban hành Nghị định ..." (legal_qa, heldout23).
+_DATED_OPENING = re.compile(r"Ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*,")
+# "cấp xã", "cấp tỉnh": a level as a grade of government names no unit, so no name is awaited.
+_LEVEL_AS_GRADE = re.compile(r"(?:^|\s)cấp\s+\S+$")
 
 
 def reflow(text: str) -> str:

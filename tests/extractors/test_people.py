@@ -122,3 +122,35 @@ def test_a_birth_year_and_hien_giu_chuc_vu_stand_between_a_name_and_its_title() 
     assert [(p.name, p.title) for p in extract_people(text)] == [
         ("Nguyễn Văn Hưng", "Phó Chủ tịch Ủy ban nhân dân xã Chu Phan")
     ]
+
+
+def test_an_age_or_birth_year_after_a_full_name_names_a_person() -> None:
+    # The shapes of 2017 news sentences (heldout24), constructed: no honorific, no title.
+    text = (
+        "Đối tượng bị Công an quận bắt giữ là Nguyễn Văn Minh (36 tuổi, trú tại phường Hoàng Liệt). "
+        "Cô giáo đưa cháu Phạm Thị Thu Phương (SN 2014) đi vệ sinh."
+    )
+    assert [(p.name, p.honorific, p.title) for p in extract_people(text)] == [
+        ("Nguyễn Văn Minh", None, None),
+        ("Phạm Thị Thu Phương", None, None),
+    ]
+
+
+def test_a_profession_before_a_name_gives_way_to_the_post_after_it() -> None:
+    # constructed in the press's wording (baomoi_news): "thầy giáo <name>, <post>"; alone, the profession
+    text = (
+        "Thầy giáo Lê Xuân Sơn, Phó Hiệu trưởng Trường THPT chuyên Phan Bội Châu, cho biết. "
+        "Với cô giáo Ngô Thị Thùy Linh, nhà trường tạm đình chỉ công tác."
+    )
+    assert [(p.name, p.title) for p in extract_people(text)] == [
+        ("Lê Xuân Sơn", "Phó Hiệu trưởng Trường THPT chuyên Phan Bội Châu"),
+        ("Ngô Thị Thùy Linh", "Cô giáo"),
+    ]
+
+
+def test_a_department_named_by_an_unlisted_abbreviation_keeps_its_place_in_the_title() -> None:
+    # heldout24's wording, constructed: "Sở VHTT" (no entry in data/abbreviations.yaml), then the city
+    text = "Tại công văn do Phó Giám đốc Sở VHTT Hà Nội Trương Minh Tiến ký ngày 25/1, Sở đề nghị thị xã Sơn Tây."
+    assert [(p.name, p.title) for p in extract_people(text)] == [
+        ("Trương Minh Tiến", "Phó Giám đốc Sở VHTT Hà Nội")
+    ]
