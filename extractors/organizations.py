@@ -125,6 +125,13 @@ _PROPER_NAME = regex.compile(rf"(?:(?:[ \t]+|(?<=\p{{Ll}}[-–])){_NOT_NAME}\p{{
 # A number is a unit's whole name ("Quận 1"), never the tail of a proper one: in "Ủy ban nhân dân
 # Thành phố Hồ Chí Minh 3. Kết quả ..." the 3 numbers the next item of a run-in list.
 _UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+|[ \t]+\d{{1,3}}(?!\w)")
+# Several units of one level named in a list: "Chủ tịch UBND các tỉnh Đồng Nai, Bình Dương, Bình Thuận" (heldout24),
+# "UBND các huyện Tánh Linh và Đức Linh"; one body for each, named together.
+_LIST_NAME = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3}"
+_NAMED_UNITS = regex.compile(
+    r"[ \t]+các[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|xã|phường)[ \t]+"
+    rf"{_NOT_NAME}{_LIST_NAME}(?:(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+){_NOT_NAME}{_LIST_NAME})+"
+)
 # The lower-case rest of a specific part whose first syllable only is capitalised ("Trung tâm Kiểm
 # soát bệnh tật tỉnh", "Ban Quản lý dự án"): at most five syllables, none of them a verb or function
 # word of ``name_tail_stop_words``, and the name must visibly end after them (punctuation, end of
@@ -324,6 +331,9 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
         if field or nested:
             position = (field or nested).end()
             continue
+        plural = _NAMED_UNITS.match(text, position)
+        if plural is not None:
+            return plural.end()
         unit = _ADMIN_UNIT.match(text, position)
         if unit is not None:
             unit_name = _UNIT_NAME.match(text, unit.end())
