@@ -223,11 +223,15 @@ _PAST_ACT_BEFORE = re.compile(r"\bđã\s+(?!được\b)(?:[^\s,;.]+\s+){0,8}?tr�
 _REGIME_AFTER = re.compile(r"\s*:\s*(?:thực\s+hiện|áp\s+dụng)\s+theo\b")
 
 
+# Years counted before another: "tiền thuê đất còn nợ của các năm trước năm 2024" (legal_qa, heldout23).
+_YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
+
+
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
         return False
-    if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end):
+    if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end) or _YEARS_BEFORE.search(before):
         return False
     if _PLANNED_COMPLETION_CUE.search(before):
         return False
