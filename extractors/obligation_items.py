@@ -176,10 +176,14 @@ def dated_clauses(text: str, start: int, end: int, due: list[int]) -> list[tuple
     31/01/2026.": two tasks, each with its deadline (``due`` holds the offsets of the deadline dates).
     A semicolon in a list ("rà soát; cập nhật ... trước ngày 30/11") cuts nothing: one side has no date.
     """
+    inside = [d for d in due if start <= d < end]
+    if len(inside) < 2:
+        span = text[start:end]  # one due date or none: nothing to cut
+        return [(start + len(span) - len(span.lstrip()), end)] if span.strip() else []
     cuts = [start]
     joints = sorted(
         [(start + m.start(), start + m.end()) for m in regex.finditer(";", text[start:end])]
-        + [m.span("joint") for d in due if start <= d < end and (m := _AFTER_DUE_DATE.match(text, d, end))]
+        + [m.span("joint") for d in inside if (m := _AFTER_DUE_DATE.match(text, d, end))]
     )
     for at, after in joints:
         if at < cuts[-1]:
