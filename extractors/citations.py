@@ -115,6 +115,9 @@ LAW_BY_NAME = re.compile(
 _HEADER_NUMBER_LABEL = re.compile(r"(?:^|\s)(?:Số|SỐ|số)\s*:\s*$|(?:^|\n)\s*(?:Số|SỐ)\s*$")
 # "theo mẫu 08/UQ-QTT-TNCN", "Mẫu số 01/ĐKDN": the code of a form, not a document's number.
 _FORM_BEFORE = re.compile(r"\b(?:[Mm]ẫu|MẪU)(?:\s+(?:số|Số|SỐ))?\s*:?\s*$")
+# Parts of the codes of declaration forms (tax returns: "05/KK-TNCN", "01/GTGT", "02/QTT-TNCN"), which no
+# document's symbol holds: a bare symbol with one of them is a form (data/doc_types.yaml form_code_parts).
+_FORM_CODE_PARTS = frozenset(_DOC_TYPES["form_code_parts"])
 _JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
 # The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
@@ -183,7 +186,7 @@ _WHERE_OPENING = re.compile(
 )
 _SAYS_AFTER = re.compile(r"\s*,\s+")
 _SAYS_VERB = re.compile(
-    r"\s+(?:(?:đã|có|cũng)\s+)*(?:nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|sửa\s+đổi|ban\s+hành)\b"
+    r"\s+(?:(?:đã|có|cũng)\s+)*(?:nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|sửa\s+đổi|ban\s+hành|kết\s+luận)\b"
 )
 # "các Quyết định của Bộ trưởng ...", "Các Thông tư của ...": a plural type with its issuer, numbers to follow.
 # A count stands for "các" too: "04 Thông tư của Bộ GD&ĐT gồm Thông tư 01/2021/TT-BGDĐT, Thông tư 02/...".
@@ -452,7 +455,8 @@ def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | N
         return None
     name = _issuer_name(drop_signer_name(re.sub(r"\s*\([^)]*\)?$", "", body[0])))
     code = issuer_code(number)
-    return name if code and code_abbreviates(code, name) else None
+    # "Tại Mục 5 Kết luận 83-KL/TW năm 2024, Bộ Chính trị có kết luận ...": "/TW" is one of its bodies'
+    return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
 
 
 def _joint_issuers(window: str, clause_starts: list[int], subject_start: int) -> str | None:
@@ -618,6 +622,8 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
             continue  # the document's own number in its header
         if not head["type"] and _FORM_BEFORE.search(line_before):
             continue  # "theo mẫu 08/UQ-QTT-TNCN": a form's code, no document
+        if not head["type"] and not head["so"] and _FORM_CODE_PARTS.intersection(re.split(r"[-/]", number)):
+            continue  # "05/KK-TNCN" in a list of tax forms: a form's code, not a letter's symbol
         symbol_type = doc_type_from_symbol(number)
         doc_type = _doc_type_of(head, symbol_type, citations[-1] if citations else None, text)
         if doc_type is None or (not head["type"] and not head["so"] and symbol_type is None):
@@ -744,10 +750,15 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
 # "Chỉ thị 26 của Thủ tướng Chính phủ"). Without the issuer a bare number names nothing checkable ("Đề
 # án 153"), and a year-like number is a period ("Kế hoạch 2025"): neither is taken.
 _SHORT_FORM = re.compile(
-    rf"(?<!\w)(?P<type>{'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['short_form_types'])})"
-    r"\s+(?:số\s+)?(?P<number>\d{1,4})(?![\w/.,:%-]?\d)(?![/%\w-])"
+    rf"(?<!\w)(?P<type>{'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['short_form_types'])}"
+    rf"|(?={'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['numbered_short_form_types'])})\w+(?:\s\w+)?(?=\s+số\s)"
+    r"|[Cc]ông\s+văn(?=\s+\d{3}))"
+    r"\s+(?:(?P<so>số)\s+)?(?P<number>\d{1,5})(?![\w/.,:%-]?\d)(?![/%\w-])(?!\s?[/-]\s?[A-ZĐ])(?!\s[A-ZĐ]{1,6}-[A-ZĐ])"
 )
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}$")
+_HEAD_AND_VERB = re.compile(
+    r"(?:Sở|Bộ|Phòng|Ban|Cục|Vụ|Viện|Trường|Trung tâm|Văn phòng)\s+[a-zđ\u00e0-\u1ef9]+"
+)
 _NEXT_SHORT_FORM = re.compile(rf"\s*(?:,|;|\bvà|\bhoặc)\s+(?:{_TYPE_WORDS})\s+(?:số\s+)?\d", re.IGNORECASE)
 
 
@@ -765,6 +776,15 @@ def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDo
             continue
         tail = _read_tail(text, match.end(), len(text))
         issuer = tail.get("issuer")
+        if issuer and _HEAD_AND_VERB.fullmatch(str(issuer)):
+            issuer = tail["issuer"] = None  # "văn bản số 253 của Sở nêu": a bare head and the verb after it
+        letter = match["type"].casefold() == "công văn" and len(match["number"]) >= 3
+        if (not issuer or not str(issuer)[:1].isupper()) and (match["so"] or letter):
+            # "công văn số 3478 năm 2011", "văn bản số 253 của Sở": "số" says a document's number; a letter
+            # by its serial alone ("Công văn 2512: Yêu cầu trường học ...", a headline)
+            found.append(_short_form(match, tail, None))
+            waiting = []
+            continue
         if not issuer or not str(issuer)[:1].isupper():
             # "Nghị định 67 của ngư dân ...": no issuing body; "Nghị quyết 71, Nghị quyết 57 của ...": later
             listed = _NEXT_SHORT_FORM.match(text, match.end())

