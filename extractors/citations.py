@@ -89,8 +89,9 @@ CITATION_HEAD = re.compile(
     """,
     re.VERBOSE,
 )
-# A law, code or constitution by name: "Luật Tiếp cận thông tin năm 2016", "Luật Điện lực số 61/2024/QH15".
-_LAW_NAME_WORD = r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
+# A law, code or constitution by name: "Luật Tiếp cận thông tin năm 2016", "Luật Điện lực số 61/2024/QH15";
+# "theo" ends a name but in "Luật Đầu tư theo phương thức đối tác công tư" (the PPP law, legal_docs).
+_LAW_NAME_WORD = r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b(?!\s+ph\w+\s+thức\b)|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
 # A name whose parts a comma joins goes on in lower case: "Luật Tín ngưỡng, tôn giáo", "Luật Cán bộ,
 # công chức"; a capital or a conjunction after the comma begins something else ("Luật Cơ yếu, nhưng ...").
 _LAW_NAME_AFTER_COMMA = (

@@ -336,16 +336,29 @@ def _completed_issuer(issuer: str | None, place: str | None, number: str | None,
     return completed
 
 
+# The bodies every unit of local government has, named without their unit ("Ủy ban nhân dân ban hành ...").
+_LOCAL_BODIES = frozenset({"ủy ban nhân dân", "hội đồng nhân dân"})
+
+
 def _placed_body(issuer: str, place: str | None, text: str) -> str:
     """A body named without its unit, completed from the date line's place where the text names its level.
 
     "Ủy ban nhân dân ban hành Quyết định ..." under "Phú Thọ, ngày 21 tháng 11 năm 2025", the text naming
     "tỉnh Phú Thọ": the committee of the province (legal_docs, a copy without its header).
     """
-    if issuer.casefold() not in _BARE_HEADS or not place:
+    if issuer.casefold() not in _LOCAL_BODIES:
         return issuer
-    place_name = _without_level(place)
     units = named_units(text)
+    if not place:
+        # no date line either (legal_docs, Đắk Lắk 030/2025/QĐ-UBND): the unit the text names far most often,
+        # twice as often as any other ("tỉnh Đắk Lắk" 12 times, the merged "tỉnh Phú Yên" 6)
+        ranked = sorted(
+            ((n, level, name) for level, names in units.items() for name, n in names.items()), reverse=True
+        )
+        if not ranked or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
+            return issuer
+        return f"{issuer} {ranked[0][1]} {ranked[0][2]}"
+    place_name = _without_level(place)
     levels = [level for level, names in units.items() if place_name in names]
     if not levels:
         return issuer
