@@ -225,6 +225,13 @@ _PAST_ACT_BEFORE = re.compile(r"\bđã\s+(?!được\b)(?:[^\s,;.]+\s+){0,8}?tr�
 _REGIME_AFTER = re.compile(r"\s*:\s*(?:thực\s+hiện|áp\s+dụng)\s+theo\b")
 
 
+# Documents described by when they were signed or issued: "có ít nhất 7 quyết định ký trước ngày 23/11/2016 nhưng
+# đã sử dụng mẫu con dấu mới" (news, heldout24), "các văn bản được ban hành trước ngày 01/7/2025".
+_ISSUED_BEFORE = re.compile(
+    r"\b(?:quyết\s+định|văn\s+bản|hợp\s+đồng|công\s+văn|giấy\s+phép|giấy\s+chứng\s+nhận)(?:\s+[^\s,;.]+){0,2}?"
+    r"\s+(?:được\s+|đã\s+)?(?:ký|ban\s+hành|cấp)\s+trước\s+(?:ngày\s+)?$",
+    re.IGNORECASE,
+)
 # Years counted before another: "tiền thuê đất còn nợ của các năm trước năm 2024" (legal_qa, heldout23).
 _YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
 
@@ -234,6 +241,8 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
     if _TARGET_AFTER.match(text, end):
         return False
     if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end) or _YEARS_BEFORE.search(before):
+        return False
+    if _ISSUED_BEFORE.search(before):
         return False
     if _PLANNED_COMPLETION_CUE.search(before):
         return False

@@ -407,7 +407,9 @@ SETS = {
             **_all(1.000, ("issued_on", "issuer"), "citation"),  # 74/74 and 66/66 blind
             **_all(1.000, ("honorific", "title", "role"), "person"),
             **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
-            **_all(1.000, ("doc_type", "number", "issued_on", "signer", "place", "parent_issuer"), "document"),
+            **_all(
+                1.000, ("doc_type", "number", "issued_on", "signer", "place", "parent_issuer"), "document"
+            ),
             "document.issuer": 0.625,  # 4/8 blind; three Chairman's decisions: header body vs authority (README)
         },
     ),
