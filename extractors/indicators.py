@@ -70,6 +70,8 @@ _ANY_INDICATOR = _word_bounded(
 )
 _DIMENSION_VARIANTS, _DIMENSION_NAMES, _NUMBERED_DIMENSION, _DIMENSION_FRAME = _load_dimension_variants()
 _INDICATOR_ORDER = [entry["code"] for entry in load_yaml("indicators")["indicators"]]
+# One pattern for "any dimension wording at all": obligations ask it of every heading, most name none.
+_ANY_DIMENSION = regex.compile("|".join(f"(?:{v.pattern.pattern})" for v in _DIMENSION_VARIANTS), _FLAGS)
 
 
 def indicator_spans(text: str) -> list[tuple[str, int, int]]:
@@ -88,6 +90,8 @@ def dimension_spans(text: str, papi_context: bool | None = None) -> list[tuple[s
     ``papi_context`` says whether ordinary (non-distinctive) wordings count; by default it is
     whether ``text`` itself mentions PAPI.
     """
+    if _ANY_DIMENSION.search(text) is None and _NUMBERED_DIMENSION.search(text) is None:
+        return []
     if papi_context is None:
         papi_context = any(code == "PAPI" for code, _, _ in indicator_spans(text))
     spans = _raw_spans(text, [v for v in _DIMENSION_VARIANTS if v.distinctive or papi_context])
