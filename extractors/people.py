@@ -48,12 +48,17 @@ def _alternation(phrases: list[str]) -> str:
 
 _SURNAME_WORDS = sorted({s.split()[0] for s in _SURNAMES["surnames"]}, key=len, reverse=True)
 
+# A web page's headings and menu items that follow a byline with no punctuation ("Tham vấn bởi Luật sư:Nguyễn
+# Thụy Hân Nội dung chính", "... Mua bán Đất tại Hà Nội", legal_qa): they begin no syllable of a name.
+_PAGE_WORDS = (
+    "(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _SURNAMES["page_words_after_names"]) + r")(?!\w)"
+)
 _NAME = regex.compile(
     rf"""
     (?<![\w])
     (?P<name>
         (?:{"|".join(_SURNAME_WORDS)})        # family name
-        (?:[ \t]+\p{{Lu}}\p{{Ll}}*){{1,4}}     # 1-4 capitalised syllables: middle and given names
+        (?:[ \t]+(?!{_PAGE_WORDS})\p{{Lu}}\p{{Ll}}*){{1,4}}     # 1-4 capitalised syllables: middle and given names
     )
     (?![\w])
     """,
@@ -505,7 +510,8 @@ def _title_before(before: str) -> tuple[str, int] | None:
             match.group("title")
         )  # "PCT UBND tỉnh" → "Phó Chủ tịch Ủy ban nhân dân tỉnh"
         # "PCT UBND tỉnh-Đỗ Tâm Hiển", "Chủ tịch UBND xã Chơ Long - Đinh Văn Phiêu": a dash may part them.
-        rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–")
+        # "Luật sư:Bùi Tường Vũ": a byline's label glued to the name
+        rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–").removesuffix(":")
         if not rest:
             return title, match.start()
         unit = organization_at(rest, 0)

@@ -154,3 +154,15 @@ def test_a_department_named_by_an_unlisted_abbreviation_keeps_its_place_in_the_t
     assert [(p.name, p.title) for p in extract_people(text)] == [
         ("Trương Minh Tiến", "Phó Giám đốc Sở VHTT Hà Nội")
     ]
+
+
+def test_a_q_and_a_byline_names_its_lawyer_without_the_page_heading_after_it() -> None:
+    # legal_qa's byline, as the corpus writes it 258 times: the label glued to the name, a heading after it
+    for text, name in [
+        (
+            "Tham vấn bởi Luật sư:Nguyễn Thụy Hân Nội dung chính Mức phạt khi tự ý chuyển đất",
+            "Nguyễn Thụy Hân",
+        ),
+        ("Tham vấn bởi Luật sư:Phạm Thanh Hữu Mua bán Đất tại Hà Nội", "Phạm Thanh Hữu"),
+    ]:
+        assert [(p.name, p.title) for p in extract_people(text)] == [(name, "Luật sư")]
