@@ -166,10 +166,18 @@ _CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
 _SUBJECT_HEAD = re.compile(
     r"\b(?:"
     + "|".join(
-        re.escape(h) for h in sorted([*_ISSUER_WORDS["body_heads"], "UBND", "HĐND"], key=len, reverse=True)
+        re.escape(h)
+        for h in sorted(
+            [*_ISSUER_WORDS["body_heads"], *_ISSUER_WORDS["office_heads"], "UBND", "HĐND"],
+            key=len,
+            reverse=True,
+        )
     )
     + r")\b"
 )
+# "Thống đốc Ngân hàng Nhà nước Việt Nam (NHNN) đã ban hành ...": the body's acronym in brackets after it.
+_ACRONYM_AFTER = re.compile(r"\s*\([A-ZĐ&]{2,10}\)$")
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-ZĐ&]{2,10}\)")
 # Bodies named by their purpose, whose name may run on with "về ...": "Ban Chỉ đạo về tổng kết ...".
 _PURPOSE_NAMED = frozenset(_ISSUER_WORDS["list_name_heads"])
 _MAX_SUBJECT_TOKENS = 16
@@ -402,7 +410,10 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     hiện Nghị quyết 18-NQ/TW năm 2017"). A clause that begins otherwise ("Phó Chủ tịch UBND ...", "...
     do Bộ Y tế ban hành" closing another title) gives nothing. A signer's name after the body is dropped.
     """
-    window = _text_before(text, head_start, window=200)
+    # a body's acronym in brackets is blanked (same length): its "(" opens no clause
+    window = _ACRONYM_IN_BRACKETS.sub(
+        lambda m: " " * len(m.group()), _text_before(text, head_start, window=200)
+    )
     verb = _SUBJECT_VERB.search(window)
     if verb is None:
         return None
@@ -426,7 +437,7 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
         return (
             pair if joint in _JOINT_CENTRAL_BODIES and pair.split(", ")[1] in _JOINT_CENTRAL_BODIES else None
         )
-    subject = drop_signer_name(window[head.start() : verb.start()].strip())
+    subject = drop_signer_name(_ACRONYM_AFTER.sub("", window[head.start() : verb.start()].strip()))
     if len(subject.split()) > _MAX_SUBJECT_TOKENS * (2 if subject.startswith(tuple(_PURPOSE_NAMED)) else 1):
         return None
     issuer = cut_issuer(text, head_start - len(window) + head.start())
