@@ -87,7 +87,7 @@ _BRAND_WORD = regex.compile(
 )
 # A department's field abbreviated in capitals, unknown to data/abbreviations.yaml: "Phó Giám đốc Sở VHTT Hà Nội
 # Trương Minh Tiến" (heldout24), "Phòng TN&MT huyện ..."; then its place, as for a written-out field.
-_ABBREVIATED_FIELD_HEADS = frozenset({"sở", "phòng", "chi cục", "cục"})
+_ABBREVIATED_FIELD_HEADS = frozenset({"sở", "phòng", "chi cục", "cục", "tổng cục", "vụ"})
 _FIELD_ABBREVIATION = regex.compile(r"[ \t]+\p{Lu}{2,8}(?:[&-]\p{Lu}{1,6})*(?![\w&-])")
 # "xã hội" (society) is no commune: data/org_kinds.yaml not_admin_units.
 _NOT_UNIT = rf"(?!(?:{_alternation(_ORG_DATA['not_admin_units'])})(?!\w))"
