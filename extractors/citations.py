@@ -760,6 +760,22 @@ def _is_caps_mention(citation: CitedDocument, text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+_SERIAL_AND_CODE = re.compile(r"(?P<serial>\d+)/(?P<code>[A-ZĐ&]{2,10})")
+
+
+def _fuller_number(number: str, numbers: set[str]) -> str:
+    """A headline's "2690/NHNN" is the "2690/QĐ-NHNN" the text cites in full: same serial, same issuer code."""
+    short = _SERIAL_AND_CODE.fullmatch(number)
+    if short is None:
+        return number
+    fuller = [
+        n
+        for n in numbers
+        if n != number and n.startswith(short["serial"] + "/") and n.endswith("-" + short["code"])
+    ]
+    return fuller[0] if len(fuller) == 1 else number
+
+
 def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocument]:
     """One citation per document: the fullest mention, its gaps filled from the other mentions.
 
@@ -768,6 +784,9 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
     """
     groups: dict[tuple[object, ...], list[CitedDocument]] = {}
     for citation in sorted(citations, key=lambda c: c.start):
+        if citation.number:
+            same_type = {c.number for c in citations if c.number and c.doc_type == citation.doc_type}
+            citation.number = _fuller_number(citation.number, same_type)
         key = ("number", citation.number) if citation.number else ("title", citation.title, citation.year)
         groups.setdefault(key, []).append(citation)
     merged = []

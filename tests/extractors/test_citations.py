@@ -306,3 +306,16 @@ def test_a_letter_cited_by_type_số_and_a_bare_serial_is_a_citation() -> None:
     )
     found = [(c.number, c.issuer, c.year) for c in extract_citations(text)]
     assert found == [("253", None, None), ("3478", None, 2011), ("2512", None, None)]
+
+
+def test_a_headlines_short_symbol_is_the_document_the_text_cites_in_full() -> None:
+    # legal_qa (heldout28): the headline's "2690/NHNN" lacks the type code of "2690/QĐ-NHNN"; same serial,
+    # same issuer code, same type: one document, with the full citation's date and issuer.
+    text = (
+        "Quyết định 2690/NHNN về mức lãi suất trong năm 2025 thế nào?\n"
+        "Ngày 18/12/2024, Thống đốc Ngân hàng Nhà nước Việt Nam (NHNN) đã ban hành Quyết định 2690/QĐ-NHNN "
+        "năm 2024 về mức lãi suất của các ngân hàng thương mại.\n"
+    )
+    assert [(c.number, c.issued_on, c.issuer) for c in extract_citations(text)] == [
+        ("2690/QĐ-NHNN", "2024-12-18", "Thống đốc Ngân hàng Nhà nước Việt Nam")
+    ]
