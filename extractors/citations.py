@@ -812,7 +812,7 @@ _SHORT_FORM = re.compile(
 )
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}$")
 _HEAD_AND_VERB = re.compile(
-    r"(?:Sở|Bộ|Phòng|Ban|Cục|Vụ|Viện|Trường|Trung tâm|Văn phòng)\s+[a-zđ\u00e0-\u1ef9]+"
+    rf"(?:{'|'.join(map(re.escape, _ISSUER_WORDS['bare_heads_before_verb']))})\s+[a-zđ\u00e0-\u1ef9]+"
 )
 _NEXT_SHORT_FORM = re.compile(rf"\s*(?:,|;|\bvà|\bhoặc)\s+(?:{_TYPE_WORDS})\s+(?:số\s+)?\d", re.IGNORECASE)
 

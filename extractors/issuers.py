@@ -25,6 +25,7 @@ _STOP_PHRASES = sorted((tuple(p.lower().split()) for p in _WORDS["stop_words"]),
 # capitalised right after a bare head, are part of the name: "Ban Chỉ đạo", "Ban Tổ chức Tỉnh ủy".
 _CAPITALISED_STOPS = frozenset(tuple(p.lower().split()) for p in _WORDS["stop_words"] if p[:1].isupper())
 _LIST_NAME_HEADS = tuple(_WORDS["list_name_heads"])
+_KNOWN_BODY_NAMES = tuple(load_yaml("abbreviations")["known_bodies"])
 _MAX_LIST_NAME_TOKENS = 26
 _TITLE_LOWER = frozenset(_WORDS["title_case_lower"])
 _TITLE_UPPER = frozenset(_WORDS["title_case_upper"])
@@ -61,13 +62,24 @@ def _stop_here(tokens: list[str], index: int) -> bool:
             or name_so_far.endswith(tuple(" " + head for head in _FIELD_HEADS))
         )
     )
+    if index > 0 and _continues_known_body(tokens, index):
+        return False  # "Bộ Ngoại giao": a national body's name goes on over "giao" (to assign)
     for phrase in _STOP_PHRASES:
         if names_a_head and phrase not in _CAPITALISED_STOPS:
             continue
-        if phrase == ("giao",) and index > 0 and tokens[index - 1] == "Ngoại":
-            continue  # "Bộ Ngoại giao": the ministry's name, not "giao" (to assign)
         window = [t.rstrip(_TRAILING_PUNCT).lower() for t in tokens[index : index + len(phrase)]]
         if tuple(window) == phrase:
+            return True
+    return False
+
+
+def _continues_known_body(tokens: list[str], index: int) -> bool:
+    """Whether the words up to ``tokens[index]`` begin a national body's name (data/abbreviations.yaml)."""
+    words = [*tokens[max(0, index - 3) : index], tokens[index].rstrip(_TRAILING_PUNCT)]
+    # the body may follow an office ("Bộ trưởng Bộ Ngoại giao"): try the last two to four words
+    for size in range(2, len(words) + 1):
+        tail = " ".join(words[-size:])
+        if any(body == tail or body.startswith(tail + " ") for body in _KNOWN_BODY_NAMES):
             return True
     return False
 
@@ -108,10 +120,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}$")
 # A body's head after a dash begins the parent body (heldout23: "Công văn 942/BDN ... của Ban Dân nguyện -
 # Ủy ban Thường vụ Quốc hội" is the Ban's letter). Not "Bộ": joint circulars name their ministers with a dash
 # ("Bộ trưởng Bộ Y tế - Bộ trưởng Bộ Quốc phòng").
-_BODY_AFTER_DASH = re.compile(
-    r"(?:Ủy ban|Uỷ ban|Sở|Tổng cục|Cục|Chi cục|Văn phòng|Trung tâm|Bệnh viện|Trường|Đại học|Học viện|Viện"
-    r"|Tập đoàn|Tổng công ty|Công ty|Hội đồng|Ban|Công an|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)(?!\w)"
-)
+_BODY_AFTER_DASH = re.compile(rf"(?:{'|'.join(map(re.escape, _WORDS['parent_heads_after_dash']))})(?!\w)")
 
 
 def _begins_another_body(name_so_far: str, word: str) -> bool:
