@@ -38,7 +38,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     from extractors.dates import extract_dates
     from extractors.document_meta import extract_document_meta
     from extractors.flat_tables import mark_table_deadlines
-    from extractors.indicators import extract_dimensions, extract_indicators
+    from extractors.indicators import extract_dimensions, extract_indicators, indicator_spans
     from extractors.obligations import article_obligations, extract_obligations, is_article
     from extractors.organizations import extract_organizations
     from extractors.people import extract_people, without_cut_names
@@ -55,6 +55,8 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     _ensure_signer(people, document.signer, extract_signer_title(original, document.signer or ""))
     people = without_cut_names(people, text)
     dates = mark_table_deadlines(text, extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]))
+    # Read once: counted here, the PAPI context of the dimensions, the indicator of each obligation.
+    mentions = indicator_spans(text)
     article = is_article(document, text)
     if article:
         # An article reports who was asked to act; it assigns no task itself: its people are mentioned. It has
@@ -69,14 +71,14 @@ def _extract_flowed(text: str, original: str) -> Extraction:
         citations=citations,
         dates=dates,
         periods=extract_periods(text),
-        indicators=extract_indicators(text),
-        dimensions=extract_dimensions(text),
+        indicators=extract_indicators(text, mentions),
+        dimensions=extract_dimensions(text, papi_context=any(code == "PAPI" for code, _, _ in mentions)),
         people=people,
         organizations=extract_organizations(text),
         # The header and dates read above, not read again: a date inside a citation is no deadline.
         # A news or Q&A article: only the dated tasks it quotes (extractors.obligations.is_article).
         obligations=(article_obligations if article else extract_obligations)(
-            text, document=document, dates=dates
+            text, document=document, dates=dates, indicator_mentions=mentions
         ),
     )
 

@@ -110,15 +110,21 @@ def dimension_spans(text: str, papi_context: bool | None = None) -> list[tuple[s
     return _merge(text, spans)
 
 
-def extract_indicators(text: str) -> list[IndicatorCount]:
-    """Count mentions of each governance index, in the lexicon's order; absent indices are left out."""
-    counts = _count(indicator_spans(text))
+def extract_indicators(text: str, mentions: list[tuple[str, int, int]] | None = None) -> list[IndicatorCount]:
+    """Count mentions of each governance index, in the lexicon's order; absent indices are left out.
+
+    ``mentions``: the text's :func:`indicator_spans`, when the caller has read them already.
+    """
+    counts = _count(indicator_spans(text) if mentions is None else mentions)
     return [IndicatorCount(code, counts[code]) for code in _INDICATOR_ORDER if code in counts]
 
 
-def extract_dimensions(text: str) -> list[DimensionCount]:
-    """Count mentions of each PAPI dimension (PAPI-1 … PAPI-8), ordered by code."""
-    counts = _count(dimension_spans(text))
+def extract_dimensions(text: str, papi_context: bool | None = None) -> list[DimensionCount]:
+    """Count mentions of each PAPI dimension (PAPI-1 … PAPI-8), ordered by code.
+
+    ``papi_context``: whether the text mentions PAPI, when the caller knows (see :func:`dimension_spans`).
+    """
+    counts = _count(dimension_spans(text, papi_context))
     return [
         DimensionCount("PAPI", code, _DIMENSION_NAMES[code], counts[code])
         for code in sorted(counts, key=lambda c: int(c.split("-")[1]))

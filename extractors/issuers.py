@@ -21,6 +21,10 @@ ADMIN_LEVELS: list[str] = _WORDS["admin_levels"]
 _PARTY_COMMITTEE_LEVELS: dict[str, str] = _WORDS["party_committee_levels"]
 _CONTINUATION = frozenset(_WORDS["continuation_words"])
 _STOP_PHRASES = sorted((tuple(p.lower().split()) for p in _WORDS["stop_words"]), key=len, reverse=True)
+# The stop phrases by their first word, longest first: a token that begins none is passed at once.
+_STOPS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _STOP_PHRASES:
+    _STOPS_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 # Stop phrases the data writes capitalised ("V/v") stop a name in any case; the others, written
 # capitalised right after a bare head, are part of the name: "Ban Chỉ đạo", "Ban Tổ chức Tỉnh ủy".
 _CAPITALISED_STOPS = frozenset(tuple(p.lower().split()) for p in _WORDS["stop_words"] if p[:1].isupper())
@@ -53,6 +57,9 @@ def _is_capitalised(token: str) -> bool:
 def _stop_here(tokens: list[str], index: int) -> bool:
     """True when a stop phrase ("về", "ban hành", "khóa" ...) begins at ``tokens[index]``."""
     first = tokens[index]
+    candidates = _STOPS_BY_FIRST_WORD.get(first.rstrip(_TRAILING_PUNCT).lower())
+    if not candidates:
+        return False
     name_so_far = " ".join(tokens[:index])
     names_a_head = (
         first[:1].isupper()
@@ -64,7 +71,7 @@ def _stop_here(tokens: list[str], index: int) -> bool:
     )
     if index > 0 and _continues_known_body(tokens, index):
         return False  # "Bộ Ngoại giao": a national body's name goes on over "giao" (to assign)
-    for phrase in _STOP_PHRASES:
+    for phrase in candidates:
         if names_a_head and phrase not in _CAPITALISED_STOPS:
             continue
         window = [t.rstrip(_TRAILING_PUNCT).lower() for t in tokens[index : index + len(phrase)]]

@@ -19,6 +19,7 @@ order a recurring act (a frequency, a task verb first), except under purposes, r
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -82,15 +83,19 @@ _COMPLETION = regex.compile(rf"(?<!\w)(?:{'|'.join(_DATA['completion_verbs'])})(
 
 
 def extract_obligations(
-    text: str, *, document: DocumentMeta | None = None, dates: list[DateMention] | None = None
+    text: str,
+    *,
+    document: DocumentMeta | None = None,
+    dates: list[DateMention] | None = None,
+    indicator_mentions: list[tuple[str, int, int]] | None = None,
 ) -> list[Obligation]:
     """Every action item (sentence) of the task sections and task tables of ``text``, in order.
 
-    ``document`` and ``dates`` (of this ``text``) may be passed by a caller that has read them
-    already (:func:`extractors.compose.extract_all`); else they are read here.
+    ``document``, ``dates`` and ``indicator_mentions`` (of this ``text``) may be passed by a caller that has
+    read them already (:func:`extractors.compose.extract_all`); else they are read here.
     """
     sections = parse_sections(text)
-    context = _DocumentContext.read(text, document, dates)
+    context = _DocumentContext.read(text, document, dates, indicator_mentions)
     obligations: list[Obligation] = []
     for top_index in _task_section_indexes(sections):
         obligations.extend(_section_obligations(text, sections, top_index, context))
@@ -169,7 +174,11 @@ def _is_task_heading_line(line: str) -> bool:
 
 
 def article_obligations(
-    text: str, *, document: DocumentMeta | None = None, dates: list[DateMention] | None = None
+    text: str,
+    *,
+    document: DocumentMeta | None = None,
+    dates: list[DateMention] | None = None,
+    indicator_mentions: list[tuple[str, int, int]] | None = None,
 ) -> list[Obligation]:
     """The dated tasks an article quotes, from every line of it: its headings are no plan's sections.
 
@@ -177,7 +186,7 @@ def article_obligations(
     ("báo cáo Thủ tướng trong tháng 8/2017", "... hoàn thành trước ngày 25 tháng 9 năm 2025"), a
     statutory duty is not ("trong thời hạn 30 ngày, kể từ ngày nhận đủ hồ sơ, Bộ ... trình Thủ tướng").
     """
-    context = _DocumentContext.read(text, document, dates)
+    context = _DocumentContext.read(text, document, dates, indicator_mentions)
     found: list[Obligation] = []
     for item in unstructured_items(text):
         found.extend(_item_obligations(text, item, [], context, found[-1] if found else None, narrative=True))
@@ -235,14 +244,20 @@ class _DocumentContext:
     papi: bool
     main_indicator: str | None
     issuer: str | None = None
+    # Every indicator mention of the document, read once: a sentence's are those that start inside it.
+    indicator_mentions: list[tuple[str, int, int]] = field(default_factory=list)
     # The PAPI dimension each heading names, by section index: read once, not once per sentence under it.
     heading_dimensions: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
     def read(
-        cls, text: str, document: DocumentMeta | None = None, dates: list[DateMention] | None = None
+        cls,
+        text: str,
+        document: DocumentMeta | None = None,
+        dates: list[DateMention] | None = None,
+        indicator_mentions: list[tuple[str, int, int]] | None = None,
     ) -> _DocumentContext:
-        mentions = indicator_spans(text)
+        mentions = indicator_spans(text) if indicator_mentions is None else indicator_mentions
         counts: dict[str, int] = {}
         for code, _, _ in mentions:
             counts[code] = counts.get(code, 0) + 1
@@ -260,6 +275,7 @@ class _DocumentContext:
             papi="PAPI" in counts,
             main_indicator=max(counts, key=counts.__getitem__) if counts else None,
             issuer=meta.issuer,
+            indicator_mentions=mentions,
         )
 
 
@@ -441,7 +457,13 @@ def _item_obligations(
                 frequency=read_frequency(action),
                 recipient=recipient,
                 via=via,
-                indicator=_indicator(action, sections, chain, context),
+                indicator=_indicator(
+                    action,
+                    sections,
+                    chain,
+                    context,
+                    (sentence_start, sentence_end) if action == sentence else None,
+                ),
                 section=sections[chain[-1]].number if chain else None,
                 text=item_text,
                 start=sentence_start,
@@ -529,15 +551,29 @@ def _inherited_owner(text: str, sections: list[SectionSpan], item: Item) -> str 
 
 
 def _indicator(
-    sentence: str, sections: list[SectionSpan], chain: list[int], context: _DocumentContext
+    sentence: str,
+    sections: list[SectionSpan],
+    chain: list[int],
+    context: _DocumentContext,
+    span: tuple[int, int] | None = None,
 ) -> str | None:
+    """The dimension of the item's nearest heading that names one, else the indicator the sentence names.
+
+    ``span``: where ``sentence`` stands in the text, whose mentions were read once (``context``); without it
+    the sentence is searched on its own (a table row's composed action).
+    """
     for index in chain:
         if index not in context.heading_dimensions:
             found = dimension_spans(sections[index].title, papi_context=context.papi)
             context.heading_dimensions[index] = found[0][0] if found else None
         if context.heading_dimensions[index] is not None:
             return context.heading_dimensions[index]
-    named = indicator_spans(sentence)
+    if span is not None:
+        mentions = context.indicator_mentions
+        first = bisect_left(mentions, span[0], key=lambda mention: mention[1])
+        named = mentions[first : first + 1] if first < len(mentions) and mentions[first][1] < span[1] else []
+    else:
+        named = indicator_spans(sentence)
     if named:
         return named[0][0]
     return context.main_indicator
