@@ -98,6 +98,17 @@ _LAW_NAME_AFTER_COMMA = (
     r",\s(?!(?:nhưng|đến|và|hoặc|với|khi|nếu|để|từ|nay|đồng)\b)"
     r"[a-zđàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ][\wÀ-ỹ-]*"
 )
+_LAW_NAMES_WITH_FUNCTION_WORDS = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in _DOC_TYPES["law_names_with_function_words"]
+)
+_LAW_NAME_NOT_FIRST = "|".join(_DOC_TYPES["law_name_not_first_words"])
+# A law's name in lower case ends at these words (data) and at a document's type: it does not run on over an
+# article or into the next document ("Luật hộ tịch, khoản 1 Điều 4 Nghị định số 123/2015/NĐ-CP").
+_LOWER_LAW_NAME_STOP = re.compile(
+    r"\b(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in _DOC_TYPES["law_name_not_inner_words"])
+    + rf"|{_TYPE_WORDS})\b"
+)
 # "Dự thảo Luật ...", "dự án Luật ...": a bill, not a law that has been passed.
 _DRAFT_BEFORE = re.compile(r"\b(?:[Dd]ự\s+thảo|[Dd]ự\s+án)\s+$")
 LAW_BY_NAME = re.compile(
@@ -105,7 +116,9 @@ LAW_BY_NAME = re.compile(
     (?P<title>Luật\s+[sS]ửa\s+đổi(?:,?\s+bổ\s+sung)?\s      # an amending law names the laws it amends:
               (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
                                                                    #  Luật Quy hoạch, ... và Luật Đấu thầu"
-            |(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?   # "Luật Tiếp cận thông tin"
+            |Luật\s+(?:{_LAW_NAMES_WITH_FUNCTION_WORDS})(?:\s+sửa\s+đổi)?   # "Luật Xuất cảnh, nhập cảnh của công dân Việt Nam"
+            |(?:Bộ\s+[lL]uật|Luật|Pháp\s+lệnh)\s+(?!(?:{_LAW_NAME_NOT_FIRST})\b)[^\W\d_][\wÀ-ỹ]*   # "Luật Tiếp cận thông tin"
+              (?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?
             |Hiến\s+pháp)
     \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)  # "Luật BHXH 2024", "2024và"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
@@ -122,6 +135,9 @@ _FORM_CODE_PARTS = frozenset(_DOC_TYPES["form_code_parts"])
 _JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
 # The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
+# A web copy's download link after a cited document: "Công văn 434/VLO-QLDN2 ngày 21/8/2025 Tải về của Thuế tỉnh
+# Vĩnh Long" (legal_qa: 22 before "của", 54 before "về"): the issuer and subject read on after it.
+_DOWNLOAD_LINK = re.compile(r"(?:\s+Tải\s+về(?=\s))?")
 # "Quyết định 988/QĐ-UBND năm 2023 của UBND tỉnh": the year of issue between the number and the issuer.
 _YEAR_AFTER_NUMBER = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d{2})\b(?![/.-]\d)")
 # "Thông tư 05/2013/TT-BKHCN do Bộ trưởng Bộ Khoa học và Công nghệ ban hành": the issuer after "do", only
@@ -306,6 +322,7 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         parsed = parse_date(date_match.group()) if date_match else None
         if parsed and parsed[1] == "day" and parsed[0][:4] == year["year"]:
             found["issued_on"], position = parsed[0], date_match.end()
+    position = _DOWNLOAD_LINK.match(text, position).end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
     issuer = cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START) if issuer_lead else None
     lower_case_subject = True
@@ -721,19 +738,27 @@ def _share_with_following(citations: list[CitedDocument], text: str) -> list[Cit
 
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
-    for match in LAW_BY_NAME.finditer(text):
+    position = 0
+    while (match := LAW_BY_NAME.search(text, position)) is not None:
+        position = match.end()
         if _DRAFT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "Dự thảo Luật Quy hoạch năm 2025": a draft is no issued document
         title = expand_law_abbreviation(re.sub(r"\s+", " ", match["title"]))
         amending = title.lower().startswith("luật sửa đổi")
-        if (
-            title != "Hiến pháp"
-            and not amending
-            and not title.split()[2 if title.startswith(("Bộ", "Pháp lệnh")) else 1][:1].isupper()
-        ):
-            continue  # "Luật này ..." is not a law's name
+        name_words = title.split()[2 if title.startswith(("Bộ", "Pháp lệnh")) else 1 :]
+        lower_case_name = title != "Hiến pháp" and not amending and name_words[0][:1].islower()
+        if lower_case_name and _LOWER_LAW_NAME_STOP.search(" ".join(name_words)):
+            # "Luật đất đai năm 2013", "Bộ luật tố tụng dân sự 2015" are names in lower case; "Luật cư trú mới
+            # nhất để thay thế cho Luật Cư trú 2020" reads on as a sentence: the law it names is read from the next
+            # "Luật" on
+            position = match.start() + 1
+            continue
         doc_type = next(
-            (kind for kind in ("Bộ luật", "Pháp lệnh", "Hiến pháp") if title.startswith(kind)),
+            (
+                kind
+                for kind in ("Bộ luật", "Pháp lệnh", "Hiến pháp")
+                if title.lower().startswith(kind.lower())
+            ),
             title.split()[0],
         )
         number = normalise_number(match["number"]) if match["number"] else None

@@ -43,7 +43,13 @@ from extractors.lexicon import load_yaml
 from extractors.namesakes import namesake_spelling
 from extractors.organizations import named_units
 from extractors.signature import extract_recipients, extract_signer
-from extractors.symbols import code_is_initials, doc_type_from_symbol, issuer_from_symbol
+from extractors.symbols import (
+    LETTER_ISSUERS,
+    code_is_initials,
+    doc_type_from_symbol,
+    issuer_code,
+    issuer_from_symbol,
+)
 from extractors.types import DocumentMeta
 
 _WORDS = load_yaml("issuer_words")
@@ -615,7 +621,12 @@ def _issuer_of_own_number(text: str, number: str) -> str | None:
     if from_symbol:
         return from_symbol
     annexed = annexed_document(text)
-    return annexed.issuer if annexed and annexed.number == number else None
+    if annexed and annexed.number == number:
+        return annexed.issuer
+    # A ministry's own document whose copy lost the header ("Số: 4831/QĐ-BNNMT" first): the ministry its code
+    # names is the body its header shows (heldout29); a cited one keeps the text's own wording (symbols.py).
+    code = issuer_code(number)
+    return LETTER_ISSUERS.get(code) if code else None
 
 
 def _date_of_own_number(text: str, number: str) -> str | None:

@@ -395,15 +395,23 @@ def _item_obligations(
     chain = ancestors(sections, item.section)
     obligations = []
     due = [d.start for d in context.deadlines if body_start <= d.start < item.end]
+    # Each clause with whether it opens its sentence: a clause cut from a sentence by its due dates or reports
+    # ("Bộ Nội vụ chịu trách nhiệm ...; chuẩn bị ... gửi Quốc hội ...; kịp thời báo cáo Thủ tướng Chính phủ ...")
+    # is done by the doer that sentence opens with, when it names none of its own (heldout29).
     spans = [
-        report
+        (*report, not clause_index and not report_index)
         for span in sentences(text, body_start, item.end)
-        for clause in dated_clauses(text, *span, due)
-        for report in _report_clauses(text, *clause, context.units)
+        for clause_index, clause in enumerate(dated_clauses(text, *span, due))
+        for report_index, report in enumerate(_report_clauses(text, *clause, context.units))
     ]
-    for index, (sentence_start, sentence_end) in enumerate(spans):
+    sentence_subject = None
+    for index, (sentence_start, sentence_end, opens_sentence) in enumerate(spans):
         sentence = " ".join(text[sentence_start:sentence_end].split())
         subject = read_subject(sentence)
+        if opens_sentence:
+            sentence_subject = subject
+        else:
+            subject = subject or sentence_subject
         if narrative:
             subject = ordered_doer(sentence) or subject
             owner = subject or owner

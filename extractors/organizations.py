@@ -359,9 +359,23 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
         if proper is None:
             return position
         position = proper.end()
-        if common_noun_head and brand is None and len(proper.group(0).split()) == 1:
+        if (
+            common_noun_head
+            and brand is None
+            and len(proper.group(0).split()) == 1
+            and not _names_a_place(outer_head)
+        ):
             tail = _LOWER_TAIL.match(text, position) or _SECOND_SYLLABLE.match(text, position)
             position = tail.end() if tail else position
+
+
+# A head that ends in a level ("Thuế thành phố", "Thuế tỉnh") is followed by the place's name, not a field's
+# syllables: "Đề nghị Thuế thành phố Huế đối chiếu ..." (heldout29) names the city Huế.
+_LEVEL_LAST_WORDS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường"})
+
+
+def _names_a_place(head: str) -> bool:
+    return head.rsplit(" ", 1)[-1].casefold() in _LEVEL_LAST_WORDS
 
 
 def _joins_with_dash(text: str, start: int, position: int, common_noun_head: bool, outer_head: str) -> bool:

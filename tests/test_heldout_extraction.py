@@ -458,6 +458,48 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # Central bodies' decisions, letters, a cable and a resolution with tasks (docs committed), blind on d760010.
+    "heldout29": HeldOutSet(
+        TESTS / "heldout29",
+        8,
+        {"citations": 1.000, "people": 1.000, "obligations": 0.857},  # blind 1.000 / 1.000 / 0.857
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.964,  # 27/28, as blind
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(
+                1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"
+            ),  # 5/6, 4/6 blind
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # issuer 7/8 blind
+        },
+    ),
+    # A fifth round of 2017 news reports (texts rebuilt from the corpus), blind on d760010; no fix made.
+    "heldout30": HeldOutSet(
+        TESTS / "heldout30",
+        8,
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 0.889},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            "person.role": 1.000,
+            "person.honorific": 0.800,
+            "person.title": 0.800,
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.875,
+            "obligation.responsible": 0.250,  # the doer named in an earlier sentence: the weak point
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # An eighth legal Q&A set (texts rebuilt from the corpus), blind on d760010.
+    "heldout31": HeldOutSet(
+        TESTS / "heldout31",
+        10,
+        {"citations": 1.000, "people": 1.000},  # blind 0.909 (laws in lower case) / 1.000
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),  # 30/30 and 29/30 blind
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.

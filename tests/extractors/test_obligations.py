@@ -749,3 +749,20 @@ def test_a_military_command_of_a_bare_level_is_completed_with_the_documents_unit
     )
     (task,) = [o for o in extract_obligations(text) if o.recipient]
     assert (task.recipient, task.deadline) == ("Bộ Chỉ huy quân sự thành phố Cần Thơ", "2025-10-24")
+
+
+def test_clauses_cut_from_one_sentence_keep_its_doer_and_their_own_recipients() -> None:
+    # heldout29 (Nghị quyết 393/NQ-CP, legal_docs, verbatim): the semicolons part reports to two bodies; the
+    # clause to the Prime Minister names no doer, and the sentence's own ("Bộ Nội vụ") does it; "báo cáo, giải
+    # trình với Quốc hội" reports to the National Assembly.
+    item = (
+        "Bộ Nội vụ chịu trách nhiệm toàn diện về nội dung, dự thảo Luật và các vấn đề xuất, báo cáo; chuẩn bị đầy "
+        "đủ hồ sơ, tài liệu gửi Quốc hội và các cơ quan của Quốc hội, bảo đảm chất lượng, thời hạn theo quy định; "
+        "chủ động báo cáo, giải trình với Quốc hội và các cơ quan của Quốc hội, bảo đảm chặt chẽ, đúng quy định; "
+        "kịp thời báo cáo Thủ tướng Chính phủ những vấn đề phát sinh vượt thẩm quyền."
+    )
+    found = [(o.action[:20], o.recipient, o.responsible) for o in extract_obligations(TASK_HEADING + item)]
+    assert found == [
+        ("Bộ Nội vụ chịu trách", "Quốc hội", "Bộ Nội vụ"),
+        ("kịp thời báo cáo Thủ", "Thủ tướng Chính phủ", "Bộ Nội vụ"),
+    ]
