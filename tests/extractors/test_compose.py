@@ -180,6 +180,23 @@ def test_the_body_ordered_to_act() -> None:
         )
         is None
     )
+    # baomoi news corpus: the actor of a passive ("đã được <official> giao <body>"), the bodies a sentence opens
+    # by addressing ("Đối với các tổ chức tín dụng, Thống đốc yêu cầu ..."); a thing addressed is no body
+    assert (
+        ordered_doer(
+            "Phương án này đã được Phó chủ tịch UBND TP.HCM Lê Văn Khoa giao Sở Lao động - Thương binh và Xã hội "
+            "chủ trì nghiên cứu, báo cáo UBND TP quyết định."
+        )
+        == "Sở Lao động - Thương binh và Xã hội"
+    )
+    assert (
+        ordered_doer(
+            "Đối với các tổ chức tín dụng, Thống đốc yêu cầu tiếp tục thực hiện các nội dung chương trình cho vay "
+            "bình ổn thị trường theo chỉ đạo của NHNN"
+        )
+        == "các tổ chức tín dụng"
+    )
+    assert ordered_doer("Đối với hồ sơ đã nộp, Sở yêu cầu bổ sung đầy đủ minh chứng.") is None
 
 
 # Plans without their header keep their undated tasks (constructed, in the wording of such copies):
