@@ -170,7 +170,10 @@ _ISSUER_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|nhiệm\s+kỳ|lần\s+thứ)
 _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{NUMBER}", re.VERBOSE)
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
 # ... also in brackets: "đề xuất của Bộ Nội vụ (tại Công văn 8764/BNV-CVL ngày 01/10/2025)".
-_ISSUER_BEFORE = re.compile(r"(?:của|CỦA)\s+(?P<issuer>[^,;:()\n]{2,120}?)\s+\(?\s*(?:tại|TẠI)\s*$")
+_ISSUER_BEFORE = re.compile(
+    r"(?:của|CỦA)\s+(?P<issuer>(?:(?!của\s|CỦA\s)[^;:()\n]){2,120}?)\s+\(?\s*(?:tại|TẠI)\s*$"
+)
+_AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # Or be the subject that issues it: "Ngày 31/3, UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1331/KH-UBND".
 # "... đã gửi Báo cáo số 198/BC-UBND lên UBND tỉnh", "... đã có Văn bản số 1547/BXD-VLXD": the sender issues it.
 # Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
@@ -408,15 +411,26 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
     """
     window = _text_before(text, head_start, window=160)
     before = _ISSUER_BEFORE.search(window)
-    if before is None:
-        return None
-    name_start = head_start - len(window) + before.start("issuer")
-    issuer = cut_issuer(text, name_start)
-    if issuer is None or issuer[0] != before["issuer"]:
-        return None  # the words between "của" and "tại" are not only a body's name
-    name = _issuer_name(issuer[0])
     code = issuer_code(number)
-    return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
+    if before is None or not code:
+        return None
+    # The phrase after the last "của": a body's name, which may hold commas ("của Giám đốc Sở Văn hóa, Thể thao
+    # và Du lịch tại Tờ trình số 2329/TTr-SVHTTDL"), or two proposers of which the symbol names one ("của Chánh
+    # Văn phòng UBND tỉnh và Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 709/TTr-SNNMT", heldout34).
+    phrase_start = before.start("issuer")
+    phrase = before["issuer"]
+    for offset in [*(m.end() for m in _AND_BETWEEN_PROPOSERS.finditer(phrase)), 0]:
+        issuer = cut_issuer(text, head_start - len(window) + phrase_start + offset)
+        if (
+            issuer is None
+            or (offset == 0 and issuer[0] != phrase)
+            or (offset and not phrase.endswith(issuer[0]))
+        ):
+            continue  # the words between "của" and "tại" are not only a body's name
+        name = _issuer_name(issuer[0])
+        if code_abbreviates(code, name) or name in _CODE_BODIES.get(code, []):
+            return name
+    return None
 
 
 def _subject_issuer(text: str, head_start: int, number: str) -> str | None:

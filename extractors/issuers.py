@@ -102,7 +102,8 @@ def _comma_inside_name(tokens: list[str], index: int, name_so_far: str) -> bool:
     if not tokens[index].endswith(",") or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
-    starts_ministry = name_so_far.split(" ", 1)[0] in ("Bộ", "Sở")
+    # the body may follow an office: "Giám đốc Sở Văn hóa, Thể thao và Du lịch" (heldout34)
+    starts_ministry = any(word in ("Bộ", "Sở") for word in name_so_far.split()[:3])
     return starts_ministry and following[:1].isupper() and following.lower() not in _HEAD_FIRST_WORDS
 
 

@@ -91,8 +91,11 @@ _TITLE = (
 # Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan" (heldout19).
 _TITLE_AFTER = regex.compile(
     r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}\))?"
-    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<title>{_TITLE})(?![\w])"
+    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>nguyên[ \t]+)?"
+    rf"(?P<title>{_TITLE})(?![\w])"
 )
+# A unit's parent after "thuộc": "Phó Giám đốc Trung tâm Phát triển quỹ đất thuộc Sở TN&MT" (heldout33).
+_PARENT_AFTER_OF = regex.compile(r"[ \t]+thuộc[ \t]+(?=\p{Lu})")
 # An age or birth year right after a full name names a person, with no title or honorific: "bắt giữ là Nguyễn
 # Văn Minh (36 tuổi, trú tại ...)", "cháu Phạm Thị Thu Phương (SN 2014)" (heldout24).
 _AGE_AFTER = regex.compile(r"[ \t]*\((?:SN|[Ss]inh\s+năm)\s*\d{4}\b|[ \t]*\(\d{1,3}\s+tuổi\b")
@@ -430,9 +433,15 @@ def _window_before(before: str) -> str:
 
 
 def _title_after(text: str, end: int) -> str | None:
+    """The office written after a name, "nguyên" (former) kept: "Ông Đào Anh Kiệt, nguyên Giám đốc Sở ..."."""
     match = _TITLE_AFTER.match(text, end)
     if match is None:
         return None
+    office = _office_after(text, match)
+    return f"nguyên {office}" if office and match["former"] else office
+
+
+def _office_after(text: str, match: regex.Match[str]) -> str | None:
     title = _canonical_title(match.group("title"))
     rest = expand_abbreviations(text[match.end() : _line_end(text, match.end())])
     unit = organization_at(rest, 0)
@@ -472,6 +481,13 @@ def _title_after(text: str, end: int) -> str | None:
             and not _is_list_of_bodies(tail)
         ):
             name = f"{name}, {parent.name}"
+    of = _PARENT_AFTER_OF.match(after_title)
+    if (
+        of is not None
+        and (parent := organization_at(after_title, of.end())) is not None
+        and parent.start == of.end()
+    ):
+        name = f"{name} thuộc {parent.name}"
     return f"{title} {name}"
 
 

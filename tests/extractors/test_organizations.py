@@ -82,3 +82,21 @@ def test_organizations_head_broken_over_two_lines() -> None:
 )
 def test_organizations_lower_case_vu_heads_nothing(text: str) -> None:
     assert not any(o.name.startswith("Vụ") for o in extract_organizations(text))
+
+
+def test_named_units_a_chairman_is_no_city_and_a_bare_central_city_completes_its_level() -> None:
+    from extractors.organizations import named_units
+
+    # baomoi news corpus: the chairman's name after "UBND Thành phố" is no city; the city the article names
+    # without its level ("Hà Nội ..." in the headline) is the one its bare "UBND Thành phố" means
+    text = expand_abbreviations(
+        "Hà Nội thúc các quận, huyện báo cáo vi phạm trật tự xây dựng\n"
+        "Chủ tịch UBND Thành phố Nguyễn Đức Chung yêu cầu các Sở, ban, ngành xác định đây là khâu đột phá, hình "
+        "thành cơ bản khung về Chính phủ điện tử của TP."
+    )
+    assert named_units(text) == {"thành phố": {"Hà Nội": 1}}
+    # a named city wins over a bare mention; "Hồ Chí Minh" alone (a thought, a youth union) names no city
+    assert named_units("Đoàn TNCS Hồ Chí Minh phối hợp với Ủy ban nhân dân thành phố Đà Nẵng") == {
+        "thành phố": {"Đà Nẵng": 1}
+    }
+    assert named_units("học tập và làm theo tư tưởng Hồ Chí Minh") == {}
