@@ -458,7 +458,7 @@ def ordered_doer(sentence: str) -> str | None:
     words opens the clause before the verb ("Theo đó, Thứ trưởng Hoàng Quốc Vượng yêu cầu ...").
     """
     expanded = expand_abbreviations(sentence)
-    for verb in _ORDER_VERB.finditer(expanded):
+    for verb_index, verb in enumerate(_ORDER_VERB.finditer(expanded)):
         clause = regex.split(r"[,:;]\s+", expanded[: verb.start()])[-1].strip()
         # "Phương án này đã được Phó chủ tịch UBND TP.HCM Lê Văn Khoa giao Sở ...": the actor of a passive
         clause = _PASSIVE_AGENT.split(clause)[-1]
@@ -474,7 +474,7 @@ def ordered_doer(sentence: str) -> str | None:
             return addressed
         if found is _SEVERAL:
             # "yêu cầu Sở NN&PTNT tỉnh và UBND huyện Chư Păh khẩn trương ...": the bodies as written, up to the task
-            return _listed_doers(sentence, verb_word=verb.group(0))
+            return _listed_doers(sentence, verb_index)
         if isinstance(found, str):
             return found[:1].lower() + found[1:] if rest[:1].islower() and found[1:2].islower() else found
         return None
@@ -506,12 +506,15 @@ _PASSIVE_AGENT = regex.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?được\s+")
 _TITLES_FOLDED = tuple(title.casefold() + " " for title in _TITLES)
 
 
-def _listed_doers(sentence: str, verb_word: str) -> str | None:
-    """The bodies listed after the order verb of ``sentence``, as written, up to their task's verb."""
-    at = sentence.find(verb_word.strip())
-    if at < 0:
+def _listed_doers(sentence: str, verb_index: int) -> str | None:
+    """The bodies listed after the ``verb_index``-th order verb of ``sentence``, as written, up to their task's verb.
+
+    The verbs are counted in the sentence as written (abbreviations not expanded: expansion adds no verb).
+    """
+    verbs = list(_ORDER_VERB.finditer(sentence))
+    if verb_index >= len(verbs):
         return None
-    rest = sentence[at + len(verb_word.strip()) :].lstrip()
+    rest = sentence[verbs[verb_index].end() :].lstrip()
     task = _LOWER_TASK_VERB.search(rest)
     listed = rest[: task.start()].strip(" ,") if task else ""
     return listed if 1 < len(listed.split()) <= _MAX_LISTED_DOER_WORDS else None

@@ -197,6 +197,23 @@ def test_the_body_ordered_to_act() -> None:
         == "các tổ chức tín dụng"
     )
     assert ordered_doer("Đối với hồ sơ đã nộp, Sở yêu cầu bổ sung đầy đủ minh chứng.") is None
+    # "Giao" in "Bộ Giao thông Vận tải" orders nothing: the ministry asks the Government Office (baomoi)
+    assert (
+        ordered_doer(
+            "Vì vậy, Bộ Giao thông Vận tải đề nghị Văn phòng Chính phủ báo cáo Thủ tướng giao UBND tỉnh Cao Bằng "
+            "và UBND tỉnh Lạng Sơn chủ trì vay lại khoản vay 300 triệu USD của Trung Quốc để đầu tư tuyến đường bộ "
+            "cao tốc Đồng Đăng - Trà Lĩnh."
+        )
+        == "Văn phòng Chính phủ"
+    )
+    # several bodies ordered together: as written, up to their task
+    assert (
+        ordered_doer(
+            "UBND tỉnh Gia Lai cũng yêu cầu Sở NN&PTNT tỉnh và UBND huyện Chư Păh khẩn trương kiểm tra, báo cáo "
+            "trước ngày 20/2/2017."
+        )
+        == "Sở NN&PTNT tỉnh và UBND huyện Chư Păh"
+    )
 
 
 # Plans without their header keep their undated tasks (constructed, in the wording of such copies):
