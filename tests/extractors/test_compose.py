@@ -206,11 +206,11 @@ def test_the_body_ordered_to_act() -> None:
         )
         == "Văn phòng Chính phủ"
     )
-    # several bodies ordered together: as written, up to their task
+    # several bodies ordered together (baomoi, verbatim): as written, up to their task
     assert (
         ordered_doer(
-            "UBND tỉnh Gia Lai cũng yêu cầu Sở NN&PTNT tỉnh và UBND huyện Chư Păh khẩn trương kiểm tra, báo cáo "
-            "trước ngày 20/2/2017."
+            "UBND tỉnh Gia Lai cũng yêu cầu Sở NN&PTNT tỉnh và UBND huyện Chư Păh khẩn trương trong quá trình điều "
+            "tra, xử lý vụ việc đồng thời gửi báo cáo kết quả thực hiện về cho UBND tỉnh trước ngày 20/02/2017."
         )
         == "Sở NN&PTNT tỉnh và UBND huyện Chư Păh"
     )
