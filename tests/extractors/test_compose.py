@@ -181,7 +181,7 @@ def test_the_body_ordered_to_act() -> None:
         is None
     )
     # baomoi news corpus: the actor of a passive ("đã được <official> giao <body>"), the bodies a sentence opens
-    # by addressing ("Đối với các tổ chức tín dụng, Thống đốc yêu cầu ..."); a thing addressed is no body
+    # by addressing ("Đối với các tổ chức tín dụng, Thống đốc yêu cầu ..."); a country addressed is no doer
     assert (
         ordered_doer(
             "Phương án này đã được Phó chủ tịch UBND TP.HCM Lê Văn Khoa giao Sở Lao động - Thương binh và Xã hội "
@@ -196,7 +196,10 @@ def test_the_body_ordered_to_act() -> None:
         )
         == "các tổ chức tín dụng"
     )
-    assert ordered_doer("Đối với hồ sơ đã nộp, Sở yêu cầu bổ sung đầy đủ minh chứng.") is None
+    assert (
+        ordered_doer("Đối với nước ta, đổi mới là yêu cầu bức thiết, là vấn đề có tầm quan trọng sống còn.")
+        is None
+    )
     # "Giao" in "Bộ Giao thông Vận tải" orders nothing: the ministry asks the Government Office (baomoi)
     assert (
         ordered_doer(
