@@ -546,6 +546,34 @@ SETS = {
             **_all(1.000, ("number", "parent_issuer", "place", "issued_on", "signer"), "document"),
         },
     ),
+    # A tenth Q&A set (5 articles: the pool is thin), blind on the session's final code 8bf2742.
+    "heldout35": HeldOutSet(
+        TESTS / "heldout35",
+        5,
+        {"citations": 1.000, "deadlines": 0.800, "obligations": 1.000},
+        {
+            "citation.issued_on": 0.938,
+            "citation.issuer": 0.812,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),  # recipient 0/2 blind
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # A seventh news round (5 articles), blind on the same code.
+    "heldout36": HeldOutSet(
+        TESTS / "heldout36",
+        5,
+        {"citations": 1.000, "deadlines": 1.000, "people": 0.857, "obligations": 1.000},
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.667,
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.667,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
