@@ -16,7 +16,7 @@ from extractors.issuers import cut_issuer, drop_signer_name
 
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _ANNOUNCED = re.compile(
-    rf"""(?:^|[.;:]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too)
+    rf"""(?:^|[.;:,]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too; after a comma, heldout35)
         (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),?\s+    # "Ngày 16/6/2025, ", "Sáng ngày ...", the comma may be left out
         (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
         (?:thừa\s+(?:ủy|uỷ)\s+quyền\s+[^,.;:\n]{{2,60}},\s+)?  # "thừa ủy quyền của Thủ tướng Chính phủ, Phó Thủ tướng ..."
@@ -30,6 +30,7 @@ _ANNOUNCED = re.compile(
     re.VERBOSE,
 )
 _WINDOW = 200
+_ACRONYM = re.compile(r"\s*\([A-ZĐ&]{2,10}\)")
 
 
 def announced_before(text: str, start: int) -> tuple[str | None, str | None]:
@@ -39,7 +40,8 @@ def announced_before(text: str, start: int) -> tuple[str | None, str | None]:
     if found is None:
         return None, None
     parsed = parse_date("ngày " + found["date"])
-    body = drop_signer_name(found["body"].strip())  # "Phó Chủ tịch UBND Thành phố Nguyễn Trọng Đông"
+    # "Phó Chủ tịch UBND Thành phố Nguyễn Trọng Đông"; "Bảo hiểm xã hội (BHXH) Thành phố ...": no acronym
+    body = drop_signer_name(_ACRONYM.sub("", found["body"]).strip())
     name = cut_issuer(body, 0)
     # only a body's name and nothing else: "Quốc hội", not "đoàn công tác của tỉnh"
     return (parsed[0] if parsed and parsed[1] == "day" else None), (

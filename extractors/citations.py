@@ -91,7 +91,10 @@ CITATION_HEAD = re.compile(
 )
 # A law, code or constitution by name: "Luật Tiếp cận thông tin năm 2016", "Luật Điện lực số 61/2024/QH15";
 # "theo" ends a name but in "Luật Đầu tư theo phương thức đối tác công tư" (the PPP law, legal_docs).
-_LAW_NAME_WORD = r"(?:,\s)?(?!năm\b|số\b|ngày\b|của\b|theo\b(?!\s+ph\w+\s+thức\b)|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
+_LAW_NAME_WORD = r"(?:,\s)?(?!Luật\b(?<!và\sLuật)(?<!các\sLuật))(?!Luật\s+(?:số|năm|ngày)\b)(?!năm\b|số\b|ngày\b|của\b|theo\b(?!\s+ph\w+\s+thức\b)|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
+# A capital "Luật" inside a name begins another law ("Luật Kế toán, văn bản hướng dẫn Luật Kế toán 2015", heldout39),
+# except in the short name of a law that amends others: "Luật Cán bộ, công chức và Luật Viên chức sửa đổi 2019",
+# "Luật Thuế sửa đổi các Luật về thuế 2014".
 # A name whose parts a comma joins goes on in lower case: "Luật Tín ngưỡng, tôn giáo", "Luật Cán bộ,
 # công chức"; a capital or a conjunction after the comma begins something else ("Luật Cơ yếu, nhưng ...").
 _LAW_NAME_AFTER_COMMA = (
@@ -145,6 +148,8 @@ _YEAR_AFTER_NUMBER = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d{2})\b(?![/.-]\d
 _ISSUED_BY_LEAD = re.compile(r"\s*,?\s*do\s+")
 _ISSUED_BY_VERB = re.compile(r"\s+(?:ký\s+)?ban\s+hành\b")
 _DATE_LEAD = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")
+# what may follow a citation's own date written after a comma: its issuer, its subject, or the clause's end
+_AFTER_OWN_DATE = re.compile(r"\s*(?:[,.;:)]|của\b|do\b|về\b|[Vv]/[Vv]\b|$)")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")
 _ISSUER_WORDS = load_yaml("issuer_words")
 _NOT_A_SUBJECT_START = frozenset(_ISSUER_WORDS["not_subject_start"])
@@ -324,6 +329,13 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         # the date written out in the same year
         date_match = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
         parsed = parse_date(date_match.group()) if date_match else None
+        if (
+            date_match
+            and "," in text[position : date_match.start()]
+            and not _AFTER_OWN_DATE.match(text, date_match.end())
+        ):
+            # "Thông báo 3252/BHXH-QLT năm 2025, ngày 08/10/2025 BHXH ... có Thông báo 2346/...": the next one's date
+            parsed = None
         if parsed and parsed[1] == "day" and parsed[0][:4] == year["year"]:
             found["issued_on"], position = parsed[0], date_match.end()
     position = _DOWNLOAD_LINK.match(text, position).end()
@@ -370,6 +382,52 @@ def _issued_by(text: str, position: int) -> tuple[str, int] | None:
     if body is None or not _ISSUED_BY_VERB.match(text, body[1]):
         return None
     return _issuer_name(body[0]), _ISSUED_BY_VERB.match(text, body[1]).end()
+
+
+def _sole_issuer(issuer: object, number: str) -> str | None:
+    """The issuer read after a number, cut to the one body its symbol names when a clause ran on after "và".
+
+    "Nghị định số 98/2020/NĐ-CP ngày 26/8/2020 của Chính phủ và Phòng cảnh sát kinh tế - Công an tỉnh ... đã lập
+    hồ sơ" (heldout35): a decree has one issuer, the next clause's subject is no co-issuer.
+    """
+    if not isinstance(issuer, str):
+        return None
+    national = issuer_from_symbol(number)
+    return national if national and issuer.startswith(national + " và ") else issuer
+
+
+_LATER_ISSUED_BY = re.compile(r"\sdo\s+")
+_LATER_WINDOW = 160
+
+
+def _issued_by_later(text: str, position: int, stop_at: int, number: str) -> tuple[str | None, str | None]:
+    """(body, date) of a "do <body> ban hành (ngày ...)" later in the citation's clause, when the symbol's code
+    abbreviates the body; (None, None) if none.
+
+    "Căn cứ Công văn 9494/BTC-CT năm 2025 sử dụng biên lai thu phí, lệ phí tự in do Bộ Tài chính ban hành"
+    (heldout35): the subject in lower case, with a comma, stands between the number and its issuer; "Thông tư
+    27/2025/TT-NHNN hướng dẫn ... do Thống đốc Ngân hàng Nhà nước Việt Nam ban hành ngày 15/09/2025" (legal_qa).
+    """
+    code = issuer_code(number)
+    if code is None or len(code) < _MIN_CONFIRMING_CODE:
+        return None, None
+    end = min(stop_at, position + _LATER_WINDOW)
+    sentence_end = _SENTENCE_BREAK.search(text, position, end)
+    for lead in _LATER_ISSUED_BY.finditer(text, position, sentence_end.start() if sentence_end else end):
+        found = _issued_by(text, lead.start())
+        if found and code_abbreviates(code, found[0]):
+            date = _ISSUED_DATE_AFTER.match(text, found[1])
+            parsed = parse_date(date["date"]) if date else None
+            day = parsed[0] if parsed and parsed[1] == "day" else None
+            # "Thông tư 45/2025/TT-NHNN sửa đổi Thông tư 18/2024/TT-NHNN ... do Thống đốc ... ban hành ngày 19/11/2025":
+            # the date of the first one
+            return found[0], (day if day and _year_fits(number, day) else None)
+    return None, None
+
+
+_ISSUED_DATE_AFTER = re.compile(
+    r"\s+(?P<date>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
 
 
 def _plenum_issuer(text: str, position: int) -> tuple[str, int, bool] | None:
@@ -708,7 +766,8 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
         next_start = heads[index + 1].start() if index + 1 < len(heads) else len(text)
         tail = _read_tail(text, head.end("number"), next_start)
         year_in_number = re.search(r"/((?:19|20)\d{2})/", number)
-        issued_on = tail.get("issued_on")
+        later = _issued_by_later(text, int(tail["end"]), next_start, number)
+        issued_on = tail.get("issued_on") or later[1]
         year = (
             int(issued_on[:4])
             if issued_on
@@ -719,13 +778,14 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 doc_type=doc_type,
                 number=number,
                 issued_on=issued_on,
-                issuer=tail.get("issuer")
+                issuer=_sole_issuer(tail.get("issuer"), number)
                 or _issuer_before(text, head.start(), number)
                 or _subject_issuer(text, head.start(), number)
                 or _issuer_saying(text, head.start(), int(tail["end"]), number)
                 or _issuer_shared_with_previous(text, head.start(), number, citations)
                 or _issuer_of_plural_lead(text, head.start(), number, doc_type, typed=bool(head["type"]))
                 or _place_after_symbol(text, head.end("number"), number)
+                or later[0]
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
@@ -737,6 +797,15 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
     return [citation for citation in citations if citation.number not in own_numbers]
 
 
+def _year_fits(number: str | None, day: str) -> bool:
+    """Whether a date may be the issue date of ``number``: the year its symbol carries, if any, is the date's."""
+    year = re.search(r"/((?:19|20)\d{2})/", number or "")
+    return year is None or year[1] == day[:4]
+
+
+_OWN_ISSUER_AFTER = re.compile(r"\s(?:của|CỦA|do)\s")
+
+
 def _share_with_following(citations: list[CitedDocument], text: str) -> list[CitedDocument]:
     """Numbers listed together share the issuer (and a bare number the date) written after the last.
 
@@ -744,7 +813,9 @@ def _share_with_following(citations: list[CitedDocument], text: str) -> list[Cit
     số 010/CĐ-UBND ... của UBND tỉnh": 008 is dated 19/11/2025 and all four are the committee's;
     "Thông tư số 08/2024/TT-BXD và Thông tư số 09/2025/TT-BXD của Bộ Xây dựng". Only along a list
     ("," ";" "và" between them) of numbers with the same issuer code, and never into a citation
-    that has its own subject. A date goes back only over "," or "và" to a number that has nothing after it.
+    that has its own subject. A date goes back only over "," or "và" to a number that has nothing after it but
+    the issuer the two share ("của Chính phủ tại Tờ trình số 394/TTr-CP và Đề án số 395/ĐA-CP ngày 09 tháng 5 năm
+    2025", heldout37).
     """
     for current, following in zip(reversed(citations[:-1]), reversed(citations[1:]), strict=True):
         gap = text[current.end : following.start]
@@ -753,7 +824,18 @@ def _share_with_following(citations: list[CitedDocument], text: str) -> list[Cit
             continue
         if code is None or code != issuer_code(following.number or ""):
             continue
-        if current.issued_on is None and current.issuer is None and ";" not in gap and following.issued_on:
+        # an issuer named before both, not one written after the first ("... số 12/QĐ-UBND của UBND tỉnh và số 15/...")
+        same_issuer = current.issuer is None or (
+            current.issuer == following.issuer
+            and not _OWN_ISSUER_AFTER.search(text, current.start, current.end)
+        )
+        if (
+            current.issued_on is None
+            and same_issuer
+            and ";" not in gap
+            and following.issued_on
+            and _year_fits(current.number, following.issued_on)
+        ):
             current.issued_on = following.issued_on
             current.year = current.year or int(following.issued_on[:4])
         current.issuer = current.issuer or following.issuer

@@ -310,21 +310,24 @@ def extract_dates(text: str, cited_spans: Sequence[tuple[int, int]] = ()) -> lis
         else:
             role = _role(text, start, end, cited_spans)
         mentions.append(DateMention(iso, precision, text[start:end], role, start, end))
-    return _historical_cut_offs_are_events(mentions)
+    return _historical_cut_offs_are_events(mentions, text, cited_spans)
 
 
-# A "deadline" this many years before the latest document the text is dated or cites is a historical cut-off,
-# not a due date: "nhà đất ... trước ngày 01 tháng 7 năm 1991", "sử dụng đất ổn định trước ngày 15/10/1993"
-# (legal_qa, heldout31). Documents are dated in the past of the text; a plan's horizon ("tầm nhìn đến năm 2050",
-# also in a cited title) is not, so only the days on which documents were issued set the reference.
+# A "deadline" this many years before the latest day the text dates, or the latest year of a document it cites
+# by a symbol with its year ("30/2024/TT-BGDĐT"), is a historical cut-off, not a due date: "nhà đất ... trước ngày
+# 01 tháng 7 năm 1991", "sử dụng đất ổn định trước ngày 15/10/1993" (legal_qa, heldout31), "hoạt động cách mạng
+# trước ngày 01 tháng 01 năm 1945" (heldout35). Days the text dates are in its past or near future; a plan's
+# horizon ("tầm nhìn đến năm 2050", also in a cited title) has year precision and is not used.
 _CUT_OFF_YEARS = 10
+_SYMBOL_YEAR = re.compile(r"\d/((?:19|20)\d\d)/[^\W\d_]")
 
 
-def _historical_cut_offs_are_events(mentions: list[DateMention]) -> list[DateMention]:
-    latest = max(
-        (int(m.date[:4]) for m in mentions if m.role in ("issued", "cited") and m.precision == "day"),
-        default=0,
-    )
+def _historical_cut_offs_are_events(
+    mentions: list[DateMention], text: str = "", cited_spans: Sequence[tuple[int, int]] = ()
+) -> list[DateMention]:
+    years = [int(m.date[:4]) for m in mentions if m.role != "deadline" and m.precision == "day"]
+    years += [int(y) for start, end in cited_spans for y in _SYMBOL_YEAR.findall(text, start, end)]
+    latest = max(years, default=0)
     for mention in mentions:
         if mention.role == "deadline" and int(mention.date[:4]) < latest - _CUT_OFF_YEARS:
             mention.role = "event"

@@ -87,6 +87,8 @@ _PLACE_DATE_NO_COMMA = re.compile(
 _MARKUP = re.compile(r"^[\s#*>_]+|[\s#*_]+$")
 _TITLE_START = re.compile(r"^(?:Về|V/v|V/V|VỀ)\b")
 _BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Để|Nhằm|Triển khai|I\.|1\.|Phần)", re.IGNORECASE)
+# A resolution's recital or its enacting words end the title too (case-sensitive: "XÉT DUYỆT" may wrap a title).
+_RECITAL_START = re.compile(r"^(?:Xét\s|Theo\s+đề\s+nghị|QUYẾT\s+NGHỊ|Kính\s+gửi)")
 _HEAD_ALTERNATION = "|".join(
     re.escape(head) for head in sorted([*BODY_HEADS, "UBND", "HĐND", "Ủy ban MTTQ"], key=len, reverse=True)
 )
@@ -194,7 +196,16 @@ def _header_bodies(lines: list[str]) -> list[str]:
             if bodies and _starts_with_level(name) and bodies[-1].casefold() in _BARE_HEADS:
                 # "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK": one name on two lines
                 bodies[-1] = title_case(f"{previous_caps} {caps}")
-            elif bodies and caps and previous_caps and _breaks_a_name(previous_caps, caps):
+            elif (
+                bodies
+                and caps
+                and previous_caps
+                and (
+                    _breaks_a_name(previous_caps, caps)
+                    # "ỦY BAN THƯỜNG VỤ" over "QUỐC HỘI" (heldout37): together they name a known body
+                    or known_body_spelling(title_case(f"{previous_caps} {caps}")) in _KNOWN_BODIES
+                )
+            ):
                 # "SỞ GIÁO DỤC VÀ" over "ĐÀO TẠO", "TRUNG TÂM PHỤC VỤ HÀNH" over "CHÍNH CÔNG": the
                 # column was too narrow for the name
                 previous_caps = f"{previous_caps} {caps}"
@@ -281,7 +292,7 @@ def _title_after(lines: list[str], index: int) -> str | None:
         if not line:
             after_blank = bool(title_lines)
             continue
-        if _BODY_START.match(line) or (after_blank and not line[:1].islower()):
+        if _BODY_START.match(line) or _RECITAL_START.match(line) or (after_blank and not line[:1].islower()):
             break
         title_lines.append(line)
         after_blank = False
@@ -467,6 +478,25 @@ def _read_header(lines: list[str], meta: DocumentMeta) -> None:
         meta.doc_type, meta.title = "Công văn", subject
 
 
+_ADDRESS_OPENING = re.compile(r"\s*Kính\s+gửi\s*:")
+# A letter's closing names its sender: "Cục Thuế trả lời để Thuế tỉnh Gia Lai biết", "Văn phòng Chính phủ xin thông
+# báo để các Bộ ... biết" (legal_docs: 70 closings).
+_CLOSING = re.compile(
+    r"(?:^|[.;:)]\s+|\n)(?P<body>[^.;:()\n]{2,80}?)\s+(?:xin\s+)?(?:thông\s+báo|trả\s+lời|có\s+ý\s+kiến)\s+để\s+"
+    r"[^.\n]{2,160}?\s+(?:được\s+)?biết"
+)
+
+
+def _closing_sender(text: str) -> str | None:
+    """The body that closes a letter with "<body> thông báo/trả lời/có ý kiến để ... biết", the last one."""
+    for found in reversed(list(_CLOSING.finditer(text))):
+        body = found["body"].strip()
+        name = cut_issuer(body, 0)
+        if name is not None and name[0] == body:
+            return expand_abbreviations(body)
+    return None
+
+
 def _cable_sender(lines: list[str]) -> str | None:
     """The sender of a Công điện, read before "điện:" in the header lines (None when none is named)."""
     return next((sender[0] for line in lines[:_HEADER_LINES] if (sender := _sender_before_cable(line))), None)
@@ -538,6 +568,14 @@ def extract_document_meta(text: str) -> DocumentMeta:
     meta.issuer = (
         meta.issuer or _authority_line(non_empty) or _run_in_authority(non_empty) or _cable_sender(non_empty)
     )
+    if (
+        meta.issuer is None
+        and non_empty
+        and _ADDRESS_OPENING.match(non_empty[0])
+        and (sender := _closing_sender(text))
+    ):
+        # a letter copied from "Kính gửi:" on, without its header (legal_docs, Cục Thuế 5526/CT-CS, heldout38)
+        meta.issuer, meta.doc_type = sender, meta.doc_type or "Công văn"
     if meta.number is None:
         fill_from_annex_line(text, meta)
     elif meta.issuer is None:

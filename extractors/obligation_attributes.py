@@ -137,7 +137,7 @@ _DATED_OPENING = regex.compile(
     r"^\W*Ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4}\s*,\s*", regex.IGNORECASE
 )
 # Where a clause's subject may start: the sentence's start (after a list marker), or after a comma or colon.
-_CLAUSE_OPENING = regex.compile(r"(?:^[\W\d]{0,6}|[,:;]\s*)$")
+_CLAUSE_OPENING = regex.compile(r"(?:^[\W\d]{0,6}|[,:;)]\s*)$")  # ")": after an address in brackets
 _DIRECTIVE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['directive_cues'])})(?!\w)", _FLAGS)
 _BRACKETED_VIA_MAX_WORDS = 10
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
@@ -161,7 +161,11 @@ _OPENER = regex.compile(rf"(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
 _ORDER_VERB = regex.compile(
     rf"\s(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
 )
-_TITLE_AT = regex.compile(rf"(?P<title>{_any_of([regex.escape(t) for t in _TITLES])})\s+", regex.VERSION1)
+# News writes an office in lower case before its body: "giám đốc Sở KH&CN được giao ..." (heldout36).
+_TITLE_AT = regex.compile(
+    rf"(?P<title>{_any_of([regex.escape(v) for t in _TITLES for v in dict.fromkeys((t, t[:1].lower() + t[1:]))])})\s+",
+    regex.VERSION1,
+)
 # Where a sentence's subject may stand: at its start, or after a leading adverbial clause
 # ("Chậm nhất 01 tháng khi ..., Thủ trưởng đơn vị triển khai ...").
 _CLAUSE_START = regex.compile(r"^|[,:]\s+")
@@ -288,6 +292,17 @@ _WHERE_ONE_LIVES = regex.compile(
 )
 
 
+# "Báo cáo số 157/BC-HĐTV ngày 27/10/2025 của Hội đồng tư vấn ... gửi Thủ tướng Chính phủ" (heldout38): whom a cited
+# document was sent to, no report the sentence asks for. The number, its date and its issuer, then "gửi" ("... theo
+# Mẫu số 03 tại Phụ lục kèm theo Nghị định 68/2024/NĐ-CP gửi Cục ...": no issuer, the sentence's own sending).
+_CITED_DOCUMENT_SENT = regex.compile(
+    r"\d+/[\p{Lu}\d][\w./-]*(?:\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?\s+của\s+[^,;:.()]{2,90}?\s+$"
+)
+
+
+_ADDRESS_LINE = regex.compile(r"(?<!\w)[Kk]ính\s+$")  # "Kính gửi: Hiệp hội ...": the letter's addressee
+
+
 def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tuple[str | None, str | None]:
     """``(recipient, via)`` of a report or submission the sentence asks for.
 
@@ -296,7 +311,20 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
     with a reporting verb; "của Ủy ban nhân dân" (whose instruction) is not a recipient.
     """
     expanded = expand_abbreviations(sentence)
-    report = _REPORT_VERB.search(expanded)
+    report = next(
+        (
+            r
+            for r in _REPORT_VERB.finditer(expanded)
+            if not (
+                r.group().lower().startswith("gửi")
+                and (
+                    _CITED_DOCUMENT_SENT.search(expanded, 0, r.start())
+                    or _ADDRESS_LINE.search(expanded, 0, r.start())
+                )
+            )
+        ),
+        None,
+    )
     if report is None:
         return None, None
     recipient = via = None
@@ -422,6 +450,14 @@ def read_subject(sentence: str) -> str | None:
     return None
 
 
+# A company's name holds its trade in lower case, which the reader of names stops at; as the label of its tasks
+# ("(3) Công ty TNHH thương mại xuất nhập khẩu quốc tế C&B: Gửi thông báo thu hồi ...", a recall letter quoted in
+# legal Q&A, heldout35) the whole label up to its colon is the doer.
+_COMPANY_LABEL = regex.compile(
+    r"(?P<name>(?:Tổng\s+)?[Cc]ông\s+ty\s(?:[^:;.,\n]|\.(?=\w)){2,90}?):\s+(?=\p{Lu})"
+)
+
+
 def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
     opener = _OPENER.match(expanded, position)  # "Giao Sở Tài chính chủ trì ...", "Trách nhiệm của ..."
     position = opener.end() if opener else position
@@ -438,8 +474,12 @@ def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
             )
         if needs_verb and not _VERB_FOLLOWS.match(expanded, end):
             return None  # "Cơ quan nhận báo cáo: UBND tỉnh (qua ...)", "..., Sở Nông nghiệp ... về kết quả"
-        head = f"{title['title']} {organization.name}" if title else organization.name
+        # "giám đốc Sở ..." in news: the office as a title
+        office = title["title"][:1].upper() + title["title"][1:] if title else ""
+        head = f"{office} {organization.name}" if title else organization.name
         return f"{head} {person['name']}" if person else head
+    if not needs_verb and (company := _COMPANY_LABEL.match(expanded, name_start)):
+        return " ".join(company["name"].split())  # "Công ty TNHH thương mại ... C&B: Gửi ..."
     subject = _SUBJECT.match(expanded, position)
     if subject is None and opener is not None:
         # "..., đề nghị các đơn vị, bộ phận báo cáo ...": after an opener the subject is in lower case.

@@ -29,6 +29,7 @@ _CLOSING_INSTRUCTIONS = regex.compile(
 ITEM_PREFIX = regex.compile(
     r"""[ \t]*(?:\[bookmark:[^\]]*\]|\#{1,6}[ \t]+|\*\*)*          # markdown / Word remnants
         (?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.:/)](?:\*\*)?(?:[ \t]+|(?=\p{Lu}\p{Ll}))  # "II." "1.2." "a)" "2.Chủ"
+          |\((?:\d{1,2}|[a-zđ])\)[ \t]+                                 # "(3) Công ty ...: Gửi ..." (heldout35)
           |[-–+•*·][ \t]+)?                                         # bullets
     """,
     regex.VERBOSE,
@@ -38,7 +39,11 @@ _RUN_IN_ITEM = regex.compile(
     r"(?:(?<=[.:;])[ \t]+(?P<marker>\d{1,2}\.)|[ \t]+(?P<marker>\d{1,2}(?:\.\d{1,2})+\.))(?=[ \t]+\p{Lu})"
 )
 # Sentence boundary inside an item: end punctuation, then a capital (not "TP. Hồ Chí Minh").
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])(?<!\b(?:TP|Tp|TT|Q|P|H|v\.v)\.)[ \t]+(?=[\p{Lu}\d“\"])")
+# A web copy may drop the space after a sentence's full stop ("... phường Nhật Tân.Về việc trên, UBND thành phố yêu cầu
+# ...", news): a stop after two lower-case letters, before a capitalised word, ends it ("TP.Hà Nội" does not).
+_SENTENCE_BREAK = regex.compile(
+    r"(?<=[.!?…])(?<!\b(?:TP|Tp|TT|Q|P|H|v\.v)\.)[ \t]+(?=[\p{Lu}\d“\"])|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})"
+)
 # A list run into one line by the web copy: "... các nhiệm vụ sau: Điều phối chung ...; tham mưu ...; Tổ chức
 # đánh giá, báo cáo ... hàng năm": after a semicolon, a capitalised task verb opens the next task.
 _LIST_ITEM_BREAK = regex.compile(

