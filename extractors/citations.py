@@ -138,6 +138,9 @@ _FORM_CODE_PARTS = frozenset(_DOC_TYPES["form_code_parts"])
 _JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
 # The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
+_YEARLESS_DATE_THEN_ISSUER = re.compile(
+    r"(?P<date>\s*,?\s*ngày\s+\d{1,2}\s*[/-]\s*\d{1,2})(?![/.-]?\d)(?=\s*,?\s*(?:của|CỦA)\s)"
+)
 # A web copy's download link after a cited document: "Công văn 434/VLO-QLDN2 ngày 21/8/2025 Tải về của Thuế tỉnh
 # Vĩnh Long" (legal_qa: 22 before "của", 54 before "về"): the issuer and subject read on after it.
 _DOWNLOAD_LINK = re.compile(r"(?:\s+Tải\s+về(?=\s))?")
@@ -215,8 +218,11 @@ _MAX_SUBJECT_CHARS = 400
 # "Tại tiểu mục 3 Mục II Kế hoạch ban hành kèm theo Quyết định 252/QĐ-BNV năm 2025, Bộ Nội vụ có nêu ...":
 # a sentence that opens on where a document says something, then names who says it.
 _WHERE_OPENING = re.compile(
-    r"(?:^|\x00|\.\s+|[Tt]heo\s+đó,\s+)(?:[Tt]ại|[Tt]heo|[Cc]ăn\s+cứ(?:\s+(?:tại|theo|vào))?)\s+(?!quy\s+định\b)"
-    r"[^.;:\n]{0,120}$"
+    r"(?:^|\x00|\.\s+|[Tt]heo\s+đó,\s+)(?:(?:[Tt]ại|[Tt]heo|[Cc]ăn\s+cứ(?:\s+(?:tại|theo|vào))?)\s+(?!quy\s+định\b)"
+    # or a sentence that opens on the part itself: "Tiểu mục 2.1 Mục 2 Phần II Hướng dẫn 35-HD/BTGDVTW năm 2025, Ban
+    # Tuyên giáo và Dân vận hướng dẫn ..." (legal_qa, heldout41)
+    r"|(?=(?:Tiểu\s+mục|Mục|Điều|Khoản|Điểm|Phần|Chương)\s+[\dIVXLC]))"
+    r"(?:[^.;:\n]|(?<=\d)\.(?=\d)){0,120}$"  # "Tiểu mục 2.1": a part's number may hold a stop
 )
 _SAYS_AFTER = re.compile(r"\s*,\s+")
 _SAYS_VERB = re.compile(
@@ -338,6 +344,10 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
             parsed = None
         if parsed and parsed[1] == "day" and parsed[0][:4] == year["year"]:
             found["issued_on"], position = parsed[0], date_match.end()
+    if "issued_on" not in found and (yearless := _YEARLESS_DATE_THEN_ISSUER.match(text, position)):
+        # "Văn bản số 528/UBND-VP ngày 29/5 của UBND thành phố Điện Biên Phủ" (news, heldout40): a day without
+        # its year stands between the number and the issuer; no date is kept
+        position = yearless.end("date")
     position = _DOWNLOAD_LINK.match(text, position).end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
     issuer = cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START) if issuer_lead else None

@@ -27,6 +27,18 @@ _NAME = regex.compile(
 )
 
 
+# The level of a school right before a name: the name is the school's ("Trường Tiểu học Lý Tự Trọng").
+_SCHOOL_LEVEL_BEFORE = regex.compile(
+    r"(?:[Mm]ầm[ \t]+non|[Tt]iểu[ \t]+học|THCS|THPT|[Tt]rung[ \t]+học(?:[ \t]+(?:cơ[ \t]+sở|phổ[ \t]+thông))?"
+    r"|[Pp]hổ[ \t]+thông|[Đđ]ại[ \t]+học|[Cc]ao[ \t]+đẳng)[ \t]+$"  # "Trường Đại học Nông Lâm"
+)
+
+
+def names_a_school(before: str) -> bool:
+    """Whether a name after ``before`` is a school's: "... Phó Hiệu trưởng Trường Tiểu học " + "Lý Tự Trọng"."""
+    return _SCHOOL_LEVEL_BEFORE.search(before) is not None
+
+
 def without_tones(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))

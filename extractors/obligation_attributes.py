@@ -296,7 +296,7 @@ _WHERE_ONE_LIVES = regex.compile(
 # document was sent to, no report the sentence asks for. The number, its date and its issuer, then "gửi" ("... theo
 # Mẫu số 03 tại Phụ lục kèm theo Nghị định 68/2024/NĐ-CP gửi Cục ...": no issuer, the sentence's own sending).
 _CITED_DOCUMENT_SENT = regex.compile(
-    r"\d+/[\p{Lu}\d][\w./-]*(?:\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})?\s+của\s+[^,;:.()]{2,90}?\s+$"
+    r"\d+/[\p{Lu}\d][\w./-]*(?:\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)?\s+của\s+[^,;:.()]{2,90}?\s+$"
 )
 
 

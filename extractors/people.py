@@ -32,6 +32,7 @@ from dataclasses import replace
 import regex
 
 from extractors.lexicon import load_yaml
+from extractors.namesakes import names_a_school
 from extractors.organizations import expand_abbreviations, looks_like_person, named_units, organization_at
 from extractors.sections import ancestors, parse_sections, section_at
 from extractors.types import Person, PersonRole
@@ -329,6 +330,8 @@ def _read_person(
         return None
     if text.startswith(_BODIES_LIKE_NAMES, start):
         return None
+    if names_a_school(text[max(0, start - 40) : start]):
+        return None  # "Phó Hiệu trưởng Trường Tiểu học Lý Tự Trọng": the school's namesake (heldout40)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, end)
     before = text[line_start:start]
@@ -538,7 +541,31 @@ def _title_before(before: str) -> tuple[str, int] | None:
         unit = organization_at(rest, 0)
         if unit is not None and unit.start == 0 and unit.end == len(rest):
             return f"{title} {unit.name}", match.start()
+        if (
+            (merged := _MERGED_UNIT_HEAD.search(title))
+            and not _JOINED_LOWER.search(rest)  # "Trưởng ban Dân vận Trung ương và bà ...": the next person
+            and _unit_with_parent(f"{merged['head'].title()} {rest}")
+        ):
+            # "Trưởng ban Kinh tế - Ngân sách HĐND TP Hà Nội Phạm Thị Thanh Mai" (news, heldout40): the title holds
+            # its unit's head ("ban"), the unit's field and its parent body follow
+            return f"{title} {rest}", match.start()
     return None
+
+
+# Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
+_JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
+_MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)
+
+
+def _unit_with_parent(rest: str) -> bool:
+    """Whether ``rest`` is one unit, or a unit then the body it belongs to ("Ban Kinh tế - Ngân sách HĐND TP Hà Nội")."""
+    unit = organization_at(rest, 0)
+    if unit is None or unit.start != 0:
+        return False
+    if unit.end == len(rest):
+        return True
+    parent = organization_at(rest, unit.end + 1)
+    return parent is not None and parent.start == unit.end + 1 and parent.end == len(rest)
 
 
 def _signature_capacity(text: str, line_start: int) -> str | None:

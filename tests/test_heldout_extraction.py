@@ -280,7 +280,7 @@ SETS = {
     "heldout18": HeldOutSet(
         TESTS / "heldout18",
         10,
-        {"citations": 1.000, "deadlines": 1.000, "obligations": 0.870},  # blind 0.990 / 1.000 / 0.421
+        {"citations": 1.000, "deadlines": 1.000, "obligations": 0.909},  # blind 0.990 / 1.000 / 0.421
         {
             "citation.issued_on": 1.000,  # 43/44 blind
             "citation.issuer": 1.000,  # 35/44 blind
@@ -599,7 +599,9 @@ SETS = {
             **_all(1.000, ("deadline", "frequency"), "obligation"),
             "obligation.recipient": 0.500,
             "document.issuer": 0.833,  # 4/6 blind
-            **_all(1.000, ("doc_type", "number", "parent_issuer", "place", "issued_on", "signer"), "document"),
+            **_all(
+                1.000, ("doc_type", "number", "parent_issuer", "place", "issued_on", "signer"), "document"
+            ),
         },
     ),
     # Legal Q&A drawn without a topic aim (texts rebuilt from the corpus), blind on d86a73e.
@@ -609,6 +611,33 @@ SETS = {
         {"citations": 1.000},  # blind 0.981
         {
             **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # News reports drawn without a topic aim (texts rebuilt from the corpus), blind on d86a73e.
+    "heldout40": HeldOutSet(
+        TESTS / "heldout40",
+        8,
+        {"citations": 1.000, "people": 0.872, "obligations": 1.000},  # blind 1.000 / 0.789 / 0.833
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.571,  # 3/7 blind
+            "person.honorific": 0.941,
+            "person.title": 0.765,
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            **_all(0.400, ("recipient", "responsible"), "obligation"),  # 2/5 blind, both
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # A second unaimed Q&A draw (texts rebuilt from the corpus), blind on 1bec387.
+    "heldout41": HeldOutSet(
+        TESTS / "heldout41",
+        8,
+        {"citations": 1.000, "obligations": 1.000},  # blind 1.000 / 0.667 (a sentence quoted twice)
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),  # issuers 28/29 blind
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
@@ -691,7 +720,7 @@ def test_no_spurious_indicators(scored: tuple[HeldOutSet, dict], field: str) -> 
 def test_gold_files_have_the_shape_of_tests_gold(
     name: str, corpus_docs: Callable[[HeldOutSet], Path]
 ) -> None:
-    # A malformed gold file would silently score as zero; an obligation key must point at one sentence.
+    # A malformed gold file would silently score as zero; an obligation key must point at a sentence.
     held_out = SETS[name]
     paths = sorted((held_out.folder / "gold").glob("*.json"))
     assert len(paths) == held_out.documents
@@ -703,4 +732,5 @@ def test_gold_files_have_the_shape_of_tests_gold(
         assert all(c.get("number") or (c.get("title") and c.get("year")) for c in gold["citations"]), (
             path.name
         )
-        assert all(text.count(o["key"].lower()) == 1 for o in gold["obligations"]), path.name
+        # at least once: a web copy may quote a sentence twice word for word (heldout41)
+        assert all(text.count(o["key"].lower()) >= 1 for o in gold["obligations"]), path.name
