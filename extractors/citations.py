@@ -773,6 +773,8 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
         doc_type = _doc_type_of(head, symbol_type, citations[-1] if citations else None, text)
         if doc_type is None or (not head["type"] and not head["so"] and symbol_type is None):
             continue
+        if not head["type"] and not head["so"] and _BARE_TYPE_CODE.fullmatch(number):
+            continue  # "kem nền ... SPF 37/PA++" (news, heldout42): a bare type code names no issuer, no document
         next_start = heads[index + 1].start() if index + 1 < len(heads) else len(text)
         tail = _read_tail(text, head.end("number"), next_start)
         year_in_number = re.search(r"/((?:19|20)\d{2})/", number)
@@ -813,6 +815,7 @@ def _year_fits(number: str | None, day: str) -> bool:
     return year is None or year[1] == day[:4]
 
 
+_BARE_TYPE_CODE = re.compile(r"\d+/[A-ZĐ]{1,4}")
 _OWN_ISSUER_AFTER = re.compile(r"\s(?:của|CỦA|do)\s")
 
 

@@ -192,12 +192,33 @@ def extract_people(text: str) -> list[Person]:
     places = _places_named_again(text)
     recipients = _recipient_lists(text)
     found: dict[str, Person] = {}
+    highland_spans = []
+    for match in _HIGHLAND_NAME.finditer(text):
+        person = _read_person(text, match, sections, signature_start, places, recipients)
+        if person is None and _YOUNG_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            # "Em Y Ngôn Byă (học sinh lớp 2 ...)": a pupil, named without honorific or title
+            person = Person(match["name"], None, None, "mentioned", match.start(), match.end())
+        if person is not None:
+            _merge_into(found, person)
+            highland_spans.append(match.span())
     for match in _NAME.finditer(text):
+        if any(start <= match.start() < end for start, end in highland_spans):
+            continue  # "Y Giang Gry Niê Knơng": "Giang ..." is the rest of a highland name read above
         match = _after_province(text, match)
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
     return _with_department_head_titles(_without_misspelt_names(_without_run_on_names(found), text), text)
+
+
+# The Ê Đê and other Central Highlands names open with "Y" (men) or "H'" (women) and end with the clan: "Y Ngôn Byă",
+# "H'Quỳnh Byă", "Y Giang Gry Niê Knơng" (news, heldout40; Đắk Lắk's officials). Read with the same evidence as any
+# name (an honorific, a title, a signature), or "em"/"anh"/"chị" right before; not "Y tế", "Y dược", "Y học".
+_HIGHLAND_NAME = regex.compile(
+    r"(?<![\w'’])(?P<name>(?:Y[ \t]+|H['’][ \t]?)(?!(?:Tế|TẾ|Dược|DƯỢC|Học|HỌC|Khoa|Sĩ|Tá)(?!\w))\p{Lu}\p{Ll}+"
+    r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3})(?!\w)"
+)
+_YOUNG_BEFORE = regex.compile(r"(?<!\w)(?:[Ee]m|[Aa]nh|[Cc]hị)[ \t]+$")
 
 
 def _with_department_head_titles(people: list[Person], text: str) -> list[Person]:
@@ -644,7 +665,11 @@ def _merge_into(found: dict[str, Person], person: Person) -> None:
         found[person.name] = person
         return
     known.honorific = known.honorific or person.honorific
-    known.title = known.title or person.title
+    if known.title is None or (
+        known.title in _PROFESSIONS and person.title and person.title not in _PROFESSIONS
+    ):
+        # "nhà thơ Trần Đăng Khoa", then "nhà thơ Trần Đăng Khoa - Phó Chủ tịch Hội Nhà văn Việt Nam": the post wins
+        known.title = person.title
     if _ROLE_STRENGTH[person.role] > _ROLE_STRENGTH[known.role]:
         known.role = person.role
 

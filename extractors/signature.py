@@ -42,7 +42,18 @@ _MAX_WRAPPED_NAME = 4  # syllables of a name wrapped over two lines ("Nguyễn T
 
 
 def _is_name_syllable(word: str) -> bool:
-    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
+    # a syllable has a vowel: "VI TTPVHCC" (a filing mark "Lưu: VT, TTPVHCC" misread on a scan) is no name
+    return (
+        word.isalpha()
+        and word[0].isupper()
+        and (len(word) == 1 or word[1:].islower())
+        and _VOWEL.search(word) is not None
+    )
+
+
+_VOWEL = re.compile(
+    r"[aeiouyàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.IGNORECASE
+)
 
 
 def _as_name(line: str) -> str | None:
@@ -63,10 +74,15 @@ def _as_name(line: str) -> str | None:
         return None  # "TIÊU CHÍ THI ĐUA": a table's column, not "Tiêu Chí Thi Đua"
     if " ".join(words).casefold() in _TITLE_FORMS:
         return None  # "CHỦ TỊCH", the capacity over the name: not "Chu Tịch" with a misread family name
+    if _HIGHLAND_WOMAN.match(words[0]) and all(_is_name_syllable(word) for word in words[1:]):
+        return " ".join(words)  # "H'Yim Kđoh": a Central Highlands woman's name
     family_name = _family_name(words[0], words[1:])
     if family_name is None or not all(_is_name_syllable(word) for word in words):
         return None
     return " ".join([family_name, *words[1:]])
+
+
+_HIGHLAND_WOMAN = re.compile(r"H['’][A-ZĐ][a-zà-ỹđ]+$")
 
 
 def _without_marks(word: str) -> str:

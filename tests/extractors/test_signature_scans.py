@@ -152,3 +152,17 @@ def test_a_recipients_name_wrapped_by_a_scan_is_the_signers_not_a_second_person(
         " Tú); Lưu: VT, HCC(KSTT).\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH Ngô Hạnh Phúc\n"
     )
     assert [(p.name, p.role) for p in extract_all(text).people] == [("Ngô Hạnh Phúc", "signer")]
+
+
+def test_a_filing_mark_misread_as_capitals_is_no_signer() -> None:
+    # office scan of heldout34's 1512/QĐ-UBND: "Lưu: VT, TTPVHCC." read as "VI TTPVHCC" (no syllable without a vowel)
+    assert (
+        extract_signer("Nơi nhận:\n- Như Điều 4;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nVI TTPVHCC\n")
+        is None
+    )
+
+
+@pytest.mark.parametrize("name", ["Y Giang Gry Niê Knơng", "H’Yim Kđoh"])
+def test_a_central_highlands_signer(name: str) -> None:
+    # Đắk Lắk's officials: men's names open with "Y", women's with "H'"
+    assert extract_signer(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n") == name
