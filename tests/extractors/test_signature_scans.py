@@ -175,3 +175,12 @@ def test_a_heading_in_capitals_that_the_text_repeats_in_lower_case_is_no_signer(
         "nhà đất thuộc thẩm quyền của Hội đồng nhân dân cấp tỉnh.\n"
     )
     assert extract_signer(text) is None
+
+
+def test_a_signer_after_his_capacity_is_the_signer_though_the_recipients_name_him() -> None:
+    # legal_docs (heldout46, Thông báo 631/TB-VPCP): "Nơi nhận: ...; VPCP: BTCN, PCN: Phạm Mạnh Cường, Thư ký TTg"
+    text = (
+        "Nơi nhận: Thủ tướng Chính phủ (để b/c); VPCP: BTCN, PCN: Phạm Mạnh Cường, Thư ký TTg; Lưu: VT.\n"
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Phạm Mạnh Cường\n"
+    )
+    assert extract_signer(text) == "Phạm Mạnh Cường"
