@@ -714,6 +714,39 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # signer 3/4 blind
         },
     ),
+    # A fourth unaimed news draw (texts rebuilt from the corpus), blind on 2970253.
+    "heldout47": HeldOutSet(
+        TESTS / "heldout47",
+        8,
+        {
+            "citations": 0.909,
+            "deadlines": 0.667,
+            "people": 1.000,
+            "obligations": 0.500,
+        },  # blind 0.759, 0.500, 0.900, 0.545
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.929,
+            "person.honorific": 0.909,
+            "person.title": 0.818,
+            "person.role": 1.000,
+            "obligation.deadline": 0.667,
+            "obligation.frequency": 1.000,
+            "obligation.recipient": 0.667,
+            "obligation.responsible": 0.333,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # A fifth unaimed Q&A draw (texts rebuilt from the corpus), exact on citations blind on 2970253.
+    "heldout48": HeldOutSet(
+        TESTS / "heldout48",
+        8,
+        {"citations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
