@@ -79,7 +79,7 @@ NUMBER = rf"""
     (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
     (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
-    (?:\s?[-/]\s?{_SYMBOL_PART})*                 # further parts, spaces tolerated ("NĐ- CP")
+    (?:\s?[-/–]\s?{_SYMBOL_PART})*                # further parts, spaces tolerated ("NĐ- CP"; "NĐ – CP", the press)
 """
 CITATION_HEAD = re.compile(
     rf"""

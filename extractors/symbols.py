@@ -23,7 +23,8 @@ LETTER_ISSUERS: dict[str, str] = _DOC_TYPES["letter_issuers"]
 
 def normalise_number(raw: str) -> str:
     """Spaces removed, symbol parts repaired from data ("ND-CP" -> "NĐ-CP")."""
-    compact = re.sub(r"^(\d+[a-z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw))  # "146/2025- NĐ-CP"
+    # "146/2025- NĐ-CP"; an en dash between the symbol's parts is its hyphen ("185/NĐ – CP", the press)
+    compact = re.sub(r"^(\d+[a-z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw).replace("–", "-"))
     head, *rest = re.split(r"([-/])", compact, maxsplit=1)
     if not rest:
         return compact

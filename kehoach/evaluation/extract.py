@@ -214,7 +214,8 @@ def _record(fields: dict, name: str, pairs: list, predicted_count: int, gold_cou
 
 def _citation_key(citation: dict) -> tuple:
     if citation.get("number"):
-        return ("number", normalize(citation["number"]).replace(" ", ""))
+        # "185/NĐ – CP" (as a text writes it) and "185/NĐ-CP" are one symbol: spaces and dash shapes do not count
+        return ("number", normalize(citation["number"]).replace(" ", "").replace("–", "-").replace("—", "-"))
     return ("title", normalize(citation.get("title")), citation.get("year"))
 
 
