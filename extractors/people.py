@@ -223,6 +223,9 @@ _HIGHLAND_NAME = regex.compile(
     r"(?<![\w'’])(?P<name>(?:Y[ \t]+|H['’][ \t]?)(?!(?:Tế|TẾ|Dược|DƯỢC|Học|HỌC|Khoa|Sĩ|Tá)(?!\w))\p{Lu}\p{Ll}+"
     r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3})(?!\w)"
 )
+_PERSON_NOUN_BEFORE = regex.compile(
+    rf"(?<!\w)(?:{_alternation(_SURNAMES['person_nouns'])})[ \t]+$", regex.IGNORECASE
+)
 _YOUNG_BEFORE = regex.compile(r"(?<!\w)(?:[Ee]m|[Aa]nh|[Cc]hị)[ \t]+$")
 
 
@@ -404,7 +407,13 @@ def _read_person(
         in_signature = start >= signature_start and alone_on_line
         if in_signature and title is None:
             title = _capacity_title(_line_above(text, line_start)) or _signature_capacity(text, line_start)
-    if honorific is None and title is None and not in_signature and not _AGE_AFTER.match(text, end):
+    if (
+        honorific is None
+        and title is None
+        and not in_signature
+        and not _AGE_AFTER.match(text, end)
+        and not _PERSON_NOUN_BEFORE.search(just_before)
+    ):
         return None
     role: PersonRole = "signer" if in_signature else "mentioned"
     replaced = _REPLACED_BEFORE.search(just_before[: honorific.start()] if honorific else just_before)
@@ -570,6 +579,16 @@ def _title_before(before: str) -> tuple[str, int] | None:
         unit = organization_at(rest, 0)
         if unit is not None and unit.start == 0 and unit.end == len(rest):
             return f"{title} {unit.name}", match.start()
+        if unit is not None and unit.start == 0 and (parent := _BRACKETED_PARENT.fullmatch(rest, unit.end)):
+            # "Cục trưởng Cục Quản lý khám chữa bệnh (Bộ Y tế) Lương Ngọc Khuê" (news): the unit's parent in brackets
+            if " " not in parent["parent"].strip():
+                return (
+                    f"{title} {unit.name}",
+                    match.start(),
+                )  # "Bộ Văn hóa - Thể thao và Du lịch (VH-TT&DL)": its acronym
+            inner = organization_at(parent["parent"], 0)
+            if inner is not None and inner.start == 0 and inner.end == len(parent["parent"]):
+                return f"{title} {unit.name} ({inner.name})", match.start()
         if (
             (merged := _MERGED_UNIT_HEAD.search(title))
             and not _JOINED_LOWER.search(rest)  # "Trưởng ban Dân vận Trung ương và bà ...": the next person
@@ -581,6 +600,7 @@ def _title_before(before: str) -> tuple[str, int] | None:
     return None
 
 
+_BRACKETED_PARENT = regex.compile(r"[ \t]*\((?P<parent>[^()]{2,60})\)")
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)

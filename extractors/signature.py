@@ -186,7 +186,12 @@ def extract_signer(text: str) -> str | None:
         candidates = [_with_wrapped_name_tail(line, end_block[index + 1 :]), line]
         for candidate in dict.fromkeys(candidates):
             for part in re.split(r"\s{2,}|\t", candidate.strip()):
-                name = _as_name(part) or _name_after_capacity(part) or _name_after_inner_marker(part)
+                name = (
+                    _as_name(part)
+                    or _name_after_capacity(part)
+                    or _name_after_inner_marker(part)
+                    or _name_before_next_item(part)
+                )
                 if name and not _STARTS_WITH_MARKER.match(part) and _listed_above(end_block, index, name):
                     # "... tỉnh Nghệ An: Yên Thành, Quan Thành, ..." / "Yên Thành": a list's cell; a name after "KT. ..."
                     # signs though the "Nơi nhận" list names him too ("PCN: Phạm Mạnh Cường", heldout46)
@@ -207,6 +212,28 @@ def extract_signer(text: str) -> str | None:
         if name:
             return name
     return None
+
+
+_INNER_RECIPIENTS_LABEL = re.compile(r"\sNơi\s+nhận\s*:")
+_ITEM_OPENER = re.compile(
+    rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(_SIGNATURE['recipient_item_openers'], key=len, reverse=True))})\b"
+)
+
+
+def _name_before_next_item(line: str) -> str | None:
+    """The signer's name glued in front of a "Nơi nhận" item, on a line that flattens the two-column end block
+    ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI Nơi nhận: CHỦ TỊCH Chính phủ; ...; Trần Thanh Mẫn Các Bộ, ..."); one only."""
+    if not (_STARTS_WITH_MARKER.match(line) and _INNER_RECIPIENTS_LABEL.search(line)):
+        return None
+    found = []
+    for item in re.split(r"[;:]", line):
+        words = item.split()
+        for size in range(2, 5):  # shortest first: "Trần Thanh Mẫn Các Bộ" is no four-syllable name
+            name = _as_name(" ".join(words[:size])) if len(words) > size else None
+            if name and _ITEM_OPENER.match(" " + " ".join(words[size:])):
+                found.append(name)
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _listed_above(lines: list[str], index: int, name: str) -> bool:

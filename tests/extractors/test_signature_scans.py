@@ -28,6 +28,12 @@ from extractors.signature import extract_signer, extract_signer_title
         # The poor-quality scan of the same plan lost both marks of the family name.
         ("Nơi nhận:\n- Phòng Nội vụ Quận 1;\n- Lưu: VT\n\nDo Ngọc Chi\n", "Đỗ Ngọc Chi"),
         ("Nơi nhận:\n- Lưu: VT.\nHIỆU TRƯỞNG\n\nNGUYẾN VĂN AN\n", "Nguyễn Văn An"),
+        # The two-column end block flattened onto one line: the name glued in front of the next recipient
+        # (dvhcvn corpus line 14059, a resolution of the National Assembly Standing Committee; heldout51).
+        (
+            "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI Nơi nhận: CHỦ TỊCH Chính phủ; Ban Tổ chức Trung ương; Ủy ban TW Mặt trận Tổ quốc Việt Nam; Kiểm toán nhà nước; Trần Thanh Mẫn Các Bộ, cơ quan ngang Bộ, cơ quan thuộc CP; Cục Thống kê, Bộ Tài chính; Tỉnh ủy, HĐND, UBND, Đoàn ĐBQH, Ủy ban MTTQVN tỉnh Đồng Nai; Lưu: HC, PLTP.",
+            "Trần Thanh Mẫn",
+        ),
         # A text PDF of a Word signature table (the capacity cell higher than the Nơi nhận cell): the
         # title alone is no name ("CHỦ TỊCH" is no "Chu Tịch"), the name runs into the last item.
         (
