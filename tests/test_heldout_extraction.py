@@ -813,6 +813,38 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # A sixth unaimed Q&A draw and an eighth news draw (texts rebuilt from the corpus), blind on b5c983a.
+    "heldout53": HeldOutSet(
+        TESTS / "heldout53",
+        8,
+        {"citations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("number", "parent_issuer", "place", "issued_on", "signer"), "document"),
+            **_all(0.875, ("doc_type", "issuer"), "document"),
+        },
+    ),
+    "heldout54": HeldOutSet(
+        TESTS / "heldout54",
+        8,
+        {
+            "citations": 0.857,
+            "deadlines": 1.000,
+            "people": 0.947,
+            "obligations": 1.000,
+        },  # blind 0.857, 1, 0.842, 1
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.667,
+            "person.honorific": 1.000,
+            "person.title": 0.778,
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.400,
+            "obligation.responsible": 0.600,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
