@@ -75,7 +75,8 @@ _SYMBOL_PART = (
 )
 
 NUMBER = rf"""
-    (?<![\w/.-])\d{{1,5}}(?:\.\d{{1,2}}(?=/))?[a-z]?  # the serial number ("04", "1086", "07a", "66.4")
+    (?<![\w/.-])(?<![A-ZĐ]:)\d{{1,5}}(?:\.\d{{1,2}}(?=/))?[a-z]?  # the serial ("04", "1086", "07a", "66.4"); not a
+                                                   # standard's year ("QCVN 10-MT:2015/BTNMT", news)
     (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
     (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
