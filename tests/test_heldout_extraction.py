@@ -880,6 +880,29 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # A seventh Q&A and an eleventh news draw (texts rebuilt from the corpus), blind on 9b47665.
+    "heldout57": HeldOutSet(
+        TESTS / "heldout57",
+        8,
+        {"citations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # signer 7/8 blind
+        },
+    ),
+    "heldout58": HeldOutSet(
+        TESTS / "heldout58",
+        8,
+        {"citations": 0.952, "people": 0.980},  # blind, the same
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.900,
+            "person.honorific": 0.958,
+            "person.title": 0.333,
+            "person.role": 1.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
