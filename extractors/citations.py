@@ -149,9 +149,16 @@ _DOWNLOAD_LINK = re.compile(r"(?:\s+Tải\s+về(?=\s))?")
 _YEAR_AFTER_NUMBER = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d{2})\b(?![/.-]\d)")
 # "Thông tư 05/2013/TT-BKHCN do Bộ trưởng Bộ Khoa học và Công nghệ ban hành": the issuer after "do", only
 # when its issuing verb follows the name ("do UBND cấp tỉnh thực hiện" names who carries it out).
-_ISSUED_BY_LEAD = re.compile(r"\s*,?\s*do\s+")
+# "Nghị định số 67/2014/NĐ-CP được Chính phủ ban hành ngày 7/7/2014" (news, heldout60): the passive says it too.
+_ISSUED_BY_LEAD = re.compile(r"\s*,?\s*(?:do|được)\s+")
 _ISSUED_BY_VERB = re.compile(r"\s+(?:ký\s+)?ban\s+hành\b")
-_DATE_LEAD = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?")
+# Between a number and its own date: "ban hành", "được ban hành", "ký", a bracket ("Thông báo 01/TB-UBND (ngày
+# 4-1-2013)", news), or the signer ("Quyết định số 2167/QĐ-BVHTTDL do Thứ trưởng Vương Duy Biên ký ngày 30.5.2017",
+# heldout59): the day it was signed is the day it was issued; the signer is no issuing body.
+_DATE_LEAD = re.compile(
+    r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+[^,;.()\n]{3,60}?\s+(?=ký\s+(?:ban\s+hành\s+)?ngày\s))?"
+    r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký)\s+)?"
+)
 # what may follow a citation's own date written after a comma: its issuer, its subject, or the clause's end
 _AFTER_OWN_DATE = re.compile(r"\s*(?:[,.;:)]|của\b|do\b|về\b|[Vv]/[Vv]\b|$)")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")

@@ -303,6 +303,9 @@ def _title_after(lines: list[str], index: int) -> str | None:
 _OF_BEFORE = re.compile(r"(?:của|CỦA)\s+(?:[^\s,.;:]+\s+){0,2}$")
 
 
+_TEMPORAL_CLAUSE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]au|[Tt]rước|[Kk]hi)\s+(?:khi\s+)?$")
+
+
 def _announced_issuer(text: str) -> tuple[str, str] | None:
     """(issuer, doc type) from "<body> xây dựng/ban hành <Kế hoạch>" in the opening paragraphs.
 
@@ -318,6 +321,8 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
             continue  # "... của (Tổng) Kiểm toán nhà nước ban hành Quy chế ...": a cited body's act
         if CITATION_HEAD.match(text, match.start("type")):
             continue  # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...": a numbered document is another one
+        if _TEMPORAL_CLAUSE_BEFORE.search(text, max(0, issuer_start - 20), issuer_start):
+            continue  # "Ngay sau khi Bộ TT&TT ban hành Kế hoạch ...": an earlier act the text goes on from (news)
         name = cut_issuer(text, issuer_start)
         if name is None or name[0] != issuer:
             continue

