@@ -310,7 +310,7 @@ SETS = {
             "person.role": 1.000,  # an article's people are mentioned (session 8)
             "obligation.deadline": 0.900,
             "obligation.frequency": 1.000,
-            "obligation.recipient": 0.800,
+            "obligation.recipient": 1.000,  # 0.800 before session 12
             "obligation.responsible": 0.500,  # 2/7 blind; the doer named sentences before, or several (README)
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # 7/8 blind
         },
@@ -393,7 +393,7 @@ SETS = {
             **_all(1.000, ("honorific", "title", "role"), "person"),
             "obligation.deadline": 1.000,
             "obligation.frequency": 1.000,
-            "obligation.recipient": 0.500,  # 2/6 blind
+            "obligation.recipient": 0.667,  # 0.500 before session 12  # 2/6 blind
             "obligation.responsible": 0.667,  # 3/6 blind; 8/12 after
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
@@ -524,7 +524,7 @@ SETS = {
             "person.title": 0.647,  # 5/16 blind
             "obligation.deadline": 0.750,
             "obligation.frequency": 1.000,
-            "obligation.recipient": 0.750,
+            "obligation.recipient": 1.000,  # 0.750 before session 12
             "obligation.responsible": 0.500,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
@@ -710,7 +710,7 @@ SETS = {
             "citation.issuer": 0.800,
             **_all(1.000, ("honorific", "title", "role"), "person"),  # title 3/4 blind
             **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
-            "obligation.responsible": 0.714,
+            "obligation.responsible": 0.857,  # 0.714 before session 12
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # signer 3/4 blind
         },
     ),
@@ -805,7 +805,7 @@ SETS = {
             "citation.issued_on": 0.875,
             "citation.issuer": 0.750,
             "person.honorific": 1.000,
-            "person.title": 0.583,
+            "person.title": 0.667,  # 0.583 before session 12
             "person.role": 1.000,
             **_all(1.000, ("deadline", "frequency"), "obligation"),
             "obligation.recipient": 0.333,
@@ -837,7 +837,7 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.667,
             "person.honorific": 1.000,
-            "person.title": 0.778,
+            "person.title": 0.889,  # 0.778 before session 12
             "person.role": 1.000,
             **_all(1.000, ("deadline", "frequency"), "obligation"),
             "obligation.recipient": 0.400,
@@ -875,7 +875,10 @@ SETS = {
             "person.honorific": 1.000,
             "person.title": 0.429,
             "person.role": 1.000,
-            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            # 1/2 since session 12: a news paragraph's joint addressees are all read ("gửi ... về Sở NN&PTNT, UBND tỉnh
+            # Thanh Hóa"), as most news gold reads them; this set's gold files the first only
+            "obligation.recipient": 0.500,
             "obligation.responsible": 0.500,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
@@ -898,9 +901,52 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.900,
             "person.honorific": 0.958,
-            "person.title": 0.333,
+            "person.title": 0.458,  # 0.333 blind
             "person.role": 1.000,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    # Session 12: two news draws (halves of the file) and an eighth Q&A draw, blind on d0f64ce (= b9d7d55's code).
+    "heldout59": HeldOutSet(
+        TESTS / "heldout59",
+        8,
+        {"citations": 1.000, "deadlines": 1.000, "people": 0.565, "obligations": 0.857},  # people 0.465 blind
+        {
+            "citation.issued_on": 0.875,  # 0.750 blind
+            "citation.issuer": 0.625,
+            "person.honorific": 0.923,
+            "person.title": 0.692,
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.333,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # doc_type and issuer 7/8 blind
+        },
+    ),
+    "heldout60": HeldOutSet(
+        TESTS / "heldout60",
+        8,
+        {"citations": 0.941, "deadlines": 1.000, "people": 0.957, "obligations": 0.875},  # people 0.857 blind
+        {
+            "citation.issued_on": 1.000,  # 0.750 blind
+            "citation.issuer": 0.875,
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),  # recipient 6/7 blind
+            "obligation.responsible": 0.857,  # 5/7 blind
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout61": HeldOutSet(
+        TESTS / "heldout61",
+        8,
+        {"citations": 1.000, "people": 1.000},
+        {
+            "citation.issued_on": 1.000,
+            # 17/20: a ministry's spelling kept as written in the gold, and two amending circulars the gold leaves
+            # without the issuer the clause names for the one they amend
+            "citation.issuer": 0.850,
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            "document.issued_on": 0.875,
+            **_all(1.000, ("doc_type", "number", "issuer", "parent_issuer", "place", "signer"), "document"),
         },
     ),
 }
