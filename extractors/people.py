@@ -91,8 +91,8 @@ _TITLE = (
 # News puts the birth year first and "currently holds the post of" before the title: "ông Nguyễn Văn
 # Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan" (heldout19).
 _TITLE_AFTER = regex.compile(
-    r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}\))?"
-    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>nguyên[ \t]+)?"
+    r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}(?:\)|(?=,)))?"
+    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:nguyên|cựu)[ \t]+)?"
     rf"(?P<title>{_TITLE})(?![\w])"
 )
 # A unit's parent after "thuộc": "Phó Giám đốc Trung tâm Phát triển quỹ đất thuộc Sở TN&MT" (heldout33).
@@ -217,6 +217,7 @@ def extract_people(text: str) -> list[Person]:
         match = _after_province(text, match)
         if match is None:
             continue
+        match = _after_school_namesake(text, match)
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
@@ -267,12 +268,21 @@ def without_cut_names(people: list[Person], text: str) -> list[Person]:
 
 def _without_run_on_names(found: dict[str, Person]) -> list[Person]:
     """Drop "Trần Đức Lương Nội" where the text also names "Trần Đức Lương": a web page's heading
-    ("Nội dung chính") run into the name, not a second person."""
+    ("Nội dung chính") run into the name, not a second person.
+
+    A two-syllable name is no full name to run on from: "Luật sư Nguyễn Anh Thơm - Trưởng văn phòng luật sư Nguyễn
+    Anh" (news, heldout63) names the lawyer and, after him, his office; the two-syllable one goes.
+    """
+    longer_of = {name.rsplit(" ", 1)[0] for name in found if len(name.split()) == _SHORT_NAME_WORDS + 1}
     return [
         person
         for name, person in found.items()
-        if not (len(name.split()) > 2 and name.rsplit(" ", 1)[0] in found)
+        if not (len(name.split()) > _SHORT_NAME_WORDS + 1 and name.rsplit(" ", 1)[0] in found)
+        and not (len(name.split()) == _SHORT_NAME_WORDS and name in longer_of)
     ]
+
+
+_SHORT_NAME_WORDS = 2
 
 
 def _without_misspelt_names(people: list[Person], text: str) -> list[Person]:
@@ -330,6 +340,23 @@ def _after_province(text: str, match: regex.Match[str]) -> regex.Match[str] | No
                 rest = _NAME.match(text, text.index(words[size], match.start() + len(" ".join(words[:size]))))
                 if rest is not None and looks_like_person(rest.group("name")):
                     return rest
+    return match
+
+
+def _after_school_namesake(text: str, match: regex.Match[str]) -> regex.Match[str]:
+    """The head's name after the school's: "Hiệu trưởng Trường THPT Phan Huy Chú Hà Xuân Nhâm" -> "Hà Xuân Nhâm".
+
+    A school bears a famous person's name of two or three syllables; a full name of three or four syllables with its
+    family name may follow it. Otherwise the match stays as it is (and is the school's name).
+    """
+    if not names_a_school(text[max(0, match.start() - 40) : match.start()]):
+        return match
+    words = match.group("name").split()
+    for size in (3, 2):
+        if len(words) > size + 1 and words[size] in _SURNAME_SET:
+            rest = _NAME.match(text, text.index(words[size], match.start() + len(" ".join(words[:size]))))
+            if rest is not None and looks_like_person(rest.group("name")):
+                return rest
     return match
 
 
@@ -419,6 +446,8 @@ def _read_person(
         # The office before the name is the title; a title after a dash may be a role in a committee
         # ("Phó Thủ tướng Chính phủ Trần Hồng Hà - Phó Trưởng Ban Thường trực").
         title = office[0] if office else _title_after(text, end)
+        if title is None and honorific is not None:
+            title = _office_before_honorific(just_before[: honorific.start()])
         if office and office[0] in _PROFESSIONS:
             # "thầy giáo Lê Xuân Sơn, Phó Hiệu trưởng Trường THPT ...": the post after the name says more
             title = _title_after(text, end) or title
@@ -446,6 +475,25 @@ def _read_person(
         start=start,
         end=end,
     )
+
+
+def _office_before_honorific(before: str) -> str | None:
+    """The office in apposition before "ông/bà": "do chủ tịch UBND tỉnh Thái Bình, ông Nguyễn Hồng Diên ký" (news).
+
+    Not where a capitalised word and a comma stand right before the office: there it is the post of the person or
+    place named before it ("ông A, Giám đốc Sở X, ông B ...").
+    """
+    comma = _COMMA_AT_END.search(before)
+    if comma is None:
+        return None
+    office = _title_before(before[: comma.start()])
+    if office is None or _NAMED_BEFORE_OFFICE.search(before, 0, office[1]):
+        return None
+    return office[0]
+
+
+_COMMA_AT_END = regex.compile(r"[ \t]*,[ \t]*$")
+_NAMED_BEFORE_OFFICE = regex.compile(r"\p{Lu}\p{Ll}*[ \t]*[,–-][ \t]*$")
 
 
 def _honorific(before: str) -> regex.Match[str] | None:
@@ -498,12 +546,16 @@ def _window_before(before: str) -> str:
 
 
 def _title_after(text: str, end: int) -> str | None:
-    """The office written after a name, "nguyên" (former) kept: "Ông Đào Anh Kiệt, nguyên Giám đốc Sở ..."."""
+    """The office written after a name, "nguyên"/"cựu" (former) kept: "Ông Đào Anh Kiệt, nguyên Giám đốc Sở ...".
+
+    A birth year may come first, in brackets with the office: "Phạm Hữu Sách (SN 1965, cựu trưởng phòng TN-MT huyện
+    Mỹ Đức)" (news, heldout58).
+    """
     match = _TITLE_AFTER.match(text, end)
     if match is None:
         return None
     office = _office_after(text, match)
-    return f"nguyên {office}" if office and match["former"] else office
+    return f"{match['former'].strip()} {office}" if office and match["former"] else office
 
 
 def _office_after(text: str, match: regex.Match[str]) -> str | None:
@@ -562,8 +614,8 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
 
 _COMPANY_AFTER = regex.compile(
     rf"""[ \t]+(?P<unit>(?:{_alternation(_TITLES["company_heads"])})(?!\w)
-        (?:[ \t]+(?!(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))[^\s,;:()“”"]+){{1,10}}?
-        [ \t]+(?!(?:TP|Tp|Q|P)\.?[ \t])(?:\p{{Lu}}[\w.&-]*|\d+))
+        (?:[ \t]+(?!(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))[^\s,;:()“”".]+(?:\.[^\s,;:()“”".]+)*){{0,10}}?
+        [ \t]+(?!(?:TP|Tp|Q|P)\.?[ \t])(?:\p{{Lu}}[\w&-]*(?:\.[\w&-]+)*|\d+))
         (?=[ \t]*(?:[,;:()“”"]|\.(?!\w)|$)|[ \t]+(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))""",
     regex.VERBOSE,
 )
@@ -608,36 +660,60 @@ def _title_before(before: str) -> tuple[str, int] | None:
         rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–").removesuffix(":")
         if not rest:
             return title, match.start()
-        unit = organization_at(rest, 0)
-        if unit is not None and unit.start == 0 and unit.end == len(rest):
-            return f"{title} {unit.name}", match.start()
-        if unit is not None and unit.start == 0 and (parent := _BRACKETED_PARENT.fullmatch(rest, unit.end)):
-            # "Cục trưởng Cục Quản lý khám chữa bệnh (Bộ Y tế) Lương Ngọc Khuê" (news): the unit's parent in brackets
-            if " " not in parent["parent"].strip():
-                return (
-                    f"{title} {unit.name}",
-                    match.start(),
-                )  # "Bộ Văn hóa - Thể thao và Du lịch (VH-TT&DL)": its acronym
-            inner = organization_at(parent["parent"], 0)
-            if inner is not None and inner.start == 0 and inner.end == len(parent["parent"]):
-                return f"{title} {unit.name} ({inner.name})", match.start()
-            if _PLACE_NAME.fullmatch(parent["parent"]):
-                # "Phó Chủ tịch UBND xã Thạch Ngọc (Thạch Hà) Nguyễn Hồng Thanh" (news, heldout59): the district
-                return f"{title} {unit.name}", match.start()
-        if title in _PLACE_HEAD_TITLES and _LOCALITY.fullmatch(rest):
-            return f"{title} {rest}", match.start()  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
-        if (
-            (merged := _MERGED_UNIT_HEAD.search(title))
-            and not _JOINED_LOWER.search(rest)  # "Trưởng ban Dân vận Trung ương và bà ...": the next person
-            and _unit_with_parent(f"{merged['head'].title()} {rest}")
-        ):
-            # "Trưởng ban Kinh tế - Ngân sách HĐND TP Hà Nội Phạm Thị Thanh Mai" (news, heldout40): the title holds
-            # its unit's head ("ban"), the unit's field and its parent body follow
-            return f"{title} {rest}", match.start()
+        bracket = _BRACKETED_PARENT.search(rest)
+        office = _office_named(title, rest[: bracket.start()] if bracket else rest)
+        if office is not None and bracket is not None:
+            office = _with_bracket(office, bracket["parent"])
+        if office is not None:
+            return office, match.start()
     return None
 
 
-_BRACKETED_PARENT = regex.compile(r"[ \t]*\((?P<parent>[^()]{2,60})\)")
+def _office_named(title: str, rest: str) -> str | None:
+    """The title with the unit, locality or field written after it, when ``rest`` is exactly one of them."""
+    unit = organization_at(rest, 0)
+    if unit is not None and unit.start == 0 and unit.end == len(rest):
+        return f"{title} {unit.name}"
+    if title in _PLACE_HEAD_TITLES and _LOCALITY.fullmatch(rest):
+        return f"{title} {rest}"  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
+    if (
+        title in _MINISTER_TITLES
+        and (ministry := organization_at(f"Bộ {rest}", 0))
+        and ministry.end == len(rest) + 3
+    ):
+        return f"{title} {rest}"  # "Bộ trưởng GTVT Trương Quang Nghĩa" (news, heldout62): the ministry by its field
+    if (
+        (merged := _MERGED_UNIT_HEAD.search(title))
+        and not _JOINED_LOWER.search(rest)  # "Trưởng ban Dân vận Trung ương và bà ...": the next person
+        and _unit_with_parent(f"{merged['head'].title()} {rest}")
+    ):
+        # "Trưởng ban Kinh tế - Ngân sách HĐND TP Hà Nội Phạm Thị Thanh Mai" (news, heldout40): the title holds
+        # its unit's head ("ban"), the unit's field and its parent body follow
+        return f"{title} {rest}"
+    return None
+
+
+def _with_bracket(office: str, inside: str) -> str | None:
+    """The office with what its unit has in brackets after it, as the news writes it, or None if that is no unit.
+
+    "Cục trưởng Cục Quản lý khám chữa bệnh (Bộ Y tế)": the parent body, kept; "Trưởng phòng Kế hoạch - Tài chính (Sở
+    GD-ĐT Hà Nội)", "Hiệu trưởng Trường THPT Phan Huy Chú (quận Đống Đa)": kept as written; "(VH-TT&DL)", an acronym,
+    and "UBND xã Thạch Ngọc (Thạch Hà)", a district named alone: left out.
+    """
+    inside = inside.strip()
+    if " " not in inside or set(_WORD.findall(inside.casefold())) <= set(_WORD.findall(office.casefold())):
+        return office  # an acronym, maybe written out by the abbreviations ("(VH-TT&DL)")
+    inner = organization_at(inside, 0)
+    if inner is not None and inner.start == 0 and inner.end == len(inside):
+        return f"{office} ({inner.name})"
+    if _LOCALITY.fullmatch(inside):
+        return f"{office} ({inside})"
+    return office if _PLACE_NAME.fullmatch(inside) else None
+
+
+_BRACKETED_PARENT = regex.compile(r"[ \t]*\((?P<parent>[^()]{2,60})\)$")
+_MINISTER_TITLES = frozenset({"Bộ trưởng", "Thứ trưởng"})
+_WORD = regex.compile(r"\w+")
 _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll}*){0,3}")
 _PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
 _LOCAL_LEVELS = r"tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường"
