@@ -396,8 +396,8 @@ SETS = {
             **_all(1.000, ("honorific", "title", "role"), "person"),
             "obligation.deadline": 1.000,
             "obligation.frequency": 1.000,
-            "obligation.recipient": 0.667,  # 0.500 before session 12  # 2/6 blind
-            "obligation.responsible": 0.667,  # 3/6 blind; 8/12 after
+            "obligation.recipient": 0.667,  # 2/6 blind; 6/12 before session 12
+            "obligation.responsible": 0.750,  # 3/6 blind; 8/12 before session 12
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
@@ -773,18 +773,18 @@ SETS = {
         {
             "citations": 1.000,
             "deadlines": 1.000,
-            "people": 0.944,
-            "obligations": 0.400,
+            "people": 0.973,  # 0.944 before session 12
+            "obligations": 0.545,  # 0.400 before session 12
         },  # blind 0.889, 1, 0.944, 0.333
         {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.778,
-            "person.honorific": 0.824,
-            "person.title": 0.588,
+            "person.honorific": 0.833,  # 0.824 before session 12
+            "person.title": 0.611,  # 0.588 before session 12
             "person.role": 1.000,
             **_all(1.000, ("deadline", "frequency"), "obligation"),
-            "obligation.recipient": 0.500,
-            "obligation.responsible": 0.000,
+            "obligation.recipient": 0.667,  # 0.500 before session 12
+            "obligation.responsible": 0.333,  # 0.000 before session 12
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
@@ -808,7 +808,7 @@ SETS = {
             "citation.issued_on": 0.875,
             "citation.issuer": 0.750,
             "person.honorific": 1.000,
-            "person.title": 0.667,  # 0.583 before session 12
+            "person.title": 0.750,  # 0.583 before session 12
             "person.role": 1.000,
             **_all(1.000, ("deadline", "frequency"), "obligation"),
             "obligation.recipient": 0.333,
@@ -904,7 +904,7 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.900,
             "person.honorific": 0.958,
-            "person.title": 0.458,  # 0.333 blind
+            "person.title": 0.625,  # 0.333 blind
             "person.role": 1.000,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
