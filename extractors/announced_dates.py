@@ -26,7 +26,7 @@ _ANNOUNCED = re.compile(
                                     # "Quốc hội", "Sở Xây dựng TP.Hà Nội"; a steering committee
                                     # named by its purpose, commas in the name ("Ban Chỉ đạo ... khoa học, công nghệ")
         (?:(?:khóa|khoá)\s+[IVXLC]+\s+)?   # its term: "Quốc hội khóa XV"
-        (?:(?:đã|vừa|mới)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|ký|có|ra)\s+$   # its verb ("đã có Công văn ...")
+        (?:(?:đã|vừa|mới|lại)\s+)?(?:thông\s+qua|ban\s+hành|ký\s+ban\s+hành|ký|có|ra)\s+$   # its verb ("đã có Công văn ...")
     """,
     re.VERBOSE,
 )

