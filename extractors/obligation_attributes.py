@@ -15,6 +15,7 @@ from collections import Counter
 
 import regex
 
+from extractors.issuers import ADMIN_LEVELS
 from extractors.lexicon import load_yaml
 from extractors.organizations import complete_unit, expand_abbreviations, find_organizations, organization_at
 from extractors.types import Frequency
@@ -161,14 +162,16 @@ _OPENER = regex.compile(rf"(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
 _ORDER_VERB = regex.compile(
     rf"\s(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
 )
-# News writes an office in lower case before its body: "giám đốc Sở KH&CN được giao ..." (heldout36).
-_SURNAME_WORDS = frozenset(name.split()[0] for name in load_yaml("surnames")["surnames"])
+_FAMILY_NAMES = frozenset(_SURNAME_WORDS)
 _PLACE_HEADS = frozenset(title.casefold() for title in load_yaml("titles")["place_head_titles"])
-# A locality by its level, and its name where one follows: "tỉnh", "tỉnh Gia Lai", "huyện Tuy Đức".
+# A locality by its level, and its name where one follows: "tỉnh", "tỉnh Gia Lai", "huyện Tuy Đức" (not "tỉnh ủy").
+_LEVELS = [regex.escape(level).replace(r"\ ", r"\s+") for level in ADMIN_LEVELS]
 _LOCALITY_AT = regex.compile(
-    r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường)(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))"
+    rf"(?:{_any_of(_LEVELS)})"
+    r"(?!\w)(?!\s+(?:ủy|uỷ)(?!\w))"
     r"(?:\s+(?!(?:Ủy|Uỷ)\s)\p{Lu}\p{Ll}*(?:\s+(?:[-–]\s+)?\p{Lu}\p{Ll}*){0,3}(?!\w))?"
 )
+# News writes an office in lower case before its body: "giám đốc Sở KH&CN được giao ..." (heldout36).
 _TITLE_AT = regex.compile(
     rf"(?P<title>{_any_of([regex.escape(v) for t in _TITLES for v in dict.fromkeys((t, t[:1].lower() + t[1:]))])})\s+",
     regex.VERSION1,
@@ -531,7 +534,7 @@ def _subject_at(expanded: str, position: int, needs_verb: bool) -> str | None:
         # locality named by its level (and name), not the office that asks
         words = locality.group(0).split()
         # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành": the place ends where the officer's name begins
-        cut = next((i for i in range(2, len(words)) if words[i] in _SURNAME_WORDS), len(words))
+        cut = next((i for i in range(2, len(words)) if words[i] in _FAMILY_NAMES), len(words))
         if not needs_verb or (cut == len(words) and _VERB_FOLLOWS.match(expanded, locality.end())):
             return f"{title['title'][:1].upper()}{title['title'][1:]} {' '.join(words[:cut])}"
     if not needs_verb and (company := _COMPANY_LABEL.match(expanded, name_start)):

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 import regex
 
+from extractors.issuers import ADMIN_LEVELS
 from extractors.lexicon import load_yaml
 from extractors.namesakes import names_a_school
 from extractors.organizations import expand_abbreviations, looks_like_person, named_units, organization_at
@@ -716,7 +717,7 @@ _MINISTER_TITLES = frozenset({"Bộ trưởng", "Thứ trưởng"})
 _WORD = regex.compile(r"\w+")
 _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll}*){0,3}")
 _PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
-_LOCAL_LEVELS = r"tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường"
+_LOCAL_LEVELS = "|".join(regex.escape(level).replace(r"\ ", r"[ \t]+") for level in ADMIN_LEVELS)
 _LOCALITY = regex.compile(rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}")
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
