@@ -1043,6 +1043,46 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # Session 12, last round: two news draws and an eleventh Q&A draw, blind on 101d5b4 (EXTRACTOR_VERSION 28).
+    "heldout68": HeldOutSet(
+        TESTS / "heldout68",
+        8,
+        {"citations": 0.952, "deadlines": 1.000, "people": 0.909, "obligations": 0.667},
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.600,  # 5/10 blind ("Cục Hàng hải Việt Nam không", fixed)
+            "person.honorific": 1.000,
+            "person.title": 0.600,
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency", "responsible"), "obligation"),
+            "obligation.recipient": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout69": HeldOutSet(
+        TESTS / "heldout69",
+        8,
+        {"citations": 1.000, "people": 0.870, "obligations": 0.667},
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.875,
+            "person.honorific": 1.000,
+            "person.title": 0.500,  # 0.400 blind
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout70": HeldOutSet(
+        TESTS / "heldout70",
+        8,
+        {"citations": 1.000},  # exact blind; two undated tasks of a summarised decision missed
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
