@@ -1052,7 +1052,7 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.600,  # 5/10 blind ("Cục Hàng hải Việt Nam không", fixed)
             "person.honorific": 1.000,
-            "person.title": 0.600,
+            "person.title": 0.800,  # 6/10 blind
             "person.role": 1.000,
             **_all(1.000, ("deadline", "frequency", "responsible"), "obligation"),
             "obligation.recipient": 0.000,
