@@ -980,11 +980,22 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
     same document but spells its issuer only by rule ("THỦ TƯỚNG CHÍNH PHỦ").
     """
     groups: dict[tuple[object, ...], list[CitedDocument]] = {}
+    # "Luật Xây dựng số 50/2014/QH13 ... Luật Xây dựng 2014": the law by name and year is the numbered one
+    numbered_laws = {
+        (c.title.casefold(), c.year): c.number for c in citations if c.number and c.title and c.year
+    }
     for citation in sorted(citations, key=lambda c: c.start):
         if citation.number:
             same_type = {c.number for c in citations if c.number and c.doc_type == citation.doc_type}
             citation.number = _fuller_number(citation.number, same_type)
-        key = ("number", citation.number) if citation.number else ("title", citation.title, citation.year)
+        named = numbered_laws.get((citation.title.casefold(), citation.year)) if citation.title else None
+        key = (
+            ("number", citation.number)
+            if citation.number
+            else ("number", named)
+            if named
+            else ("title", citation.title, citation.year)
+        )
         groups.setdefault(key, []).append(citation)
     merged = []
     for mentions in groups.values():

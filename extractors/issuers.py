@@ -43,6 +43,12 @@ _FIELD_HEADS = tuple(_WORDS["field_heads"])
 _CANNOT_END = "|".join(re.escape(word) for word in _WORDS["name_cannot_end"])
 _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
 _MAX_ISSUER_TOKENS = 14
+_LEVEL_ENDING = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(level).replace(r"\ ", r"\s+") for level in ADMIN_LEVELS)
+    + r")[,.;:]*$",
+    re.IGNORECASE,
+)
 
 _TOKEN = re.compile(r"\S+")
 # A footnote mark a web copy glues to the word before it: "... của Thanh tra Chính phủ[3], UBND ...".
@@ -201,6 +207,14 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         capitalised = _is_capitalised(word) or word in ISSUER_TOKENS
         compound_syllable = previous_capitalised and word.isalpha()
         if (
+            word == "các"
+            and token == word
+            and not (previous_was_level or after_unit_name)
+            and index + 1 < len(tokens)
+            and _is_capitalised(tokens[index + 1])
+        ):
+            compound_syllable = True  # "Ban Quản lý các Khu công nghiệp tỉnh Bắc Ninh" (heldout71)
+        if (
             index > 0
             and not capitalised
             and not list_name
@@ -212,7 +226,13 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
             after_unit_name = True
         if word[:1].isdigit():
             after_unit_name = True
-        previous_was_level = word.lower() in _LEVEL_WORDS or word in ("TP", "TP.", "Tp.", "Q.")
+        # a level's last word ("xã", "phố" of "thành phố"): "thị" of "Ban Đô thị" is no "thị xã"
+        previous_was_level = _LEVEL_ENDING.search(text, start, matches[index].end()) is not None or word in (
+            "TP",
+            "TP.",
+            "Tp.",
+            "Q.",
+        )
         end = matches[index].start() + len(word)
         name_so_far = text[start:end]
         next_token = tokens[index + 1] if index + 1 < len(tokens) else ""

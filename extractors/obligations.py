@@ -56,7 +56,7 @@ from extractors.run_in_owners import inherit_run_in_owners
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
 from extractors.task_fields import field_owner, is_content_field, is_field_label, is_timing_label
 from extractors.task_tables import table_obligations
-from extractors.types import DateMention, DocumentMeta, Obligation
+from extractors.types import DateMention, DocumentMeta, Frequency, Obligation
 
 _DATA = load_yaml("obligations")
 # Simple case folding (VERSION0): Vietnamese letters need no full folding, and the full folding of
@@ -73,7 +73,15 @@ _PURPOSE = regex.compile(rf"^\W*(?:{'|'.join(f'(?:{p})' for p in _DATA['purpose_
 _PERIOD_DEFINITION = regex.compile(
     rf"^\W*(?:\d{{1,2}}\)\s*)?(?:{'|'.join(f'(?:{p})' for p in _DATA['period_definitions'])})", _FLAGS
 )
+# "Ngoài ra, cơ quan thuế cấp tỉnh có thể tham khảo Bảng giá ... để báo cáo, tham mưu cho UBND cấp tỉnh" (heldout71):
+# what a body may do is no task. Not "tối đa nhất có thể", "hết sức có thể" (as far as possible), "hoặc có thể"
+# (one way of a duty), nor after a duty's cue ("có trách nhiệm ... hoặc có thể", "phải", "đề nghị").
+_PERMISSIVE = regex.compile(r"(?<!\w)(?<!(?:nhất|sức|hoặc|nếu|khi)\s)có\s+thể(?!\w)", _FLAGS)
+_DUTY_BEFORE = regex.compile(rf"(?<!\w)(?:{'|'.join(_DATA['duty_cues'])})(?!\w)", _FLAGS)
 _MIN_ACTION_WORDS = 4
+_FREQUENCY_OPENER = regex.compile(
+    r"\W*(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng)\s*,\s*|\W*định\s+kỳ\s*,\s*", _FLAGS
+)
 _OPENING_TASK_VERB = regex.compile(
     r"\W*(?:" + "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in _DATA["task_verbs"]) + r")(?!\w)",
     _FLAGS,
@@ -384,8 +392,13 @@ def _orders_recurring_act(obligation: Obligation, top: SectionSpan) -> bool:
     if obligation.frequency is None or _NOT_TASK_SECTION.search(top.title):
         return False
     action = expand_abbreviations(obligation.action)
-    owner = organization_at(action, 0)
-    return _OPENING_TASK_VERB.match(action, owner.end if owner is not None else 0) is not None
+    # "b) Hằng năm, tổ chức đánh giá kết quả thực hiện Nghị quyết." (heldout71): the verb after the frequency
+    opening = _FREQUENCY_OPENER.match(action)
+    start = opening.end() if opening else 0
+    owner = organization_at(action, start)
+    if owner is not None and owner.start != start:
+        owner = None
+    return _OPENING_TASK_VERB.match(action, owner.end if owner is not None else start) is not None
 
 
 def _body_end(text: str, section: SectionSpan) -> int:
@@ -417,6 +430,7 @@ def _item_obligations(
     body_start = ITEM_PREFIX.match(text, item.start).end()
     item_text = " ".join(text[body_start : item.end].split())
     owner = _inherited_owner(text, sections, item)
+    inherited_frequency = _inherited_frequency(text, sections, item)
     chain = ancestors(sections, item.section)
     obligations = []
     due = [d.start for d in context.deadlines if body_start <= d.start < item.end]
@@ -480,6 +494,7 @@ def _item_obligations(
             or _PURPOSE.match(sentence)
             or (_PERIOD_DEFINITION.match(sentence) and ";" not in sentence)
             or narrates_past_act(sentence)
+            or _only_permits(sentence)
         ):
             continue
         recipient, via = read_recipient_and_via(action, context.units, joint=narrative)
@@ -495,7 +510,7 @@ def _item_obligations(
                 deadline=deadline.date if deadline else None,
                 deadline_precision=deadline.precision if deadline else None,
                 deadline_relative=None if deadline else find_relative_deadline(action),
-                frequency=read_frequency(action),
+                frequency=read_frequency(action) or inherited_frequency,
                 recipient=recipient,
                 via=via,
                 indicator=_indicator(
@@ -517,6 +532,12 @@ def _item_obligations(
 # "sớm bàn giao trong năm 2025 dự án ..., báo cáo Thủ tướng Chính phủ kết quả thực hiện trước ngày 31 tháng 12 năm
 # 2025": a year only bounds the work, the day dates the task's last act (heldout4); the most precise date wins.
 _PRECISION_RANK = {"day": 3, "month": 2, "quarter": 1, "year": 0}
+
+
+def _only_permits(sentence: str) -> bool:
+    """The sentence says what a body may do ("... có thể tham khảo ... để báo cáo ..."), with no duty before it."""
+    permissive = _PERMISSIVE.search(sentence)
+    return permissive is not None and _DUTY_BEFORE.search(sentence, 0, permissive.start()) is None
 
 
 def _sentence_deadline(deadlines: list[DateMention], start: int, end: int) -> DateMention | None:
@@ -588,6 +609,18 @@ def _inherited_owner(text: str, sections: list[SectionSpan], item: Item) -> str 
         owner = read_heading_owner(section.title)
         if owner is not None:
             return owner
+    return None
+
+
+def _inherited_frequency(text: str, sections: list[SectionSpan], item: Item) -> Frequency | None:
+    """How often a lead-in's items recur: "1. Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có
+    trách nhiệm:" / "a) Rà soát, lập danh mục ..." (heldout71). Only a lead-in (its title ends with a colon)."""
+    for index in ancestors(sections, item.section):
+        section = sections[index]
+        if section.start == content_start(text, item.start):
+            continue  # the item's own numbering
+        if section.title.rstrip().endswith(":"):
+            return read_frequency(section.title)
     return None
 
 

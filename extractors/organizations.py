@@ -115,6 +115,12 @@ _FIELDS = (
 # (or right after a dash between two fields written without spaces: "Công nghiệp-Năng lượng")
 # ("Hành chính Công" is no field where "ty" follows: "Phòng Tổ chức - Hành chính Công ty ...", news)
 _FIELD = regex.compile(rf"(?:\s+|(?<=\p{{Ll}}[-–]))(?:{_FIELDS})(?!\w)(?![ \t]+ty(?!\w))")
+_LOWER_CASE_FIELD_HEADS = frozenset(_ORG_DATA["lower_case_field_heads"])
+# Heads of state offices named by their field ("Bộ Tài chính", "Sở Y tế"): a person's name after the field is the
+# officer's ("Giám đốc Sở Y tế Nguyễn Văn A"), not part of the office's name, unless it is a province's.
+_OFFICE_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ"})
+_LOWER_CASE_FIELDS = _alternation(_ORG_DATA["lower_case_fields"]).replace(r"\s+\-\s+", r"\s*[-–]\s*")
+_LOWER_CASE_FIELD = regex.compile(rf"[ \t]+(?:{_LOWER_CASE_FIELDS})(?!\w)")
 _LAST_WORD = regex.compile(r"\w+$")
 _ADMIN_UNIT = regex.compile(rf"\s+{_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
 _ADMIN_UNIT_ANYWHERE = regex.compile(rf"(?<!\w){_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w)")
@@ -406,6 +412,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             position = level.end()
             continue
         field = _FIELD.match(text, position)
+        if field is None and position == start and outer_head in _LOWER_CASE_FIELD_HEADS:
+            field = _LOWER_CASE_FIELD.match(text, position)  # "Cục chăn nuôi" (news)
         nested = None if field else _NESTED_HEAD.match(text, position)
         if nested is not None and _head_key(nested.group(0)) == outer_head:
             nested = None
@@ -439,6 +447,15 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             proper = _NATIONAL.match(text, position)
         if proper is None:
             return position
+        if (
+            joiner is None
+            and position > start
+            and outer_head in _OFFICE_HEADS
+            and looks_like_person(proper.group(0))
+        ):
+            return (
+                position  # "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng": the minister's name ends the ministry's
+            )
         position = proper.end()
         if (
             common_noun_head

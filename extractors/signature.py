@@ -200,6 +200,8 @@ def extract_signer(text: str) -> str | None:
                     continue
                 if name and part.isupper() and " ".join(part.split()).lower() in text:
                     continue  # "PHÍ THẨM ĐỊNH HỒ SƠ", then "... phí thẩm định hồ sơ khi ..." (heldout45): a heading
+                if name and index > 0 and _PART_HEADING.match(end_block[index - 1]):
+                    continue  # "Chương III" / "ĐIỀU KHOẢN THI HÀNH": a chapter's title, no signer
                 if name:
                     return _with_head_above(end_block, index, name)
     head = all_lines[:-_END_BLOCK_LINES]
@@ -214,6 +216,10 @@ def extract_signer(text: str) -> str | None:
         if name:
             return name
     return None
+
+
+# A chapter's, part's or section's number line: the line after it is the title ("Chương III" / "ĐIỀU KHOẢN THI HÀNH").
+_PART_HEADING = re.compile(r"\s*(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+[IVXLC\d]+\.?\s*$")
 
 
 _INNER_RECIPIENTS_LABEL = re.compile(r"\sNơi\s+nhận\s*:")

@@ -808,3 +808,57 @@ def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() 
         "Hướng dẫn chi tiết, quy định rõ đối tượng chịu thuế.\n"
     )
     assert [o.recipient for o in extract_obligations(text)] == []
+
+
+# Hà Nội council resolution 70/2025/NQ-HĐND (corpus legal_docs; tests/heldout71), cut to its articles 7 and 8.
+_RESOLUTION_ARTICLES = (
+    "Chương II\nQUY ĐỊNH CHI TIẾT\n"
+    "Điều 7. Đề xuất dự án đầu tư xây dựng các công trình hạ tầng được Thành phố quyết định sử dụng ngân sách\n"
+    "1. Định kỳ (trước ngày 30 tháng 6 hằng năm), Ủy ban nhân dân cấp xã có trách nhiệm:\n"
+    "a) Rà soát, lập danh mục các dự án xây dựng các công trình hạ tầng theo quy định tại khoản 1 Điều 6 Nghị quyết"
+    " này trên địa bàn do mình quản lý.\n"
+    "b) Có văn bản đề xuất chủ trương giao chủ đầu tư dự án đối với từng dự án xây dựng hạ tầng trong Danh mục các dự"
+    " án quy định tại điểm a khoản 1 Điều này, gửi Sở Tài chính để được hướng dẫn thực hiện theo quy định.\n"
+    "Chương III\nĐIỀU KHOẢN THI HÀNH\nĐiều 8. Trách nhiệm tổ chức thực hiện\n"
+    "a) Tổ chức triển khai thực hiện Nghị quyết;\n"
+    "b) Hằng năm, tổ chức đánh giá kết quả thực hiện Nghị quyết.\n"
+)
+
+
+def test_obligations_items_of_a_recurring_lead_in_recur_and_have_its_owner() -> None:
+    """ "Định kỳ (... hằng năm), <unit> có trách nhiệm:" gives its items its frequency and its unit."""
+    found = {o.action[:20]: o for o in extract_obligations(_RESOLUTION_ARTICLES)}
+    assert {k: (o.frequency, o.responsible) for k, o in found.items() if k[:2] in ("Rà", "Có")} == {
+        "Rà soát, lập danh mụ": ("annual", "Ủy ban nhân dân cấp xã"),
+        "Có văn bản đề xuất c": ("annual", "Ủy ban nhân dân cấp xã"),
+    }
+    # outside a task chapter, a recurring task still counts with its frequency written first
+    assert found["Hằng năm, tổ chức đá"].frequency == "annual"
+
+
+def test_obligations_what_a_body_may_do_is_no_task() -> None:
+    """Cục Thuế letter 5402/CT-CS (corpus legal_docs; tests/heldout71): "có thể" with no duty before it."""
+    text = TASK_HEADING + (
+        "Ngoài ra, cơ quan thuế cấp tỉnh có thể tham khảo Bảng giá tính lệ phí trước bạ do Bộ Tài chính ban hành để"
+        " báo cáo, tham mưu cho UBND cấp tỉnh về nguyên tắc, phương pháp xác định giá tính LPTB của ô tô, xe máy.\n"
+    )
+    assert extract_obligations(text) == []
+
+
+def test_obligations_recipient_two_councils_share_one_level() -> None:
+    """ "báo cáo Ủy ban nhân dân và Hội đồng nhân dân Thành phố": the level named once is the committee's too."""
+    text = (
+        "Kế hoạch của Ủy ban nhân dân thành phố Hà Nội.\n"
+        + TASK_HEADING
+        + (
+            "Định kỳ hàng năm (trước ngày 30 tháng 10) và khi kết thúc dự án, Quỹ đầu tư phát triển Thành phố có trách"
+            " nhiệm báo cáo Ủy ban nhân dân và Hội đồng nhân dân Thành phố (qua Sở Tài chính) kết quả sử dụng vốn.\n"
+        )
+    )
+    (obligation,) = extract_obligations(text)
+    assert (obligation.recipient, obligation.via, obligation.frequency) == (
+        "Ủy ban nhân dân Thành phố Hà Nội",
+        "Sở Tài chính",
+        "annual",
+    )
+    assert obligation.responsible.startswith("Quỹ đầu tư phát triển Thành phố")

