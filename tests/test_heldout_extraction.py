@@ -1083,6 +1083,55 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # Session 13: the caps' remainder of heldout38's draw and a draw of long copies (docs committed), a news draw and a
+    # Q&A draw (texts rebuilt from the corpus), blind on dc73243 (EXTRACTOR_VERSION 30).
+    "heldout71": HeldOutSet(
+        TESTS / "heldout71",
+        7,
+        {"citations": 1.000, "people": 1.000, "obligations": 0.947},  # blind 1.000, 0.889, 0.778
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),  # issuers 48/50 blind
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency", "recipient", "via"), "obligation"),
+            "obligation.responsible": 0.888,  # 8/9 (5/7 blind)
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # signer 6/7 blind ("ĐIỀU KHOẢN THI HÀNH")
+        },
+    ),
+    "heldout72": HeldOutSet(
+        TESTS / "heldout72",
+        3,
+        {"citations": 1.000, "deadlines": 0.667, "obligations": 1.000},  # blind the same
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),  # issuers 15/16 blind
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.500,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # signer 2/3 blind
+        },
+    ),
+    "heldout73": HeldOutSet(
+        TESTS / "heldout73",
+        8,
+        {"citations": 0.889, "people": 0.483, "obligations": 0.667},  # people 0.370 blind
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            "person.honorific": 1.000,
+            "person.title": 0.857,  # 6/7 (4/5 blind)
+            "person.role": 1.000,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout74": HeldOutSet(
+        TESTS / "heldout74",
+        8,
+        {"citations": 1.000, "people": 0.800},  # citations 0.980 blind
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
