@@ -187,7 +187,10 @@ _TYPE_WORD_START = re.compile(rf"(?:{_TYPE_WORDS})\s+(?:(?:số|Số)\s*:?\s*)?{
 # The issuer may come first: "Theo đề nghị của Sở Tài chính tại Công văn số 11033/STC-CSTH ...".
 # ... also in brackets: "đề xuất của Bộ Nội vụ (tại Công văn 8764/BNV-CVL ngày 01/10/2025)".
 _ISSUER_BEFORE = re.compile(
-    r"(?:của|CỦA)\s+(?P<issuer>(?:(?!của\s|CỦA\s)[^;:()\n]){2,120}?)\s+\(?\s*(?:tại|TẠI)\s*$"
+    r"(?:của|CỦA)\s+(?P<issuer>(?:(?!của\s|CỦA\s)[^;:()\n]){2,120}?)\s+\(?\s*"
+    # "Quy chế ... của Bộ Nội vụ ban hành kèm theo Quyết định 786/QĐ-BNV" (legal Q&A, heldout78): the rules the
+    # body issued with the decision, the code confirming the body
+    r"(?:tại|TẠI|ban\s+hành\s+kèm\s+theo|được\s+ban\s+hành\s+kèm\s+theo)\s*$"
 )
 _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # Or be the subject that issues it: "Ngày 31/3, UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1331/KH-UBND".
@@ -509,9 +512,14 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
         ):
             continue  # the words between "của" and "tại" are not only a body's name
         name = _issuer_name(issuer[0])
+        if _PART_OF_A_TEXT.search(name):
+            continue  # "... của Chính phủ và Mục I Phần IV Phụ lục I ban hành kèm theo ...": no body's name
         if code_abbreviates(code, name) or name in _CODE_BODIES.get(code, []):
             return name
     return None
+
+
+_PART_OF_A_TEXT = re.compile(r"(?<!\w)(?:Tiểu mục|Mục|Phần|Phụ lục|Điều|Chương|khoản|điểm)\s+[\dIVXLC]")
 
 
 def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
@@ -973,6 +981,11 @@ def _fuller_number(number: str, numbers: set[str]) -> str:
     return fuller[0] if len(fuller) == 1 else number
 
 
+def _law_key(title: str) -> str:
+    """A law's name for matching its mentions: "Bộ Luật tố tụng hình sự" is the "Luật Tố tụng hình sự" of its year."""
+    return title.casefold().removeprefix("bộ ")
+
+
 def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocument]:
     """One citation per document: the fullest mention, its gaps filled from the other mentions.
 
@@ -982,13 +995,13 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
     groups: dict[tuple[object, ...], list[CitedDocument]] = {}
     # "Luật Xây dựng số 50/2014/QH13 ... Luật Xây dựng 2014": the law by name and year is the numbered one
     numbered_laws = {
-        (c.title.casefold(), c.year): c.number for c in citations if c.number and c.title and c.year
+        (_law_key(c.title), c.year): c.number for c in citations if c.number and c.title and c.year
     }
     for citation in sorted(citations, key=lambda c: c.start):
         if citation.number:
             same_type = {c.number for c in citations if c.number and c.doc_type == citation.doc_type}
             citation.number = _fuller_number(citation.number, same_type)
-        named = numbered_laws.get((citation.title.casefold(), citation.year)) if citation.title else None
+        named = numbered_laws.get((_law_key(citation.title), citation.year)) if citation.title else None
         key = (
             ("number", citation.number)
             if citation.number

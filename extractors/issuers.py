@@ -43,6 +43,14 @@ _FIELD_HEADS = tuple(_WORDS["field_heads"])
 _CANNOT_END = "|".join(re.escape(word) for word in _WORDS["name_cannot_end"])
 _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
 _MAX_ISSUER_TOKENS = 14
+# National bodies whose name is whole: a capitalised word after one begins something else (a subject, a person).
+_WHOLE_NATIONAL_BODIES = frozenset({"Chính phủ", "Thủ tướng Chính phủ", "Ủy ban Thường vụ Quốc hội"})
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower()
+
+
 _LEVEL_ENDING = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(level).replace(r"\ ", r"\s+") for level in ADMIN_LEVELS)
@@ -188,6 +196,13 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
             if _BODY_AFTER_DASH.match(" ".join(tokens[index + 1 : index + 5])):
                 break  # "Ban Dân nguyện - Ủy ban Thường vụ Quốc hội": the body it belongs to, no part of its name
             continue  # "Bộ Lao động - Thương binh và Xã hội"
+        if (
+            word == "tại"
+            and text[start:end].endswith("cấp cao")
+            and index + 1 < len(tokens)
+            and _is_capitalised(tokens[index + 1])
+        ):
+            continue  # "Tòa án nhân dân cấp cao tại Hà Nội": the high court's seat is part of its name
         if not word or token[0] in "(“\"'" or (index > 0 and _stop_here(tokens, index)):
             break
         if "\n" in text[end : matches[index].start()] and not word[:1].islower():
@@ -202,6 +217,13 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
             )
         ):
             break  # another citation begins: "... của Quốc hội Công điện 230/CĐ-TTg", "... và Kế hoạch số"
+        if (
+            index > 0
+            and _capitalised_word(word)
+            and word != "Việt"  # "Chính phủ Việt Nam"
+            and " ".join(text[start:end].split()) in _WHOLE_NATIONAL_BODIES
+        ):
+            break  # "Nghị định số 64/2007/NĐ-CP của Chính phủ Ứng dụng công nghệ thông tin ...": the subject, no "về"
         if index > 0 and _begins_another_body(text[start:end], word):
             break  # "... của Bộ Tài chính Sở Tài chính 2025": a table row run into one line
         capitalised = _is_capitalised(word) or word in ISSUER_TOKENS

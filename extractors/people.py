@@ -112,8 +112,14 @@ _UNIT_GOES_ON = regex.compile(r"[ \t]+(?:[-–][ \t]*)?\p{Lu}\p{Ll}")
 _SIGNATURE_LINE = regex.compile(
     rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}}\s./]*$", regex.MULTILINE
 )
-_ASSIGNMENT_CUE = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['assignment_cues'])})", regex.IGNORECASE)
-_ASSIGNMENT_VERB = regex.compile(rf"(?<!\w)(?:{'|'.join(_TITLES['assignment_verbs'])})", regex.IGNORECASE)
+# "giao" of "Bộ Ngoại giao" or "Sở Giao thông vận tải" is part of a name, no assignment (news, heldout73)
+_NOT_IN_A_NAME = r"(?<![Nn]goại\s)(?![Gg]iao\s+thông)"
+_ASSIGNMENT_CUE = regex.compile(
+    rf"(?<!\w){_NOT_IN_A_NAME}(?:{'|'.join(_TITLES['assignment_cues'])})", regex.IGNORECASE
+)
+_ASSIGNMENT_VERB = regex.compile(
+    rf"(?<!\w){_NOT_IN_A_NAME}(?:{'|'.join(_TITLES['assignment_verbs'])})", regex.IGNORECASE
+)
 # A committee cue leads a list in when a colon, "gồm" or "là" follows it: "Trưởng ban: Ông ...",
 # "Chủ tịch Ủy ban Quốc gia là Phó Thủ tướng Chính phủ Lê Thành Long" (legal_docs).
 _LEADS_LIST = regex.compile(r"[^.;]*?(?::|\bgồm\b|\blà\b)")
@@ -430,7 +436,7 @@ def _read_person(
     line_ends_with_name = not text[end:line_end].strip(" \t*.")
     flattened = _FLATTENED_SIGNATURE.match(before) if line_ends_with_name else None
     # Without "KT."/"TM." the capacity must end with a title: "GIÁM ĐỐC Cù Ngọc Trang", "BỘ TRƯỞNG Nguyễn Văn Hùng".
-    if flattened is not None and not flattened["opener"] and _capacity_title(flattened["capacity"]) is None:
+    if flattened is not None and not flattened["opener"] and capacity_title(flattened["capacity"]) is None:
         flattened = None
     # "PHÓ TRƯỞNG THUẾ TỈNH Nguyễn Tấn Lợi": a signer's capacity may end with a place word.
     if _PLACE_BEFORE.search(just_before) and not officer_after_level and flattened is None:
@@ -441,7 +447,7 @@ def _read_person(
     if flattened is not None:
         # The capacity is the signer's title, also where the name is anywhere in the text (a
         # Quyết định signed above the plan it issues).
-        title = _capacity_title(flattened["capacity"])
+        title = capacity_title(flattened["capacity"])
         in_signature = True
     else:
         # The office before the name is the title; a title after a dash may be a role in a committee
@@ -455,7 +461,7 @@ def _read_person(
         alone_on_line = not before.strip(" \t*#") and line_ends_with_name
         in_signature = start >= signature_start and alone_on_line
         if in_signature and title is None:
-            title = _capacity_title(_line_above(text, line_start)) or _signature_capacity(text, line_start)
+            title = capacity_title(_line_above(text, line_start)) or _signature_capacity(text, line_start)
     if (
         honorific is None
         and title is None
@@ -510,7 +516,7 @@ def _honorific(before: str) -> regex.Match[str] | None:
     return None if _NOT_BEFORE_WEAK_HONORIFIC.search(before, 0, found.start()) else found
 
 
-def _capacity_title(capacity: str) -> str | None:
+def capacity_title(capacity: str) -> str | None:
     """The signer's own title in a capacity in capitals: the last one ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH" -> Phó Chủ tịch).
 
     "T/M BAN BÍ THƯ" signs for a body whose name ends like a title: no title of the signer's.
@@ -677,6 +683,10 @@ def _office_named(title: str, rest: str) -> str | None:
         return f"{title} {unit.name}"
     if title in _PLACE_HEAD_TITLES and _LOCALITY.fullmatch(rest):
         return f"{title} {rest}"  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
+    if title in _PLACE_HEAD_TITLES | _INSPECTOR_TITLES and _PROVINCE_ALONE.fullmatch(rest):
+        # "Chủ tịch Hà Nội Nguyễn Đức Chung", "Chánh Thanh tra TP Hà Nội Nguyễn Văn Tấn Dũng" (news, heldout76): the
+        # province or city by its name alone, the press's short form of its committee or inspectorate
+        return f"{title} {rest}"
     if (
         title in _MINISTER_TITLES
         and (ministry := organization_at(f"Bộ {rest}", 0))
@@ -719,6 +729,12 @@ _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll
 _PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
 _LOCAL_LEVELS = "|".join(regex.escape(level).replace(r"\ ", r"[ \t]+") for level in ADMIN_LEVELS)
 _LOCALITY = regex.compile(rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}")
+_PROVINCE_ALONE = regex.compile(
+    r"(?:(?:TP\.?|Tp\.?|[Tt]hành[ \t]+phố|[Tt]ỉnh)[ \t]*)?(?:"
+    + "|".join(regex.escape(p) for p in sorted(_PROVINCES, key=len, reverse=True))
+    + ")"
+)
+_INSPECTOR_TITLES = frozenset({"Chánh Thanh tra", "Phó Chánh Thanh tra"})
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)
@@ -760,7 +776,7 @@ def _signature_capacity(text: str, line_start: int) -> str | None:
     if not lines:
         return None
     last_line = next((line for line in reversed(lines[-1].group().splitlines()) if line.strip()), "")
-    return _capacity_title(last_line.strip(" \t*#"))  # "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH": "Chủ tịch"
+    return capacity_title(last_line.strip(" \t*#"))  # "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH": "Chủ tịch"
 
 
 def _signature_block_start(text: str) -> int:
@@ -835,8 +851,23 @@ def _merge_into(found: dict[str, Person], person: Person) -> None:
     ):
         # "nhà thơ Trần Đăng Khoa", then "nhà thơ Trần Đăng Khoa - Phó Chủ tịch Hội Nhà văn Việt Nam": the post wins
         known.title = person.title
+    elif (
+        _short_place_title(known.title)
+        and person.title
+        and person.title.startswith(known.title.split(" ")[0])
+    ):
+        # "Chủ tịch Hà Nội Nguyễn Đức Chung", then "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": the body's name wins
+        known.title = person.title if len(person.title) > len(known.title) else known.title
     if _ROLE_STRENGTH[person.role] > _ROLE_STRENGTH[known.role]:
         known.role = person.role
+
+
+def _short_place_title(title: str | None) -> bool:
+    """A head's title with the press's bare province ("Chủ tịch Hà Nội", "Chánh Thanh tra TP Hà Nội")."""
+    return title is not None and any(
+        title.startswith(head + " ") and _PROVINCE_ALONE.fullmatch(title[len(head) + 1 :])
+        for head in _PLACE_HEAD_TITLES | _INSPECTOR_TITLES
+    )
 
 
 def _line_end(text: str, position: int) -> int:

@@ -15,6 +15,7 @@ import unicodedata
 from extractors.issuers import BODY_HEADS, expand_abbreviations
 from extractors.known_bodies import known_body_spelling
 from extractors.lexicon import load_yaml
+from extractors.people import capacity_title
 
 _SIGNATURE = load_yaml("signature")
 _FAMILY_NAMES = frozenset(_SIGNATURE["family_names"])
@@ -157,11 +158,20 @@ def extract_signer_title(text: str, signer: str) -> str | None:
     lines = text.splitlines()
     for index in reversed(range(len(lines))):
         line = _with_wrapped_name_tail(lines[index], lines[index + 1 : index + 3])  # "... Trần" / "Chí Hùng"
+        if (
+            signer in line
+            and index > 0
+            and not _STARTS_WITH_MARKER.match(line)
+            and _STARTS_WITH_MARKER.match(lines[index - 1])
+        ):
+            line = f"{lines[index - 1].strip()} {line.strip()}"  # the capacity wrapped onto the name's line
         before, found, _ = line.partition(signer)
         if not found or not _STARTS_WITH_MARKER.match(line.strip()):
             continue
         capacity = " ".join(before.split()).upper()
-        return next((title for title in _TITLES if capacity.endswith(title.upper())), None)
+        return next((title for title in _TITLES if capacity.endswith(title.upper())), None) or capacity_title(
+            capacity
+        )
     return None
 
 
@@ -186,6 +196,14 @@ def extract_signer(text: str) -> str | None:
         # A scan may wrap the name ("PHÓ CHỦ TỊCH Trần" / "Chí Hùng"): try the line with its
         # wrapped tail first, so that "Đỗ Ngọc" / "Chi" is not read as the name "Đỗ Ngọc".
         candidates = [_with_wrapped_name_tail(line, end_block[index + 1 :]), line]
+        if (
+            index > 0
+            and _STARTS_WITH_MARKER.match(end_block[index - 1])
+            and not _STARTS_WITH_MARKER.match(line)
+        ):
+            # "TL. CỤC TRƯỞNG TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC" / "TẾ Nguyễn Thị Thanh Hằng": the capacity
+            # wrapped onto the name's line (heldout71's office scan)
+            candidates.append(f"{end_block[index - 1].strip()} {line.strip()}")
         for candidate in dict.fromkeys(candidates):
             for part in re.split(r"\s{2,}|\t", candidate.strip()):
                 name = (

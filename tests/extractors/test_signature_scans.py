@@ -118,6 +118,16 @@ def test_signer_title_read_beside_a_wrapped_name() -> None:
     assert extract_signer_title(block, "Trần Chí Hùng") == "Phó Chủ tịch"
 
 
+def test_signer_and_title_where_the_capacity_wrapped_onto_the_names_line() -> None:
+    # Cục Thuế 5402/CT-CS (tests/heldout71) as its office scan came out: "TẾ" of the capacity before the name.
+    block = (
+        "Nơi nhận: Như trên; Lưu: VT, CS.\nTL. CỤC TRƯỞNG TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC\n"
+        "TẾ Nguyễn Thị Thanh Hằng\n"
+    )
+    assert extract_signer(block) == "Nguyễn Thị Thanh Hằng"
+    assert extract_signer_title(block, "Nguyễn Thị Thanh Hằng") == "Trưởng ban"
+
+
 def test_recipients_cut_by_the_signature_column_read_as_bands() -> None:
     # OCR reads the end block's two columns as bands: the capacity lines fall inside the Nơi nhận list.
     from extractors.signature import extract_recipients
