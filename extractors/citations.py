@@ -916,6 +916,11 @@ def _share_with_following(citations: list[CitedDocument], text: str) -> list[Cit
     return citations
 
 
+_ANOTHER_TYPE_JOINED = re.compile(
+    r"\s(?:và|hoặc)\s+(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị|Pháp lệnh|Bộ luật|Luật)$"
+)
+
+
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
     position = 0
@@ -924,6 +929,10 @@ def _laws_by_name(text: str) -> list[CitedDocument]:
         if _DRAFT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "Dự thảo Luật Quy hoạch năm 2025": a draft is no issued document
         title = expand_law_abbreviation(re.sub(r"\s+", " ", match["title"]))
+        if _ANOTHER_TYPE_JOINED.search(title) and not title.lower().startswith("luật sửa đổi"):
+            # "... của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP ...": the decree's number is not the law's
+            position = match.start() + 1
+            continue
         amending = title.lower().startswith("luật sửa đổi")
         name_words = title.split()[2 if title.startswith(("Bộ", "Pháp lệnh")) else 1 :]
         lower_case_name = title != "Hiến pháp" and not amending and name_words[0][:1].islower()
