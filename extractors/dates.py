@@ -109,6 +109,9 @@ _PLANNED_COMPLETION_CUE = re.compile(
     r"\b(?:có\s+kế\s+hoạch|dự\s+kiến)\s+hoàn\s+thành(?:\s+(?:trong|trước|vào))?\s*(?:ngày\s*)?$",
     re.IGNORECASE,
 )
+# A year that opens a span of years: "sẽ hoàn thành trong năm 2018 đến 2020" (news, heldout80) is no due year.
+_A_YEAR = re.compile(r"(?:[Nn]ăm\s+)?(?:19|20)\d{2}")
+_YEAR_SPAN_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:19|20)\d{2}(?![\d/])")
 _AS_OF_CUE = re.compile(r"\btính\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$", re.IGNORECASE)
 # "vào ngày 19 tháng 12 năm 2025" after a milestone of the same clause ("khánh thành", "khởi công", "tổ
 # chức lễ"): the task is due that day (data/obligations.yaml ``target_date_milestones``); not after "đã".
@@ -249,6 +252,8 @@ _YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
+        return False
+    if _YEAR_SPAN_AFTER.match(text, end) and _A_YEAR.fullmatch(text, start, end):
         return False
     if _TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end):
         return False
