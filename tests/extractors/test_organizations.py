@@ -128,3 +128,10 @@ def test_organizations_lower_case_field_only_where_no_verb_follows_the_head() ->
         assert not any(o.name.startswith(clause) for o in extract_organizations(line)), line
     names = [o.name for o in extract_organizations("Báo cáo gửi về Cục chăn nuôi trước ngày 15/5/2017.")]
     assert names == ["Cục chăn nuôi"]
+
+
+def test_expand_abbreviations_city_glued_to_its_name() -> None:
+    """ "UBND TP.Hải Phòng" (news, heldout83): "TP." glued to a name is the city; "TP.HCM" stays one token."""
+    assert expand_abbreviations("UBND TP.Hải Phòng") == "Ủy ban nhân dân Thành phố Hải Phòng"
+    assert expand_abbreviations("UBND TP.HCM") == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert expand_abbreviations("số 12/TP.Hải") == "số 12/TP.Hải"
