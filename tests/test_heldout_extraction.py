@@ -1226,6 +1226,32 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    # Session 13, last round: heldout75's draw from rank 86 (docs committed) and news, blind on 77bebec.
+    "heldout82": HeldOutSet(
+        TESTS / "heldout82",
+        5,
+        {"citations": 0.989, "people": 0.909},  # the same blind
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.975,  # 40/41 (36/41 blind)
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout83": HeldOutSet(
+        TESTS / "heldout83",
+        8,
+        {"citations": 1.000, "deadlines": 1.000, "people": 0.800, "obligations": 0.500},  # the same blind
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.857,
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.700,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),  # recipient 0/1 blind
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
