@@ -139,6 +139,7 @@ _FORM_CODE_PARTS = frozenset(_DOC_TYPES["form_code_parts"])
 _JOINED_TO_PREVIOUS = re.compile(r"(?:,|;|\bvà|\bhoặc)\s*(?:các\s+)?$")
 # The issuer follows "của" (not "do": "... số 100/2020/NĐ-CP do UBND cấp tỉnh thực hiện" is no issuer).
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
+_BRACKET_THEN_ISSUER = re.compile(r"\s*\)(?=\s*,?\s*(?:của|CỦA)\s)")
 _YEARLESS_DATE_THEN_ISSUER = re.compile(
     r"(?P<date>\s*,?\s*ngày\s+\d{1,2}\s*[/-]\s*\d{1,2})(?![/.-]?\d)(?=\s*,?\s*(?:của|CỦA)\s)"
 )
@@ -369,6 +370,11 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         # its year stands between the number and the issuer; no date is kept
         position = yearless.end("date")
     position = _DOWNLOAD_LINK.match(text, position).end()
+    if (closing := _BRACKET_THEN_ISSUER.match(text, position)) and "(" in text[
+        max(0, number_end - 60) : number_end
+    ]:
+        # "Kết luận (số 184/KL-SYT) của Giám đốc Sở Y tế Hòa Bình" (news, heldout83): the number in brackets
+        position = closing.end()
     issuer_lead = _ISSUER_LEAD.match(text, position)
     issuer = cut_issuer(text, issuer_lead.end(), stop_before=_TYPE_WORD_START) if issuer_lead else None
     lower_case_subject = True
