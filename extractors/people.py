@@ -199,11 +199,16 @@ _BEFORE_NAME_WINDOW = 300
 # The header of a Cục's own document ("BỘ TÀI CHÍNH CỤC THUẾ"), and the head titles its abbreviations stand for.
 _DEPARTMENT_HEADER = regex.compile(r"(?<!TỔNG )\bCỤC\b")
 _DEPARTMENT_HEAD_TITLES: dict[str, str] = _TITLES["department_head_abbreviations"]
-_BARE_ABBREVIATION_BEFORE = regex.compile(r"(?:^|[\s;:,])(PCT|CT)[ \t]+$")
+_DEPARTMENT_ISSUER = regex.compile(r"(?:Cục trưởng[ \t]+)?Cục[ \t]+\p{Lu}")
+_BARE_ABBREVIATION_BEFORE = regex.compile(r"(?:^|[\s;:,])(PCT\.?|CT)[ \t]+$")
 
 
-def extract_people(text: str) -> list[Person]:
-    """Distinct named people of ``text`` with honorific, title and role; first mention's offsets."""
+def extract_people(text: str, issuer: str | None = None) -> list[Person]:
+    """Distinct named people of ``text`` with honorific, title and role; first mention's offsets.
+
+    ``issuer`` is the document's own issuing body where a caller has read it: a Cục's letter without its
+    header ("Kính gửi: …" first) still names its heads by the Cục's abbreviations.
+    """
     sections = parse_sections(text)
     signature_start = _signature_block_start(text)
     places = _places_named_again(text)
@@ -228,7 +233,9 @@ def extract_people(text: str) -> list[Person]:
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
-    return _with_department_head_titles(_without_misspelt_names(_without_run_on_names(found), text), text)
+    return _with_department_head_titles(
+        _without_misspelt_names(_without_run_on_names(found), text), text, issuer
+    )
 
 
 # The Ê Đê and other Central Highlands names open with "Y" (men) or "H'" (women) and end with the clan: "Y Ngôn Byă",
@@ -244,13 +251,14 @@ _PERSON_NOUN_BEFORE = regex.compile(
 _YOUNG_BEFORE = regex.compile(r"(?<!\w)(?:[Ee]m|[Aa]nh|[Cc]hị)[ \t]+$")
 
 
-def _with_department_head_titles(people: list[Person], text: str) -> list[Person]:
+def _with_department_head_titles(people: list[Person], text: str, issuer: str | None = None) -> list[Person]:
     """In a Cục's own letter, "PCT Đặng Ngọc Minh (để b/c)" is its Phó Cục trưởng, not a Phó Chủ tịch.
 
     Only for a bare abbreviation right before the name (no unit after it: "PCT UBND tỉnh ..." stays
-    a Phó Chủ tịch) and only when the header's issuing body is a Cục ("BỘ TÀI CHÍNH CỤC THUẾ").
+    a Phó Chủ tịch) and only when the issuing body is a Cục: by its header ("BỘ TÀI CHÍNH CỤC THUẾ") or, for a
+    letter copied from "Kính gửi:" on, as the document reader found it ("Cục Hải quan", heldout84).
     """
-    if not _DEPARTMENT_HEADER.search(text[:300]):
+    if not (_DEPARTMENT_HEADER.search(text[:300]) or _DEPARTMENT_ISSUER.match(issuer or "")):
         return people
     for person in people:
         abbreviation = _BARE_ABBREVIATION_BEFORE.search(text, max(0, person.start - 6), person.start)

@@ -71,6 +71,18 @@ def test_a_cuc_letters_abbreviated_heads_and_its_signers_capacity() -> None:
     )
 
 
+def test_a_cuc_notices_abbreviation_with_a_full_stop() -> None:
+    # Thông báo 37691/TB-CHQ of the Cục Hải quan (legal_docs, heldout82): no header, the authority line "CỤC
+    # TRƯỞNG CỤC HẢI QUAN"; "PCT. Nguyễn Thành Hưng (để b/cáo)" in its Nơi nhận is its Phó Cục trưởng.
+    text = (
+        "Số: 37691/TB-CHQ\nTHÔNG BÁO VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ CỤC TRƯỞNG CỤC HẢI QUAN Căn cứ Luật Hải quan "
+        "ngày 23 tháng 6 năm 2014;\nNơi nhận: Công ty TNHH Công nghệ Huawei Việt Nam; PCT. Nguyễn Thành Hưng (để "
+        "b/cáo); Chi cục Kiểm định Hải quan;\n"
+    )
+    people = {person.name: person for person in extract_all(text).people}
+    assert people["Nguyễn Thành Hưng"].title == "Phó Cục trưởng"
+
+
 def test_the_signers_capacity_is_his_title_over_a_recipient_mention() -> None:
     # Quyết định 2020/QĐ-UBND Lào Cai (heldout15): named in the "Nơi nhận" with his committee, signing
     # as "PHÓ CHỦ TỊCH"

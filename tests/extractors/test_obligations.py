@@ -862,3 +862,26 @@ def test_obligations_recipient_two_councils_share_one_level() -> None:
         "annual",
     )
     assert obligation.responsible.startswith("Quỹ đầu tư phát triển Thành phố")
+
+
+# Issue #4 (heldout82, Cục Thuế 5443/CT-CS; corpus legal_docs): a letter quoting a circular's rule ("... quy định:
+# "… ”") gives no task of its own in the quotation; the same text with no quotation opened is read as before.
+QUOTED_CIRCULAR = (
+    'Tại khoản 1, khoản 2 Điều 82 Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính quy định: "1. Nội dung '
+    "chi ủy nhiệm thu Cơ quan Thuế ủy nhiệm cho tổ chức, cá nhân thực hiện thu một số khoản thuế. 2. Mức kinh phí ủy "
+    "nhiệm thu: Cơ quan Thuế xây dựng mức kinh phí ủy nhiệm thu phù hợp nhằm đáp ứng yêu cầu quản lý thu thuế đối với "
+    "từng địa bàn, mức kinh phí ủy nhiệm thu do Tổng cục trưởng Tổng cục Thuế quyết định sau khi được Bộ Tài chính "
+    "chấp thuận. Nội dung chi ủy nhiệm thu được bố trí ngoài định mức chi quản lý hành chính và được giao trong dự "
+    "toán chi hoạt động thường xuyên của Cơ quan Thuế theo quy định. ” Căn cứ vào khoản 1, khoản 2 Điều 82 Thông tư "
+    "số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính, Cục Thuế đang báo cáo Bộ Tài chính trước khi Cục Thuế ban hành "
+    "quyết định mức kinh phí ủy nhiệm thu."
+)
+
+
+def test_obligations_a_quoted_rule_gives_no_task() -> None:
+    quoted = [o.action for o in extract_obligations(QUOTED_CIRCULAR)]
+    assert not any(action.startswith("Nội dung chi ủy nhiệm thu được bố trí") for action in quoted)
+    unquoted = QUOTED_CIRCULAR.replace('quy định: "', "quy định. ")  # no quotation opens: read as before
+    assert any(
+        o.action.startswith("Nội dung chi ủy nhiệm thu được bố trí") for o in extract_obligations(unquoted)
+    )
