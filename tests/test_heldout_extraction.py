@@ -1309,6 +1309,39 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout89": HeldOutSet(
+        TESTS / "heldout89",
+        7,
+        {
+            "citations": 1.000,
+            "deadlines": 1.000,
+            "people": 1.000,
+            "obligations": 1.000,
+        },  # obligations 0.667 blind
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 1.000,
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout90": HeldOutSet(
+        TESTS / "heldout90",
+        8,
+        {"citations": 0.769, "deadlines": 0.667, "people": 0.850, "obligations": 0.769},  # people 0.606 blind
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.800,  # 8/10 (6/10 blind)
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.941,  # 16/17
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.400,
+            "obligation.responsible": 0.200,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.

@@ -166,3 +166,19 @@ def test_a_q_and_a_byline_names_its_lawyer_without_the_page_heading_after_it() -
         ("Tham vấn bởi Luật sư:Phạm Thanh Hữu Mua bán Đất tại Hà Nội", "Phạm Thanh Hữu"),
     ]:
         assert [(p.name, p.title) for p in extract_people(text)] == [(name, "Luật sư")]
+
+
+def test_people_listed_after_a_plural_lead_share_its_post() -> None:
+    # News (baomoi_news, heldout90): a plural post before "gồm có", then one honorific for a list of names; each
+    # listed name is a person with the lead's post, the honorific only where it is written (heldout40's rule).
+    text = (
+        "Cụ thể, người đứng đầu Sở Nội vụ hiện nay là ông Trần Huy Sáng - Giám đốc; 8 Phó Giám đốc Sở Nội vụ gồm có "
+        "ông Nguyễn Ngọc Việt, Nguyễn Văn Hiếu, Phùng Văn Thiệp, Nguyễn Đình Hoa, Ngô Anh Tuấn, Lê Văn Cửu, Phùng Minh "
+        "Sơn và bà Nguyễn Thị Thùy."
+    )
+    people = {p.name: (p.honorific, p.title) for p in extract_people(text)}
+    assert people["Trần Huy Sáng"] == ("Ông", "Giám đốc")
+    assert people["Nguyễn Ngọc Việt"] == ("Ông", "Phó Giám đốc Sở Nội vụ")
+    assert people["Phùng Minh Sơn"] == (None, "Phó Giám đốc Sở Nội vụ")
+    assert people["Nguyễn Thị Thùy"] == ("Bà", "Phó Giám đốc Sở Nội vụ")
+    assert len(people) == 9
