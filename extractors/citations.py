@@ -410,6 +410,13 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
         joint = _JOINT_CENTRAL_BODY.match(text, position)
         if joint and str(found["issuer"]) in _JOINT_CENTRAL_BODIES:
             found["issuer"], position = f"{found['issuer']}, {joint['body']}", joint.end()
+        elif issuer_lead and _JOINT_SYMBOL.search(text, max(0, number_end - 60), number_end):
+            # a joint document: the list of its issuers may be longer than one body's name
+            longer = cut_issuer(
+                text, issuer_lead.end(), stop_before=_TYPE_WORD_START, max_tokens=_MAX_JOINT_TOKENS
+            )
+            first, position = (_issuer_name(longer[0]), longer[1]) if longer else (found["issuer"], position)
+            found["issuer"], position = _listed_joint_issuers(text, str(first), position)
     if "issuer" in found:
         if qualifier := _ISSUER_QUALIFIER.match(text, position):
             position = qualifier.end()
@@ -424,6 +431,29 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
             found["issuer"], position = issued_by
     found["end"] = position
     return found
+
+
+# A joint document's symbol ("07/2013/TTLT-BGDĐT-BNV-BTC", "72/2025/NQLT/UBTVQH15-CP-…"): its issuers are listed, one
+# after another, by commas, "và" or dashes ("của Bộ trưởng Bộ Giáo dục và Đào tạo, Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ
+# Tài chính", heldout91; 23 joint citations in the legal and Q&A corpus).
+_MAX_JOINT_TOKENS = 40
+_JOINT_SYMBOL = re.compile(r"(?:TTLT|NQLT)[\w/.&-]*$")
+_NEXT_JOINT_ISSUER = re.compile(
+    r"(?P<joiner>\s*,\s*|\s+và\s+|\s*[-–]\s*)(?=(?:Bộ\s+trưởng|Bộ|Thống\s+đốc|Chánh\s+án|Viện\s+trưởng|Tổng\s+Kiểm\s+toán"
+    r"|Ủy\s+ban|Chính\s+phủ|Đoàn\s+Chủ\s+tịch|Tòa\s+án|Viện\s+kiểm\s+sát)(?!\w))"
+)
+
+
+def _listed_joint_issuers(text: str, first: str, position: int) -> tuple[str, int]:
+    """The issuers of a joint document read on after the first: "A, B và C" as the text lists them."""
+    issuers = first
+    while (joiner := _NEXT_JOINT_ISSUER.match(text, position)) is not None:
+        following = cut_issuer(text, joiner.end(), stop_before=_TYPE_WORD_START)
+        if following is None:
+            break
+        separator = " và " if "và" in joiner["joiner"] else (", " if "," in joiner["joiner"] else " - ")
+        issuers, position = f"{issuers}{separator}{_issuer_name(following[0])}", following[1]
+    return issuers, position
 
 
 def _issued_by(text: str, position: int) -> tuple[str, int] | None:
@@ -1205,7 +1235,10 @@ def extract_citations(text: str) -> list[CitedDocument]:
         if citation.issued_on is None or citation.issuer is None:
             date, body = announced_before(nfc, citation.start)  # "Ngày 16/6/2025, Quốc hội đã thông qua ..."
             citation.issued_on = citation.issued_on or date or _dated_before(nfc, citation.start)
-            citation.issuer = citation.issuer or (_issuer_name(body) if body else None)
+            if citation.issuer is None and body:
+                citation.issuer = complete_bare_level(
+                    _issuer_name(body), units
+                )  # "Thường vụ Tỉnh ủy" → "… Vĩnh Phúc"
     for law in laws:
         law.issuer = law.issuer or (passed_by(nfc, law.title) if law.title else None)
     citations = _deduplicate(numbered + laws, nfc)

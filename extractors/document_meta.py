@@ -452,13 +452,21 @@ def _without_level(place: str) -> str:
     return place[len(level) + 1 :] if level else place
 
 
+_CITY_ABBREVIATIONS = {"tp": "thành phố", "tp.": "thành phố"}
+
+
 def _level_named_with(body: str, text: str) -> str | None:
     """The level the text most often puts after ``body`` or its abbreviation: "UBND tỉnh" -> "tỉnh"."""
     spellings = [body, *(abbr for abbr, full in ISSUER_TOKENS.items() if full == body)]
     pattern = re.compile(
-        rf"(?:{'|'.join(map(re.escape, spellings))})\s+({'|'.join(_ADMIN_LEVELS)})\b", re.IGNORECASE
+        rf"(?:{'|'.join(map(re.escape, spellings))})\s+({'|'.join(_ADMIN_LEVELS)}|TP\b\.?|Tp\b\.?)(?:\b|(?<=\.))",
+        re.IGNORECASE,
     )
-    levels = [match.group(1).lower() for match in pattern.finditer(text)]
+    # "CT, các PCT UBND TP" (a city's Nơi nhận, heldout91): "TP" is the city level
+    levels = [
+        _CITY_ABBREVIATIONS.get(match.group(1).lower(), match.group(1).lower())
+        for match in pattern.finditer(text)
+    ]
     return max(levels, key=levels.count) if levels else None  # a tie: the first named, whatever the hash seed
 
 

@@ -175,7 +175,9 @@ def _begins_another_body(name_so_far: str, word: str) -> bool:
     )
 
 
-def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+def cut_issuer(
+    text: str, start: int, stop_before: re.Pattern[str] | None = None, max_tokens: int = _MAX_ISSUER_TOKENS
+) -> tuple[str, int] | None:
     """Read an issuer's name that begins at ``text[start]``; return (raw name, end offset) or None.
 
     The name runs while its words look like an organisation's name: capitalised words, numbers,
@@ -184,7 +186,8 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
     ("Ủy ban nhân dân Quận 1 cải thiện ..." ends after "1"). One lower-case syllable may follow a
     capitalised one, as in the words of a proper name ("Bộ Thông tin và Truyền thông", "Giám đốc").
     It also ends where ``stop_before`` matches (the
-    citation extractor passes its type words: "... của UBND Thành phố và Kế hoạch số ...").
+    citation extractor passes its type words: "... của UBND Thành phố và Kế hoạch số ..."). ``max_tokens`` is longer
+    for a joint document's list of issuers.
     """
     matches = list(_TOKEN.finditer(text, start, min(len(text), start + 300)))
     tokens = [m.group() for m in matches]
@@ -203,7 +206,7 @@ def cut_issuer(text: str, start: int, stop_before: re.Pattern[str] | None = None
         if _FOOTNOTE_MARK.search(word):
             word = _FOOTNOTE_MARK.sub("", word).rstrip(_TRAILING_PUNCT + "./")
         list_name = _in_list_name(text[start:end], word)
-        if index >= _MAX_ISSUER_TOKENS and not list_name:
+        if index >= max_tokens and not list_name:
             break
         if word in "-–" and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1]):
             if _BODY_AFTER_DASH.match(" ".join(tokens[index + 1 : index + 5])):

