@@ -41,7 +41,7 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     from extractors.indicators import extract_dimensions, extract_indicators, indicator_spans
     from extractors.obligations import article_obligations, extract_obligations, is_article
     from extractors.organizations import extract_organizations
-    from extractors.people import extract_people, without_cut_names
+    from extractors.people import extract_people, is_withheld_name, without_cut_names
     from extractors.periods import extract_periods
     from extractors.signature import extract_recipients, extract_signer, extract_signer_title
 
@@ -49,6 +49,8 @@ def _extract_flowed(text: str, original: str) -> Extraction:
     if text != original:
         document.signer = extract_signer(original)
         document.recipients = extract_recipients(original)
+    if document.signer and is_withheld_name(document.signer):
+        document.signer = None  # "Bí thư chi bộ … Nguyễn Văn A": a model form's placeholder signs nothing
     # The document's own number is no citation, wherever the text gives it ("(Kèm theo Công văn số ...)").
     citations = [c for c in extract_citations(text) if not document.number or c.number != document.number]
     people = extract_people(text, document.issuer)

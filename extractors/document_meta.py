@@ -420,8 +420,19 @@ _RUN_IN_BASIS = re.compile(r"\s(?:Căn cứ|Xét đề nghị|Theo đề nghị)
 
 
 def _run_in_authority(lines: list[str]) -> str | None:
-    """The office and body in capitals right before a legal basis run into the same header line."""
-    for line in lines[:_HEADER_LINES]:
+    """The office and body in capitals right before a legal basis run into the same header line.
+
+    A scan wraps that long line ("… TỈNH" / "CAO BẰNG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG Căn" / "cứ Luật …"): read
+    on, three lines are read as one when no single line holds both.
+    """
+    header = lines[:_HEADER_LINES]
+    return _run_in_authority_of(header) or _run_in_authority_of(
+        [" ".join(header[index : index + 3]) for index in range(len(header))]
+    )
+
+
+def _run_in_authority_of(lines: list[str]) -> str | None:
+    for line in lines:
         basis = _RUN_IN_BASIS.search(line)
         if basis is None:
             continue

@@ -71,6 +71,8 @@ _LEVEL_ENDING = re.compile(
 )
 
 _TOKEN = re.compile(r"\S+")
+# A sentence glued to the next one: a lower-case word, a full stop, a capital ("phủ.Thủ"); not "TP.HCM", "v.v".
+_NEXT_SENTENCE_GLUED = re.compile(r"(?P<word>\w*[a-zđà-ỹ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
 # A footnote mark a web copy glues to the word before it: "... của Thanh tra Chính phủ[3], UBND ...".
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]$")
 _TRAILING_PUNCT = ",;:)(”“\"'…?!"
@@ -203,6 +205,10 @@ def cut_issuer(
     for index, token in enumerate(tokens[:_MAX_LIST_NAME_TOKENS]):
         # "... của Ủy ban nhân dân tỉnh Cà Mau)./.": the closing "./." is no part of the name
         word = token if token in ISSUER_TOKENS else token.rstrip(_TRAILING_PUNCT + "./")
+        if glued := _NEXT_SENTENCE_GLUED.match(word):
+            # "của Thủ tướng Chính phủ.Thủ tướng Chính phủ yêu cầu …" (a web copy's missing space, news): the
+            # name ends at the full stop
+            word, token = glued["word"], glued["word"] + "."
         if _FOOTNOTE_MARK.search(word):
             word = _FOOTNOTE_MARK.sub("", word).rstrip(_TRAILING_PUNCT + "./")
         list_name = _in_list_name(text[start:end], word)
@@ -397,7 +403,7 @@ def _in_place_name(words: list[str]) -> bool:
 _VOWELS = frozenset("AĂÂEÊIOÔƠUƯY")
 
 
-def _has_vowel(word: str) -> bool:
+def has_vowel(word: str) -> bool:
     """Whether ``word`` can be a Vietnamese syllable: one without a vowel is an abbreviation ("HCM", "TP")."""
     letters = unicodedata.normalize("NFD", word.upper())
     return any(
@@ -415,7 +421,7 @@ def title_case(caps: str) -> str:
     for index, word in enumerate(caps.split()):
         after_level = any(" ".join(words[-n:]).lower() in ADMIN_LEVELS for n in (1, 2) if len(words) >= n)
         in_unit_name = after_level or (bool(words) and words[-1][:1].isupper() and _in_place_name(words))
-        if word in _TITLE_UPPER or any(ch.isdigit() for ch in word) or not _has_vowel(word):
+        if word in _TITLE_UPPER or any(ch.isdigit() for ch in word) or not has_vowel(word):
             words.append(word)
         elif index > 0 and word.lower() in _TITLE_LOWER and not in_unit_name:
             words.append(word.lower())

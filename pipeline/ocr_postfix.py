@@ -17,6 +17,8 @@ one OCRed page (:func:`postfix_ocr_text`, in the OCR worker, cached with the pag
   BLĐTBXH, BGDĐT), and the glued part is not itself a known code (``HĐND`` is never ``HĐ-ND``).
 - ``restore_type_code_from_name``: ``Quyết định số 13/2025/OĐ-UBND``: the type word before ``số``
   names the code the symbol must carry, so an unknown code one letter from it is that code.
+- ``restore_type_code_before_issuer``: ``Số: 21/2025/TI-BGDĐT``: with no type word before it, an unknown code
+  before a known issuer code is the one type code a single misread letter away, when there is only one.
 - ``drop_stray_marks_in_symbols``: a speck read as a quote right after a symbol's dash
   (``21/CT-'TTg``): no symbol holds a quote, so it goes.
 - ``harmonise_issuer_codes``: a plan cites the same issuer again and again (``1226/QĐ-BVHTTDL``,
@@ -433,6 +435,38 @@ def restore_legislature_term(text: str) -> str:
     return _LEGISLATURE_TERM.sub(replace, text)
 
 
+# A legal document's own number read without a type word before it ("Số: 21/2025/TI-BGDĐT", "33/2025/TI-BKHCN": heldout89
+# and heldout91's office scans): an unknown code before a known issuer or ministry code, one lookalike letter from one
+# type code and from no other, is that code. The year in the number says it is a legal document's symbol.
+_YEAR_SYMBOL_CODE = regex.compile(
+    r"(?<=(?<![\w/])\d{1,5}/\d{4}/)(?P<code>[A-Z0-9ĐÐ]{2,3})(?=-(?P<issuer>[A-ZĐ][A-ZĐa-z&]*)(?![\w&]))"
+)
+
+
+def _lookalike_codes(code: str) -> list[str]:
+    return [
+        wanted
+        for wanted in TYPE_CODES - ISSUER_CODES  # "QH" is the legislature: "08/2025/QN-HĐND" is no law
+        if len(wanted) == len(code)
+        and [(a, b) for a, b in zip(code, wanted, strict=True) if a != b]
+        in ([pair] for pair in _CODE_LOOKALIKES)
+    ]
+
+
+def restore_type_code_before_issuer(text: str) -> str:
+    """``Số: 21/2025/TI-BGDĐT`` → ``…/TT-BGDĐT``: no type word names the code, but only one type code is one misread
+    letter from it and a known issuer code follows. A known code, or one with two candidates, stays."""
+
+    def replace(m: regex.Match[str]) -> str:
+        code, issuer = m.group("code"), m.group("issuer")
+        if code in WHOLE_CODES or not (issuer in ISSUER_CODES or is_ministry_code(issuer)):
+            return code
+        candidates = _lookalike_codes(code)
+        return candidates[0] if len(candidates) == 1 else code
+
+    return _YEAR_SYMBOL_CODE.sub(replace, text)
+
+
 RULES = (
     fix_eth,
     drop_mark_only_tokens,
@@ -443,6 +477,7 @@ RULES = (
     restore_type_code_from_name,
     restore_glued_type_code,
     restore_legislature_term,
+    restore_type_code_before_issuer,
 )
 
 

@@ -19,6 +19,7 @@ from pipeline.ocr_postfix import (
     restore_legislature_term,
     restore_mixed_case_issuer,
     restore_symbol_dash,
+    restore_type_code_before_issuer,
     restore_type_code_from_name,
     split_glued_number,
     split_glued_symbol,
@@ -312,3 +313,19 @@ def test_restore_glued_type_code(ocr: str, expected: str) -> None:
 )
 def test_restore_legislature_term(ocr: str, expected: str) -> None:
     assert restore_legislature_term(ocr) == expected
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        # heldout89's and heldout91's office scans: the document's own number, no type word before it
+        ("Số: 21/2025/TI-BGDĐT", "Số: 21/2025/TT-BGDĐT"),
+        ("Số: 33/2025/TI-BKHCN", "Số: 33/2025/TT-BKHCN"),
+        ("số 14/2025/QD-TTg", "số 14/2025/QĐ-TTg"),  # an unaccented D (legal_docs' own typo)
+        ("số 08/2025/QN-HĐND", "số 08/2025/QN-HĐND"),  # "QH" is the legislature, no type: left as written
+        ("số 7/2024/TT-BNV", "số 7/2024/TT-BNV"),  # a known code stays
+        ("số 12/TI-UBND", "số 12/TI-UBND"),  # no year: not a legal document's symbol, left alone
+    ],
+)
+def test_restore_type_code_before_issuer(ocr: str, expected: str) -> None:
+    assert restore_type_code_before_issuer(ocr) == expected

