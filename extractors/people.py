@@ -322,7 +322,9 @@ def _with_department_head_titles(people: list[Person], text: str, issuer: str | 
 
 def without_cut_names(people: list[Person], text: str) -> list[Person]:
     """Drop "Ngô Hạnh" where a scan wrapped "Ngô Hạnh" / "Phúc" and the text also names "Ngô Hạnh Phúc"
-    (its signer, say): a name cut at the end of its line is the longer one, not a second person."""
+    (its signer, say): a name cut at the end of its line is the longer one, not a second person. So is the rest of a
+    name whose family name ended the line before: "PHÓ CHỦ TỊCH Trần" / "Văn Quân" (heldout91's office scan; "Văn" is
+    a family name too) is the signer Trần Văn Quân."""
     names = [person.name for person in people]
     return [
         person
@@ -330,6 +332,12 @@ def without_cut_names(people: list[Person], text: str) -> list[Person]:
         if not (
             text[person.end :].lstrip(" \t").startswith("\n")
             and any(other.startswith(person.name + " ") for other in names)
+        )
+        and not any(
+            other.endswith(" " + person.name)
+            and text[max(0, person.start - 40) : person.start].rstrip(" \t").endswith("\n")
+            and text[max(0, person.start - 40) : person.start].rstrip().endswith(other.split()[0])
+            for other in names
         )
     ]
 

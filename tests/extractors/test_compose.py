@@ -303,3 +303,14 @@ def test_an_article_keeps_an_ordered_undated_task_with_its_recipient_but_not_rep
     )
     tasks = extract_all(text).obligations
     assert [(t.recipient, t.deadline) for t in tasks] == [("Ủy ban nhân dân thành phố Hải Phòng", None)]
+
+
+def test_the_rest_of_a_wrapped_signer_name_is_no_second_person() -> None:
+    # heldout91's office scan of 210/2025/QĐ-UBND (Hải Phòng): the signer's family name ends the capacity's line and the
+    # rest of the name ("Văn Quân", "Văn" being a family name too) is the next line.
+    text = (
+        "Số: 210/2025/QĐ-UBND\nHải Phòng, ngày 17 tháng 11 năm 2025\nNơi nhận: Như Điều 4; Lưu: VT.\n\n"
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần\nVăn Quân\n"
+    )
+    people = [(p.name, p.role) for p in extract_all(text).people]
+    assert people == [("Trần Văn Quân", "signer")]
