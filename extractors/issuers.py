@@ -254,7 +254,7 @@ def cut_issuer(
             index > 0
             and not capitalised
             and field_end < 0
-            and " ".join(text[start:end].split()).lower() in (_LOWER_CASE_FIELD_HEADS)
+            and " ".join(text[start:end].split()).lower() in _LOWER_CASE_FIELD_HEADS
         ):
             field = _LOWER_CASE_FIELD_AFTER_HEAD.match(text, end)
             field_end = field.end() if field else -1
