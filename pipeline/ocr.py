@@ -49,7 +49,7 @@ SIDEWAYS_CONFIDENCE_MARGIN = 5.0  # an upright re-reading may score this much lo
 REREAD_DOUBTFUL = True  # second reading of low-confidence numbers and codes (pipeline.ocr_reread)
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence below which OSD is ignored
 # Bump when clean-up or text assembly changes, so cached pages from older code are not reused.
-CACHE_VERSION = "12"  # 8: ruled tables one line per row (pipeline.ocr_tables); 9: cells merged down; 10: short strokes no rules, cells re-read; 11: a type code letter read twice; 12: a glued type code, a legislature term, a type code before its issuer (ocr_postfix)
+CACHE_VERSION = "13"  # 8: ruled tables one line per row (pipeline.ocr_tables); 9: cells merged down; 10: short strokes no rules, cells re-read; 11: a type code letter read twice; 12: a glued type code, a legislature term, a type code before its issuer (ocr_postfix); 13: a space after the dash
 
 
 @dataclass(slots=True)

@@ -343,7 +343,7 @@ _NAMED_SYMBOL = regex.compile(
     (?P<name>(?<!\w)\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?)   # the type word: "Quyết định", "Kết luận"
     (?P<between>\s+(?:số\s*:?\s*)?\d{1,5}(?:/\d{4})?[/-])  # " số 13/2025/", " số 77-", " 20/2021/"
     (?P<code>[A-Z0-9ĐÐ][A-Za-z0-9ĐđÐ]{0,4})            # the type code, as OCR read it
-    (?=[-/][A-ZĐ])                                  # then the issuer
+    (?=[-/]\x20?[A-ZĐ])                             # then the issuer ("QĐĐ- UBND": a space after the dash, web copies)
     """,
     regex.VERBOSE,
 )

@@ -254,6 +254,8 @@ def test_restore_mixed_case_issuer(text: str, expected: str) -> None:
         ("Nghị định số 103/2024/ND-CP", "Nghị định số 103/2024/NĐ-CP"),  # a change on the corpus
         # a letter read twice (the held-out scans, eval_extract_scans --sets all), and the corpus's other typo
         ("Quyết định số 4255/QĐĐ-BNN-KHCN ngày", "Quyết định số 4255/QĐ-BNN-KHCN ngày"),
+        # heldout84's poor scan of 2873/QĐ-UBND: the web copy's space after the dash ("1644/QĐ- UBND")
+        ("kèm theo Quyết định số 1644/QĐĐ- UBND ngày", "kèm theo Quyết định số 1644/QĐ- UBND ngày"),
         (
             "Căn cứ Chỉ thị số 15/CTT-TTg ngày 22 tháng 5 năm 2012",
             "Căn cứ Chỉ thị số 15/CT-TTg ngày 22 tháng 5 năm 2012",
