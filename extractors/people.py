@@ -110,7 +110,7 @@ _TITLE_ENDING_IN_HEAD = regex.compile(r"(?<=\s)(?:[Pp]hòng|[Bb]an)$")
 # After a unit read, more of its name: a capitalised word, or a dash and one ("Vụ Công chức - Viên chức").
 _UNIT_GOES_ON = regex.compile(r"[ \t]+(?:[-–][ \t]*)?\p{Lu}\p{Ll}")
 _SIGNATURE_LINE = regex.compile(
-    rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}}\s./]*$", regex.MULTILINE
+    rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}} \t./]*$", regex.MULTILINE
 )
 # "giao" of "Bộ Ngoại giao" or "Sở Giao thông vận tải" is part of a name, no assignment (news, heldout73)
 _NOT_IN_A_NAME = r"(?<![Nn]goại\s)(?![Gg]iao\s+thông)"
@@ -209,8 +209,9 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
     ``issuer`` is the document's own issuing body where a caller has read it: a Cục's letter without its
     header ("Kính gửi: …" first) still names its heads by the Cục's abbreviations.
     """
-    sections = parse_sections(text)
     signature_start = _signature_block_start(text)
+    text = _with_names_in_capitals(text, signature_start)
+    sections = parse_sections(text)
     places = _places_named_again(text)
     recipients = _recipient_lists(text)
     found: dict[str, Person] = {}
@@ -241,6 +242,48 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
     return _with_department_head_titles(
         _without_misspelt_names(_without_run_on_names(found), text), text, issuer
     )
+
+
+# A name in capitals ("Ông TRẦN ANH TUẤN, Phó Giám đốc ...", "Thiếu tướng TRẦN THẾ QUÂN"; 46 in 100k lines of news, a
+# school's or a scan's signature "HIỆU TRƯỞNG" / "TRẦN THỊ MAI") is read as the same name in title case where it has
+# the evidence of one: an honorific, rank or degree written in lower case right before it on a line in mixed case
+# (a heading in capitals, "TÓM TẮT TIỂU SỬ ĐỒNG CHÍ TRẦN ĐỨC LƯƠNG", stays out), or a line of its own, or the end of
+# a capacity in capitals, below a signature title line. Title case keeps every offset.
+_CAPS_NAME = regex.compile(
+    rf"(?<![\w])(?P<name>(?:{'|'.join(word.upper() for word in _SURNAME_WORDS)})(?:[ \t]+\p{{Lu}}+){{1,3}})(?![\w])"
+)
+_CAPS_NAME_LEAD = regex.compile(
+    rf"(?:^|(?<=[\s(/.,;:]))(?:{_alternation([h for h in _SURNAMES['honorifics'] if not h.isupper()])}"
+    rf"|{_alternation(_TITLES['military_ranks'])}|{_alternation(_SURNAMES['degrees'])})[ \t]+$"
+)
+
+
+def _with_names_in_capitals(text: str, signature_start: int) -> str:
+    """``text`` with each name in capitals that has a person's evidence written in title case, same length."""
+    signed = any(line.end() == signature_start for line in _SIGNATURE_LINE.finditer(text))
+    pieces, last = [], 0
+    for match in _CAPS_NAME.finditer(text):
+        start, end = match.span("name")
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if _CAPS_NAME_LEAD.search(before[-40:]):
+            lead = True
+        elif not text[end : _line_end(text, end)].strip(" \t*."):
+            capacity = before.strip(" \t*#")
+            if signed and start >= signature_start:
+                lead = not capacity or capacity_title(capacity) is not None
+            else:  # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH NGUYỄN VĂN HÙNG", the block on one line
+                flattened = _FLATTENED_SIGNATURE.match(capacity)
+                lead = bool(flattened and flattened["opener"] and capacity_title(flattened["capacity"]))
+        else:
+            lead = False
+        if lead:
+            pieces += [
+                text[last:start],
+                regex.sub(r"\p{Lu}+", lambda word: word[0].capitalize(), match["name"]),
+            ]
+            last = end
+    return "".join([*pieces, text[last:]]) if pieces else text
 
 
 def is_withheld_name(name: str) -> bool:
@@ -299,7 +342,8 @@ _HIGHLAND_NAME = regex.compile(
     r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3})(?!\w)"
 )
 _PERSON_NOUN_BEFORE = regex.compile(
-    rf"(?<!\w)(?:{_alternation(_SURNAMES['person_nouns'])})[ \t]+$", regex.IGNORECASE
+    rf"(?<!\w)(?:{_alternation(_SURNAMES['person_nouns'])})[ \t]+$|(?<![\w.])(?:{_alternation(_SURNAMES['degrees'])})[ \t]+$",
+    regex.IGNORECASE,
 )
 _YOUNG_BEFORE = regex.compile(r"(?<!\w)(?:[Ee]m|[Aa]nh|[Cc]hị)[ \t]+$")
 
@@ -568,6 +612,7 @@ def _office_before_honorific(before: str) -> str | None:
     return office[0]
 
 
+_OF_PARENT = regex.compile(r"[ \t]+của[ \t]+")
 _COMMA_AT_END = regex.compile(r"[ \t]*,[ \t]*$")
 _NAMED_BEFORE_OFFICE = regex.compile(r"\p{Lu}\p{Ll}*[ \t]*[,–-][ \t]*$")
 
@@ -756,6 +801,15 @@ def _office_named(title: str, rest: str) -> str | None:
     unit = organization_at(rest, 0)
     if unit is not None and unit.start == 0 and unit.end == len(rest):
         return f"{title} {unit.name}"
+    if (
+        unit is not None
+        and unit.start == 0
+        and (of := _OF_PARENT.match(rest, unit.end))
+        and (parent := organization_at(rest, of.end()))
+        and parent.start == of.end()
+        and parent.end == len(rest)
+    ):
+        return f"{title} {unit.name} của {parent.name}"  # "Chủ nhiệm Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh" (news)
     if title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES and _LOCALITY.fullmatch(rest):
         return f"{title} {rest}"  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
     if title in _PLACE_HEAD_TITLES | _INSPECTOR_TITLES and _PROVINCE_ALONE.fullmatch(rest):

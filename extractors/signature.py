@@ -140,11 +140,27 @@ def _name_after_capacity(line: str) -> str | None:
         name = _as_name(" ".join(tail[start:]))
         if name:
             return name
+    return _name_in_capitals_after_capacity(words) if not tail else None
+
+
+def _name_in_capitals_after_capacity(words: list[str]) -> str | None:
+    """The name in capitals ending a flattened block in capitals: "... PHÓ CHỦ TỊCH NGUYỄN VĂN HÙNG" -> Nguyễn Văn Hùng.
+
+    The capacity must end with a title right before the name, of two to four syllables."""
+    for size in (4, 3, 2):
+        capacity = " ".join(words[:-size])
+        if (
+            len(words) > size
+            and capacity.endswith(_TITLES_UPPER)
+            and (name := _as_name(" ".join(words[-size:])))
+        ):
+            return name
     return None
 
 
 _TITLES = sorted(load_yaml("titles")["titles"], key=len, reverse=True)
 _TITLE_FORMS = frozenset(title.casefold() for title in _TITLES)
+_TITLES_UPPER = tuple(f" {title.upper()}" for title in _TITLES)
 
 
 def extract_signer_title(text: str, signer: str) -> str | None:
@@ -158,14 +174,16 @@ def extract_signer_title(text: str, signer: str) -> str | None:
     lines = text.splitlines()
     for index in reversed(range(len(lines))):
         line = _with_wrapped_name_tail(lines[index], lines[index + 1 : index + 3])  # "... Trần" / "Chí Hùng"
+        # "... PHÓ CHỦ TỊCH NGUYỄN VĂN HÙNG": the name may be written in capitals too
+        written = signer if signer in line or signer.upper() not in line else signer.upper()
         if (
-            signer in line
+            written in line
             and index > 0
             and not _STARTS_WITH_MARKER.match(line)
             and _STARTS_WITH_MARKER.match(lines[index - 1])
         ):
             line = f"{lines[index - 1].strip()} {line.strip()}"  # the capacity wrapped onto the name's line
-        before, found, _ = line.partition(signer)
+        before, found, _ = line.partition(written)
         if not found or not _STARTS_WITH_MARKER.match(line.strip()):
             continue
         capacity = " ".join(before.split()).upper()
@@ -316,6 +334,8 @@ def _with_wrapped_name_tail(line: str, following: list[str]) -> str:
     while name_run < len(words) and _is_name_syllable(words[-1 - name_run]):
         name_run += 1
     tail = next((candidate.strip() for candidate in following if candidate.strip()), "")
+    # "PHÓ CHỦ TỊCH Đinh" / "Công Sứ:": a scan's stray mark after the name (the seal's or signature's edge)
+    tail = tail.rstrip(":;,'’`")
     tail_words = tail.split()
     fits = name_run >= 1 and len(tail_words) >= 1 and name_run + len(tail_words) <= _MAX_WRAPPED_NAME
     if fits and all(_is_name_syllable(word) for word in tail_words):

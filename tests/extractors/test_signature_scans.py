@@ -53,6 +53,17 @@ from extractors.signature import extract_signer, extract_signer_title
             "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lâm\nVăn Bi\n",
             "Lâm Văn Bi",
         ),
+        # The poor scan of heldout89's 103/2025/QĐ-UBND (session 15): the name wrapped after the family name, a
+        # stray colon of the seal's edge after it.
+        (
+            "Lưu: VT, NN8\n(HQ).\n\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đinh\nCông Sứ:\n",
+            "Đinh Công Sứ",
+        ),
+        # A flattened block in capitals with the name in capitals too.
+        (
+            "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH NGUYỄN VĂN HÙNG\n",
+            "Nguyễn Văn Hùng",
+        ),
         # Letters shared by two family names (Đặng, Đàng) decide nothing.
         ("Nơi nhận:\n- Lưu: VT.\n\nDang Văn Hùng\n", None),
         # Unmarked text (an English-model OCR) is not corrected into a half-marked name.
@@ -207,3 +218,10 @@ def test_a_title_or_a_body_and_a_title_in_capitals_is_no_signer(heading: str) ->
     # The letter form of a union congress quoted in legal Q&A (heldout57): its headings and signature captions.
     text = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{heading}\n(Chữ ký)\nHọ và tên\n"
     assert extract_signer(text) is None
+
+
+def test_signer_in_capitals_gets_the_capacity_before_it() -> None:
+    # The capacity and the name both in capitals on one line: the signer's own office is the title before the name.
+    block = "Nơi nhận:\n- Lưu: VT.\n\nKT. HIỆU TRƯỞNG PHÓ HIỆU TRƯỞNG NGUYỄN THỊ MINH KHAI\n"
+    assert extract_signer(block) == "Nguyễn Thị Minh Khai"
+    assert extract_signer_title(block, "Nguyễn Thị Minh Khai") == "Phó Hiệu trưởng"
