@@ -787,7 +787,7 @@ def _title_before(before: str) -> tuple[str, int] | None:
         rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–").removesuffix(":")
         if not rest:
             return title, match.start()
-        if title in _PROFESSIONS and _PROFESSION_FIELD.fullmatch(rest):
+        if title in _PROFESSIONS_WITH_FIELD and _PROFESSION_FIELD.fullmatch(rest):
             return f"{title} {rest}", match.start()  # "chuyên gia giao thông Đặng Chí Nga" (news, heldout95)
         bracket = _BRACKETED_PARENT.search(rest)
         office = _office_named(title, rest[: bracket.start()] if bracket else rest)
@@ -800,9 +800,10 @@ def _title_before(before: str) -> tuple[str, int] | None:
 
 # A profession's field or standing in lower case between it and the name: "chuyên gia tâm lý", "kỹ sư trẻ", "nhà báo lão
 # thành" (news); not a clause ("luật sư bào chữa cho ...", "nhà báo của ông ...").
+_PROFESSIONS_WITH_FIELD = frozenset(_TITLES["professions_with_field"])
 _PROFESSION_FIELD = regex.compile(
     rf"(?!(?:{_alternation(_TITLES['not_profession_fields'])})(?!\w))\p{{Ll}}+"
-    rf"(?:[ \t]+(?!(?:{_alternation(_TITLES['not_profession_fields'])})(?!\w))\p{{Ll}}+){{0,2}}"
+    rf"(?:[ \t]+(?!(?:{_alternation(_TITLES['not_profession_fields'])})(?!\w))\p{{Ll}}+)?"
 )
 
 
