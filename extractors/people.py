@@ -31,6 +31,7 @@ from dataclasses import replace
 
 import regex
 
+from extractors.foreign_names import extract_foreign_people
 from extractors.issuers import ADMIN_LEVELS, has_vowel
 from extractors.lexicon import load_yaml
 from extractors.namesakes import names_a_school
@@ -235,6 +236,12 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
         if person is not None:
             _merge_into(found, person)
     _add_listed_after_honorific(text, found)
+    taken = [(person.start, person.end) for person in found.values()]
+    for person in extract_foreign_people(text, taken):
+        person.title = person.title or _title_after(
+            text, person.end
+        )  # "ông Robert Chambers, Tổng lãnh sự ..."
+        _merge_into(found, person)
     # "anh Nguyễn Văn Th. – người nhà bệnh nhân" (news, heldout93): a name the paper cut to an initial is withheld,
     # not a person to record (heldout20's rule): its last "syllable" has no vowel, or is one letter — the
     # placeholder of a model form too ("Nguyễn Văn A", a Q&A's sample programme, heldout94)

@@ -191,3 +191,20 @@ def test_a_name_in_capitals_below_a_signature_title_is_the_signer() -> None:
     text = "I. MỤC ĐÍCH\nNội dung kế hoạch của nhà trường.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n\n\nTRẦN THỊ MAI\n"
     people = extract_people(text)
     assert [(p.name, p.title, p.role) for p in people] == [("Trần Thị Mai", "Phó Hiệu trưởng", "signer")]
+
+
+@pytest.mark.parametrize(
+    ("name", "foreign"),
+    [
+        ("Donald Trump", True),
+        ("Theresa May", True),  # "May" spells a Vietnamese syllable, "Theresa" none
+        ("Park Geun-hye", True),
+        ("Nguyen Van An", False),  # a Vietnamese name that lost its marks (an English-model OCR)
+        ("Tan Binh", False),
+        ("Toyota Motor", False),  # a brand opens no name (data/foreign_names.yaml not_first_words)
+    ],
+)
+def test_a_foreign_name_has_a_word_no_vietnamese_syllable_spells(name: str, foreign: bool) -> None:
+    from extractors.foreign_names import looks_foreign
+
+    assert looks_foreign(name) is foreign

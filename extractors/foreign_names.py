@@ -1,0 +1,100 @@
+"""Foreign people in Vietnamese text: "Tổng thống Mỹ Donald Trump", "ông Robert Chambers, Tổng lãnh sự ...".
+
+A foreign name is two or three capitalised words in Latin letters of which at least one spells no Vietnamese
+syllable ("Donald", "Trump", "Theresa"; not "May" alone, not "Tan Binh" of a text that lost its marks), the first
+not a Vietnamese family name (those are extractors.people's) nor a brand, team or place word
+(``data/foreign_names.yaml``). It is a person only with evidence right before it: "ông"/"bà", or a foreign office
+with its country or body's acronym ("Giám đốc FBI", "Thủ tướng Anh") or alone ("Thẩm phán James Robart"). The office
+as written is the title, the country or body kept ("Tổng thống Mỹ"); after "ông"/"bà" the post written after the
+name is read by extractors.people.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from extractors.lexicon import load_yaml
+from extractors.types import Person
+
+_DATA = load_yaml("foreign_names")
+_SURNAMES = frozenset(load_yaml("surnames")["surnames"])
+_NOT_FIRST = frozenset(_DATA["not_first_words"])
+_COUNTRIES = frozenset(_DATA["countries"])
+_NOT_NAME_WORDS = frozenset(_DATA["not_name_words"])
+_SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(
+        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
+    )
+
+
+_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_FOREIGN_NAME = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?![\w-])")
+_LEAD = regex.compile(
+    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
+    rf"(?:[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}}))?)[ \t]+$"
+)
+_HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
+_RANK = regex.compile(rf"(?:^|(?<=[\s(,;:]))(?i:{_alternation(_DATA['ranks'])})[ \t]+$")
+# An ASCII-folded Vietnamese syllable: onset, vowels, a final consonant Vietnamese allows.
+_VIETNAMESE_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?",
+    regex.IGNORECASE,
+)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def looks_foreign(name: str) -> bool:
+    """Whether ``name`` has a word no Vietnamese syllable spells and opens with no Vietnamese family name."""
+    words = name.split()
+    if words[0] in _SURNAMES or words[0] in _NOT_FIRST:
+        return False
+    return any(
+        not _VIETNAMESE_SYLLABLE.fullmatch(_folded(part)) for word in words for part in word.split("-")
+    )
+
+
+def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Person]:
+    """Foreign people named with evidence in ``text``, outside the spans already read as names."""
+    found: list[Person] = []
+    for match in _FOREIGN_NAME.finditer(text):
+        first = match["name"].split()[0]
+        if first in _COUNTRIES:
+            # "Thủ tướng Anh Theresa May": the country ends the office, the name follows it
+            match = _FOREIGN_NAME.match(text, match.start() + len(first) + 1)
+            if match is None:
+                continue
+        start, end = match.span("name")
+        words = match["name"].split()
+        if len(words) == 3 and words[-1] in _SENTENCE_OPENERS:
+            words = words[:2]
+            end = start + match["name"].rindex(words[-1]) + len(words[-1])
+        name = " ".join(words)
+        if any(a <= start < b or start <= a < end for a, b in taken) or not looks_foreign(name):
+            continue
+        if _NOT_NAME_WORDS.intersection(words):
+            continue
+        before = text[max(0, start - 60) : start]
+        honorific = _HONORIFIC.search(before)
+        lead = None if honorific else _LEAD.search(before)
+        if honorific is None and lead is None and not _RANK.search(before):
+            continue
+        title = " ".join((lead["former"] or "").split() + lead["title"].split()) if lead is not None else None
+        found.append(
+            Person(
+                name=name,
+                honorific=honorific["honorific"].capitalize() if honorific else None,
+                title=title,
+                role="mentioned",
+                start=start,
+                end=end,
+            )
+        )
+    return found
