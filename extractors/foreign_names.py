@@ -16,6 +16,7 @@ import unicodedata
 import regex
 
 from extractors.lexicon import load_yaml
+from extractors.lexicon import phrase_alternation as _alternation
 from extractors.types import Person
 
 _DATA = load_yaml("foreign_names")
@@ -24,12 +25,6 @@ _NOT_FIRST = frozenset(_DATA["not_first_words"])
 _COUNTRIES = frozenset(_DATA["countries"])
 _NOT_NAME_WORDS = frozenset(_DATA["not_name_words"])
 _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(
-        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
-    )
 
 
 _WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"

@@ -33,3 +33,12 @@ def load_yaml(name: str) -> Any:
         raise FileNotFoundError(f"no lexicon extractors/data/{file_name}")
     with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def phrase_alternation(phrases: list[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first ("Ban Chỉ đạo" wins over "Ban"); a space matches any run
+    of spaces."""
+    import regex
+
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)

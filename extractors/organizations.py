@@ -25,16 +25,11 @@ import regex
 
 from extractors.issuers import complete_bare_level
 from extractors.lexicon import load_yaml
+from extractors.lexicon import phrase_alternation as _alternation
 from extractors.types import Organization
 
 _ORG_DATA = load_yaml("org_kinds")
 _ABBREVIATIONS = load_yaml("abbreviations")
-
-
-def _alternation(phrases: list[str]) -> str:
-    """Longest first, so that "Ban Chỉ đạo" wins over "Ban"; spaces match any run of spaces."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 _HEAD_KIND: dict[str, str] = {}

@@ -34,6 +34,7 @@ import regex
 from extractors.foreign_names import extract_foreign_people
 from extractors.issuers import ADMIN_LEVELS, has_vowel
 from extractors.lexicon import load_yaml
+from extractors.lexicon import phrase_alternation as _alternation
 from extractors.namesakes import names_a_school
 from extractors.organizations import expand_abbreviations, looks_like_person, named_units, organization_at
 from extractors.sections import ancestors, parse_sections, section_at
@@ -41,12 +42,6 @@ from extractors.types import Person, PersonRole
 
 _SURNAMES = load_yaml("surnames")
 _TITLES = load_yaml("titles")
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(
-        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
-    )
 
 
 _SURNAME_WORDS = sorted({s.split()[0] for s in _SURNAMES["surnames"]}, key=len, reverse=True)
