@@ -256,10 +256,36 @@ _TALLY_AFTER = re.compile(r"\s*,\s*(?:tổng\s+số\b|[^.;:\n]{0,80}?\bđã\s+(?
 _YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
 
 
+# A figure measured in a period: "Lượng đơn đặt hàng … trong tháng 12/2016 đạt mức tăng mạnh", "tăng trưởng … trong quý
+# I/2017 sẽ đạt 0,6%" (news, heldout99): after a bare "trong" (no task verb before it) the period of a statistic, no
+# due date ("hoàn thành trong tháng 12" stays due).
+_BARE_IN_BEFORE = re.compile(r"(?<!\w)(?<!hoàn\sthành\s)(?<!xong\s)trong\s*$", re.IGNORECASE)
+_MEASURED_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:đã|sẽ|chỉ|cũng|vẫn)\s+)?(?:được\s+điều\s+chỉnh\s+)?(?:đạt|tăng|giảm|ghi\s+nhận|lên\s+mức|xuống\s+mức)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# ... or measured right before it: "chỉ số lòng tin ... đều tăng trong tháng 1/2017" (not "tăng cường", "giảm thiểu").
+_MEASURED_BEFORE = re.compile(
+    r"(?<!\w)(?:tăng(?!\s+cường)|giảm(?!\s+thiểu)|đạt|ghi\s+nhận)(?:\s+[^\s.;:,]+){0,2}\s+trong\s*$",
+    re.IGNORECASE,
+)
+
+
+_JUST_PAST_AFTER = re.compile(r"\s+vừa\s+qua(?!\w)", re.IGNORECASE)
+
+
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
         return False
+    if _BARE_IN_BEFORE.search(before) and (
+        _MEASURED_AFTER.match(text, end) or _MEASURED_BEFORE.search(before)
+    ):
+        return False
+    if _JUST_PAST_AFTER.match(text, end):
+        return False  # "trong tháng 5/2017 vừa qua": the month just gone (news)
     if _YEAR_SPAN_AFTER.match(text, end) and _A_YEAR.fullmatch(text, start, end):
         return False
     if _TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end):

@@ -1452,6 +1452,34 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout99": HeldOutSet(
+        TESTS / "heldout99",
+        8,
+        {
+            "citations": 1.000,
+            "people": 0.842,
+            "obligations": 0.400,
+        },  # blind 1.000 / 0.842 / 0.250 (4 false deadlines)
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.750,  # 3/4: 35/NQ-CP given "Chính phủ" from its code, the gold leaves it null
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            **_all(0.000, ("recipient", "responsible"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout100": HeldOutSet(
+        TESTS / "heldout100",
+        5,
+        {
+            "citations": 1.000
+        },  # blind the same: every field exact, no false obligation (the quoted duties left out)
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
