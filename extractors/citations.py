@@ -218,7 +218,9 @@ _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
 # ("Sở GD&ĐT TP.HCM đã có Công văn 6784/BGDĐT-GDTrH": the Sở forwards the Bộ's letter).
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:cũng|đã|vừa|mới|lại)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))\s*$"
+    r"\s+(?:(?:cũng|đã|vừa|mới|lại)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))"
+    # a count before the type: "UBND tỉnh Điện Biên vừa ban hành hai Quyết định số 578/QĐ-UBND và 579/QĐ-UBND" (heldout101)
+    r"(?:\s+(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d{1,2}))?\s*$"
 )
 _CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
 _SUBJECT_HEAD = re.compile(

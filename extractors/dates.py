@@ -274,6 +274,7 @@ _MEASURED_BEFORE = re.compile(
 
 
 _JUST_PAST_AFTER = re.compile(r"\s+vừa\s+qua(?!\w)", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"(?<!\w)từ\s+trước\s*(?:ngày\s*|năm\s*)?$", re.IGNORECASE)
 
 
 def _is_deadline(text: str, start: int, end: int) -> bool:
@@ -286,6 +287,8 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         return False
     if _JUST_PAST_AFTER.match(text, end):
         return False  # "trong tháng 5/2017 vừa qua": the month just gone (news)
+    if _SINCE_BEFORE.search(before):
+        return False  # "được người dân phát hiện từ trước năm 2006" (news, heldout101): since before, no due date
     if _YEAR_SPAN_AFTER.match(text, end) and _A_YEAR.fullmatch(text, start, end):
         return False
     if _TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end):

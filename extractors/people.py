@@ -171,6 +171,7 @@ _FLATTENED_SIGNATURE = regex.compile(
         (?:(?:{_alternation(_TITLES["military_ranks"])})[ \t]+)?$""",
     regex.VERBOSE,
 )
+_RANK_BEFORE = regex.compile(rf"(?<!\w)(?i:{_alternation(_TITLES['military_ranks'])})[ \t]+$")
 _RANK_AT_END = regex.compile(rf"(?<=[ \t])(?:{_alternation(_TITLES['military_ranks'])})[ \t]+$")
 # Signature titles, longest first, each once in capitals ("TRƯỞNG BAN" -> "Trưởng ban").
 _CAPACITY_TITLES: dict[str, str] = {}
@@ -594,6 +595,9 @@ def _read_person(
         and not in_signature
         and not _AGE_AFTER.match(text, end)
         and not _PERSON_NOUN_BEFORE.search(just_before)
+        and not _RANK_BEFORE.search(
+            just_before
+        )  # "trung tướng Đỗ Kim Tuyến có thông tin …" (news, heldout101)
     ):
         return None
     role: PersonRole = "signer" if in_signature else "mentioned"
