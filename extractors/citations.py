@@ -68,14 +68,15 @@ _TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPE
 # company's initials), capitals only, so that a
 # sentence's end glued to the next one ("UBND.Tiếp") stays out.
 # A word glued after the symbol is no part of it when it carries a tone mark: "168/2025/NĐ-CPthì kê khai".
+# "Ư" inside a part: the Party's "TƯ" (Trung ương) as the press types it for "TW" ("Nghị quyết 29-NQ/TƯ", news).
 _VI_MARKED_LOWER = "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
 _SYMBOL_PART = (
-    r"[A-ZĐ](?:[A-ZĐa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?:\.[A-ZĐ]{1,4}(?!\w))*"
+    r"[A-ZĐ](?:[A-ZĐƯa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?:\.[A-ZĐ]{1,4}(?!\w))*"
     rf"(?:(?!\w)|(?<=[A-ZĐ])(?=[a-zđ]*[{_VI_MARKED_LOWER}]))"
 )
 
 NUMBER = rf"""
-    (?<![\w/.-])(?<![A-ZĐ]:)\d{{1,5}}(?:\.\d{{1,2}}(?=/))?[a-z]?  # the serial ("04", "1086", "07a", "66.4"); not a
+    (?<![\w/.-])(?<![A-ZĐ]:)\d{{1,5}}(?:\.\d{{1,2}}(?=/))?(?:[a-z]|[A-Z](?=/[A-ZĐ]{{2,}}(?![a-zđ])))?  # the serial ("04", "1086", "07a", "2162A/NHCS", "66.4"); not a
                                                    # standard's year ("QCVN 10-MT:2015/BTNMT", news)
     (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
     (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
@@ -245,7 +246,9 @@ _MIN_CONFIRMING_CODE = 3
 _FROM_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d{2}\b.*$")
 _DATE_OPENING = re.compile(
     r"(?:[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
-    r"|(?:[Mm]ới|[Gg]ần)\s+đây|[Vv]ừa\s+qua|[Tt]rước\s+đó)\s*,?\s*"  # "..., mới đây Bộ Xây dựng đã có Văn bản ..."
+    r"|(?:[Mm]ới|[Gg]ần)\s+đây|[Vv]ừa\s+qua|[Tt]rước\s+đó"  # "..., mới đây Bộ Xây dựng đã có Văn bản ..."
+    # "..., nhất là sau khi Bộ Chính trị ban hành Nghị quyết số 21-NQ/TƯ" (news): a time clause's subject
+    r"|(?:(?:[Nn]hất|[Đđ]ặc\s+biệt)\s+là\s+)?(?:[Ss]au|[Tt]ừ)\s+khi|[Kk]hi)\s*,?\s*"
 )
 _MAX_SUBJECT_CHARS = 400
 # A sentence's connective before "Tại <the citation>, <body> ...": "Tuy nhiên, tại Quyết định số 572/QĐ-BKHĐT ngày

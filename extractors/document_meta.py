@@ -130,7 +130,7 @@ _CAPS_TYPE_OPENING = re.compile(
     r"\s+(?P<title>\S.*)"
 )
 # "5387/CT-CS": the first code of the symbol and what follows it
-_SYMBOL_PARTS = re.compile(r"\d+[a-z]?/(?:(?:19|20)\d{2}/)?(?P<first>[^-/]+)(?:[-/](?P<unit>.+))?$")
+_SYMBOL_PARTS = re.compile(r"\d+[a-zA-Z]?/(?:(?:19|20)\d{2}/)?(?P<first>[^-/]+)(?:[-/](?P<unit>.+))?$")
 _SYMBOL_CODES = re.compile(r"/(?P<codes>[A-ZĐ&-]+)$")
 # A Công điện names its sender right before "điện:", at the end of its capitals title line ("CÔNG ĐIỆN
 # V/V ... TẠI KHU VỰC TRUNG BỘ THỦ TƯỚNG CHÍNH PHỦ điện: Chủ tịch ..."); copies without the header keep it.

@@ -49,7 +49,12 @@ _SURNAME_WORDS = sorted({s.split()[0] for s in _SURNAMES["surnames"]}, key=len, 
 # A web page's headings and menu items that follow a byline with no punctuation ("Tham vấn bởi Luật sư:Nguyễn
 # Thụy Hân Nội dung chính", "... Mua bán Đất tại Hà Nội", legal_qa): they begin no syllable of a name.
 _PAGE_WORDS = (
-    "(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in _SURNAMES["page_words_after_names"]) + r")(?!\w)"
+    "(?:"
+    + "|".join(
+        w.replace(" ", r"[ \t]+")
+        for w in _SURNAMES["page_words_after_names"] + _SURNAMES["titles_after_names"]
+    )
+    + r")(?!\w)"
 )
 _NAME = regex.compile(
     rf"""
@@ -701,6 +706,19 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
     rest = expand_abbreviations(text[match.end() : _line_end(text, match.end())])
     unit = organization_at(rest, 0)
     with_unit = unit is not None and unit.start <= 1
+    company = None if with_unit else _COMPANY_AFTER.match(text, match.end())
+    if not with_unit and company is None and (lowered := _LOWER_UNIT_START.match(rest)) is not None:
+        # "ông Hoàng Đình Khiếu, Phó Giám đốc bệnh viện Đa khoa Hòa Bình cho biết" (news): the press lowers the
+        # head of a unit named after it; read with its head capitalised when a proper name follows the head
+        capitalised = rest[: lowered.start(1)] + lowered[1].upper() + rest[lowered.end(1) :]
+        named = organization_at(capitalised, 0)
+        if (
+            named is not None
+            and named.start <= 1
+            and any(ch.isupper() for ch in named.name[1:])
+            and " và " not in named.name  # "tập đoàn Incentra và Đại sứ Nguyễn Thanh Sơn": the next person
+        ):
+            rest, unit, with_unit = capitalised, named, True
     head = _TITLE_ENDING_IN_HEAD.search(title)
     if not with_unit and head is not None:
         # "Trưởng phòng Nội vụ", "Phó Ban Pháp chế HĐND tỉnh": the title's last word heads the body
@@ -724,8 +742,12 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
             return (
                 f"{title} {locality.group(0)}"  # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (heldout80)
             )
+    if not with_unit and company is None and (acronym := _ACRONYM_UNIT.match(rest)) is not None:
+        # "ông Phạm Đức Long, Tổng giám đốc VNPT cho hay", "Chủ tịch HĐTV", "Viện trưởng VEPR" (news): a body by an
+        # acronym the lexicon does not spell out, kept as written (with a locality after it: "Chủ tịch LĐLĐ TP HCM")
+        office = f"{title} {' '.join(acronym['unit'].split())}"
+        return _with_parent_after_comma(office, rest[acronym.end() :])
     if not with_unit:
-        company = _COMPANY_AFTER.match(text, match.end())
         # "ông Nguyễn Trí Dũng – Tổng giám đốc Công ty cổ phần xe khách Phương Trang (FUTA Bus Lines)", "Chủ tịch
         # Hiệp hội BĐS TP.HCM, cho biết" (news, heldout52/58): a company's or association's name holds its trade in
         # lower case, which the reader of units stops at; up to the punctuation or the speaker's verb after it
@@ -735,17 +757,7 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         name = f"{head.group(0)}{name[len(head.group(0)) :]}"  # the head as written
     # "Giám đốc Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư thành phố Cần Thơ cho biết": the body
     # the unit belongs to, after a comma, is part of the office (not when a name or a verb of its own follows)
-    parent_start = _PARENT_AFTER_COMMA.match(after_title)
-    if parent_start is not None and not _TITLE_ANYWHERE.match(after_title, parent_start.end()):
-        parent = organization_at(after_title, parent_start.end())
-        tail = after_title[parent.end :] if parent is not None else ""
-        if (
-            parent is not None
-            and parent.start == parent_start.end()
-            and not _NAME.match(tail.lstrip(" ,"))
-            and not _is_list_of_bodies(tail)
-        ):
-            name = f"{name}, {parent.name}"
+    name = _with_parent_after_comma(name, after_title)
     of = _PARENT_AFTER_OF.match(after_title)
     if (
         of is not None
@@ -763,6 +775,21 @@ _COMPANY_AFTER = regex.compile(
         (?=[ \t]*(?:[,;:()“”"]|\.(?!\w)|$)|[ \t]+(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))""",
     regex.VERBOSE,
 )
+
+
+def _with_parent_after_comma(office: str, after: str) -> str:
+    """``office`` with the body it belongs to when one follows after a comma ("…, Sở Kế hoạch và Đầu tư thành phố Cần
+    Thơ cho biết"; "Trưởng phòng PC45, Công an tỉnh Hưng Yên cho biết"), not when a name or another body follows it."""
+    parent_start = _PARENT_AFTER_COMMA.match(after)
+    if parent_start is None or _TITLE_ANYWHERE.match(after, parent_start.end()):
+        return office
+    parent = organization_at(after, parent_start.end())
+    if parent is None or parent.start != parent_start.end():
+        return office
+    tail = after[parent.end :]
+    if _NAME.match(tail.lstrip(" ,")) or _is_list_of_bodies(tail):
+        return office
+    return f"{office}, {parent.name}"
 
 
 def _is_list_of_bodies(tail: str) -> bool:
@@ -828,6 +855,10 @@ def _office_named(title: str, rest: str) -> str | None:
     """The title with the unit, locality or field written after it, when ``rest`` is exactly one of them."""
     unit = organization_at(rest, 0)
     if unit is not None and unit.start == 0 and unit.end == len(rest):
+        if unit.kind in _NAMED_FACILITY_KINDS and not any(
+            word[:1].isupper() for word in unit.name.split()[1:]
+        ):
+            return None  # "Giám đốc Bệnh viện Bạch Mai cho biết": the name after a bare facility's head is its own
         return f"{title} {unit.name}"
     if (
         unit is not None
@@ -838,6 +869,8 @@ def _office_named(title: str, rest: str) -> str | None:
         and parent.end == len(rest)
     ):
         return f"{title} {unit.name} của {parent.name}"  # "Chủ nhiệm Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh" (news)
+    if _ACRONYM_UNIT.fullmatch(f" {rest}") and rest.split()[-1] not in _INSTITUTION_KIND_ACRONYMS:
+        return f"{title} {rest}"  # "Tổng giám đốc VNR Vũ Tá Tùng cho biết" (news): a body by its acronym
     if title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES and _LOCALITY.fullmatch(rest):
         return f"{title} {rest}"  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
     if title in _PLACE_HEAD_TITLES | _INSPECTOR_TITLES and _PROVINCE_ALONE.fullmatch(rest):
@@ -886,6 +919,20 @@ _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll
 _PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
 _LOCAL_LEVELS = "|".join(regex.escape(level).replace(r"\ ", r"[ \t]+") for level in ADMIN_LEVELS)
 _LOCALITY = regex.compile(rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}")
+_NAMED_FACILITY_KINDS = frozenset({"health facility", "school"})
+_INSTITUTION_KIND_ACRONYMS = frozenset(_TITLES["institution_kind_acronyms"])
+_LOWER_UNIT_START = regex.compile(r"[ \t]+(\p{Ll})")
+# A body by its acronym after a title: two capitals at least ("VNPT", "HoREA", "HĐQT", "PC45", "VietJet"), up to three
+# of them ("ĐH FPT"), maybe a locality ("LĐLĐ TP HCM", "GD-ĐT quận Hai Bà Trưng"); then a clause ends, a lower-case
+# word follows (the speaker's verb) or the text ends. A degree ("PGS.TS Lưu Trang") is no body.
+_ACRONYM = r"(?=[\w&-]*\p{Lu}[\w&-]*\p{Lu})\p{Lu}[\w&-]{1,11}(?<!-)"
+_ACRONYM_UNIT = regex.compile(
+    rf"""[ \t]+(?!(?:{_alternation(_SURNAMES["degrees"])})(?![\w.]))
+        (?P<unit>{_ACRONYM}(?:[ \t]+{_ACRONYM}){{0,2}}
+        (?:[ \t]+(?:(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}|(?:TP\.?|Tp\.?)[ \t]*\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}\p{{L}}*)?))?)
+        (?=[ \t]*(?:[,;:()“”"–]|-[ \t]|\.(?!\w)|$)|[ \t]+\p{{Ll}})""",
+    regex.VERBOSE,
+)
 _PROVINCE_ALONE = regex.compile(
     r"(?:(?:TP\.?|Tp\.?|[Tt]hành[ \t]+phố|[Tt]ỉnh)[ \t]*)?(?:"
     + "|".join(regex.escape(p) for p in sorted(_PROVINCES, key=len, reverse=True))

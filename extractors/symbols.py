@@ -24,7 +24,7 @@ LETTER_ISSUERS: dict[str, str] = _DOC_TYPES["letter_issuers"]
 def normalise_number(raw: str) -> str:
     """Spaces removed, symbol parts repaired from data ("ND-CP" -> "NĐ-CP")."""
     # "146/2025- NĐ-CP"; an en dash between the symbol's parts is its hyphen ("185/NĐ – CP", the press)
-    compact = re.sub(r"^(\d+[a-z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw).replace("–", "-"))
+    compact = re.sub(r"^(\d+[a-zA-Z]?/(?:19|20)\d{2})-", r"\1/", re.sub(r"\s+", "", raw).replace("–", "-"))
     head, *rest = re.split(r"([-/])", compact, maxsplit=1)
     if not rest:
         return compact
@@ -36,7 +36,7 @@ def normalise_number(raw: str) -> str:
 def doc_type_from_symbol(number: str) -> str | None:
     """The type a number's symbol encodes: ``38-KH/QU`` -> Kế hoạch, ``1086/UBND-NV`` -> Công văn."""
     serial_and_symbol = re.match(
-        r"\d+(?:\.\d+)?[a-z]?(?P<sep>[-/])(?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number
+        r"\d+(?:\.\d+)?[a-zA-Z]?(?P<sep>[-/])(?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number
     )
     if serial_and_symbol is None:
         return None
@@ -58,7 +58,7 @@ def issuer_from_symbol(number: str) -> str | None:
     The issuer code is the part after the type code ("NĐ-CP", "QĐ-TTg", "PL-UBTVQH11"), or the
     first part when the symbol has no type code ("QH15", "10902/VPCP-KGVX").
     """
-    serial_and_symbol = re.match(r"\d+(?:\.\d+)?[a-z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    serial_and_symbol = re.match(r"\d+(?:\.\d+)?[a-zA-Z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
     if serial_and_symbol is None:
         return None
     parts = re.split(r"[-/]", serial_and_symbol["symbol"])
@@ -74,7 +74,7 @@ def issuer_from_symbol(number: str) -> str | None:
 
 def issuer_code(number: str) -> str | None:
     """The issuing body's code in a symbol: ``3679/STC-QLGCS`` -> STC, ``13421-CV/VPTW`` -> VPTW."""
-    serial_and_symbol = re.match(r"\d+(?:\.\d+)?[a-z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
+    serial_and_symbol = re.match(r"\d+(?:\.\d+)?[a-zA-Z]?[-/](?:(?:19|20)\d{2}[/-])?(?P<symbol>.+)", number)
     if serial_and_symbol is None:
         return None
     parts = re.split(r"[-/]", serial_and_symbol["symbol"])
