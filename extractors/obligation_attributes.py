@@ -139,6 +139,11 @@ _DATED_OPENING = regex.compile(
 )
 # Where a clause's subject may start: the sentence's start (after a list marker), or after a comma or colon.
 _CLAUSE_OPENING = regex.compile(r"(?:^[\W\d]{0,6}|[,:;)]\s*)$")  # ")": after an address in brackets
+# A clause whose subject is counted or plural, in lower case, before "đã": "hai công ty trên đã …", "các hộ dân đã …".
+_COUNTED_SUBJECT_PAST = regex.compile(
+    r"(?:^[\W\d]{0,6}|[,:;]\s+)(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều|\d{1,3})\s+"
+    r"(?!(?:ngày|tháng|năm|quý|tuần|lần)(?!\w))\p{Ll}+(?:\s+\p{Ll}+){0,5}?\s+đã\s"
+)
 _DIRECTIVE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['directive_cues'])})(?!\w)", _FLAGS)
 _BRACKETED_VIA_MAX_WORDS = 10
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
@@ -445,6 +450,14 @@ def _narrates_past_act(expanded: str, mentions: list, until: int) -> bool:
     """
     dated = _DATED_OPENING.match(expanded)
     if dated is not None and not _DIRECTIVE.search(expanded, dated.end(), until):
+        return True
+    # "Trong ngày 30/6, hai công ty trên đã liên hệ, gửi công văn đến Công an TP Yên Bái đề nghị …" (news): before the
+    # report's verb, and no directive before it (what the letter asked comes after it; "yêu cầu …, các công trình đã
+    # thi công" is an order's object)
+    report = _REPORT_VERB.search(expanded, 0, until)
+    report_start = report.start() if report else until
+    counted = _COUNTED_SUBJECT_PAST.search(expanded, 0, report_start)
+    if counted is not None and not _DIRECTIVE.search(expanded, 0, report_start):
         return True
     for mention in mentions:
         if mention.end >= until:

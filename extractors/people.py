@@ -546,6 +546,8 @@ def _read_person(
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, end)
     before = text[line_start:start]
+    if _COMPANY_NAMED_BEFORE.search(before):
+        return None  # "Giám đốc Công ty CP du lịch Phương Đông Việt, …" (news): the company's name
     just_before = _window_before(before)
     office = _title_before(just_before) or _recipient_title(just_before, start, recipients or [])
     # "PCT UBND tỉnh Phùng Thành Vinh" (a "Nơi nhận" item, its office abbreviated): after the office and
@@ -734,14 +736,20 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         return None
     # "Chuyên viên Phòng Giáo dục Thường xuyên - Nghề nghiệp và Đại học": where the unit's name goes on
     # past what was read, a cut unit would misname the office; the title stands alone (heldout3 gold).
-    if with_unit and _UNIT_GOES_ON.match(after_title) and not _TITLE_AFTER.match(after_title):
+    if (
+        with_unit
+        and _UNIT_GOES_ON.match(after_title)
+        and not _TITLE_AFTER.match(after_title)
+        # "Chi cục trưởng Chi cục Kiểm lâm tỉnh Vĩnh Phúc Theo ông …" (a photo caption run into the text): a unit
+        # that ends in its locality's name is whole
+        and not _ENDS_IN_LOCALITY.search(unit.name)
+    ):
         return title
     if not with_unit and title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES:
         locality = _LOCALITY.match(rest, len(rest) - len(rest.lstrip()))
         if locality is not None:
-            return (
-                f"{title} {locality.group(0)}"  # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (heldout80)
-            )
+            # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (heldout80)
+            return _with_locality_after_comma(f"{title} {locality.group(0)}", rest[locality.end() :])
     if not with_unit and company is None and (acronym := _ACRONYM_UNIT.match(rest)) is not None:
         # "ông Phạm Đức Long, Tổng giám đốc VNPT cho hay", "Chủ tịch HĐTV", "Viện trưởng VEPR" (news): a body by an
         # acronym the lexicon does not spell out, kept as written (with a locality after it: "Chủ tịch LĐLĐ TP HCM")
@@ -757,7 +765,8 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         name = f"{head.group(0)}{name[len(head.group(0)) :]}"  # the head as written
     # "Giám đốc Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư thành phố Cần Thơ cho biết": the body
     # the unit belongs to, after a comma, is part of the office (not when a name or a verb of its own follows)
-    name = _with_parent_after_comma(name, after_title)
+    with_parent = _with_parent_after_comma(name, after_title)
+    name = _with_locality_after_comma(name, after_title) if with_parent == name else with_parent
     of = _PARENT_AFTER_OF.match(after_title)
     if (
         of is not None
@@ -790,6 +799,21 @@ def _with_parent_after_comma(office: str, after: str) -> str:
     if _NAME.match(tail.lstrip(" ,")) or _is_list_of_bodies(tail):
         return office
     return f"{office}, {parent.name}"
+
+
+def _with_locality_after_comma(office: str, after: str) -> str:
+    """``office`` with the larger locality its own lies in, written after a comma: "Phó Chủ tịch UBND huyện Đắk Song,
+    tỉnh Đắk Nông cho biết", "… xã Dương Hòa, huyện Kiên Lương (Kiên Giang)" (news); only where the office ends in a
+    locality and the clause goes on or ends after the larger one."""
+    if not _ENDS_IN_LOCALITY.search(office):
+        return office
+    position = 0
+    for _ in range(2):  # "xã Dương Hòa, huyện Kiên Lương, tỉnh Kiên Giang"
+        if (place := _LOCALITY_AFTER_COMMA.match(after, position)) is None:
+            break
+        office, position = f"{office}, {place['place']}", place.end()
+    bracket = _PROVINCE_IN_BRACKETS.match(after, position) if position else None
+    return f"{office} ({bracket['province']})" if bracket else office
 
 
 def _is_list_of_bodies(tail: str) -> bool:
@@ -919,16 +943,35 @@ _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll
 _PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
 _LOCAL_LEVELS = "|".join(regex.escape(level).replace(r"\ ", r"[ \t]+") for level in ADMIN_LEVELS)
 _LOCALITY = regex.compile(rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}")
+# A company's head and its legal form or trade in lower case right before a name: the name is the company's.
+# Its legal form's initials may come first ("CP", "TNHH"); the trade is one to four words, none of them a word of the
+# sentence ("Công ty thay ông Đỗ Quang Lâm", "Công ty này do Đinh Quốc Tuấn đứng tên").
+_LEGAL_FORMS = r"(?:CP|TNHH|MTV|TM|DV|XNK|CTCP|XD)"
+_NOT_TRADE = (
+    r"(?:do|này|đó|thay|để|gặp|của|và|với|là|cho|đã|được|bị|ông|bà|cô|anh|chị|em|cháu|con|mẹ|trên|tại|ở|có|không"
+    r"|từ|đến|theo|vì|khi|như|mà|thì|sẽ|đang|cũng|mới|nhưng|hay|hoặc|thuộc|trong|ngoài|sau|trước|về)"
+)
+_COMPANY_NAMED_BEFORE = regex.compile(
+    rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn|HTX|[Hh]ợp[ \t]+tác[ \t]+xã)(?:[ \t]+{_LEGAL_FORMS})*"
+    rf"(?:[ \t]+(?!{_NOT_TRADE}(?!\w))\p{{Ll}}+){{1,4}}[ \t]+$"
+)
 _NAMED_FACILITY_KINDS = frozenset({"health facility", "school"})
+_ENDS_IN_LOCALITY = regex.compile(rf"(?<!\w)(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}$")
+# ... and the larger one it lies in, after a comma, where the clause goes on or ends after it
+_LOCALITY_AFTER_COMMA = regex.compile(
+    rf"[ \t]*,[ \t]*(?P<place>(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern})(?=[ \t]*(?:[,;:.()]|$)|[ \t]+\p{{Ll}})"
+)
 _INSTITUTION_KIND_ACRONYMS = frozenset(_TITLES["institution_kind_acronyms"])
 _LOWER_UNIT_START = regex.compile(r"[ \t]+(\p{Ll})")
 # A body by its acronym after a title: two capitals at least ("VNPT", "HoREA", "HĐQT", "PC45", "VietJet"), up to three
-# of them ("ĐH FPT"), maybe a locality ("LĐLĐ TP HCM", "GD-ĐT quận Hai Bà Trưng"); then a clause ends, a lower-case
-# word follows (the speaker's verb) or the text ends. A degree ("PGS.TS Lưu Trang") is no body.
+# of them ("ĐH FPT"), maybe after a unit's head and before its number ("Giám đốc Ban QLDA 2"), maybe with a locality
+# ("LĐLĐ TP HCM", "GD-ĐT quận Hai Bà Trưng"); then a clause ends, a lower-case word follows (the speaker's verb) or the
+# text ends. A degree ("PGS.TS Lưu Trang") is no body.
 _ACRONYM = r"(?=[\w&-]*\p{Lu}[\w&-]*\p{Lu})\p{Lu}[\w&-]{1,11}(?<!-)"
 _ACRONYM_UNIT = regex.compile(
     rf"""[ \t]+(?!(?:{_alternation(_SURNAMES["degrees"])})(?![\w.]))
-        (?P<unit>{_ACRONYM}(?:[ \t]+{_ACRONYM}){{0,2}}
+        (?P<unit>(?:(?:Ban|Phòng|Trung[ \t]+tâm|Đội|Chi[ \t]+cục|Cục)[ \t]+)?
+        {_ACRONYM}(?:[ \t]+{_ACRONYM}){{0,2}}(?:[ \t]+\d{{1,3}}(?!\w))?
         (?:[ \t]+(?:(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}|(?:TP\.?|Tp\.?)[ \t]*\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}\p{{L}}*)?))?)
         (?=[ \t]*(?:[,;:()“”"–]|-[ \t]|\.(?!\w)|$)|[ \t]+\p{{Ll}})""",
     regex.VERBOSE,
@@ -938,6 +981,7 @@ _PROVINCE_ALONE = regex.compile(
     + "|".join(regex.escape(p) for p in sorted(_PROVINCES, key=len, reverse=True))
     + ")"
 )
+_PROVINCE_IN_BRACKETS = regex.compile(rf"[ \t]*\((?P<province>{_PROVINCE_ALONE.pattern})\)")
 _INSPECTOR_TITLES = frozenset({"Chánh Thanh tra", "Phó Chánh Thanh tra"})
 # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (news, heldout80): the title holds the body, the locality follows
 _LOCAL_POLICE_TITLES = frozenset({"Trưởng Công an", "Phó Trưởng Công an"})

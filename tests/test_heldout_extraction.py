@@ -1516,6 +1516,27 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout103": HeldOutSet(
+        TESTS / "heldout103",
+        8,
+        {
+            "citations": 1.000,
+            "deadlines": 1.000,
+            "people": 0.875,  # six foreign names in a list, with no evidence of their own
+            "obligations": 1.000,
+        },  # blind the same
+        {
+            "citation.issued_on": 0.833,  # "ngày 24/42017", a misprint
+            # 4/6: a Deputy Prime Minister's decision filed under him ("TTP"), a steering committee's name cut
+            "citation.issuer": 0.666,
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.619,  # 12/21 blind
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.500,
+            # blind 7/8 doc_type and issuer: "Năm 1977, Thủ tướng Chính phủ ban hành Quyết định …" read as its own
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     "heldout104": HeldOutSet(
         TESTS / "heldout104",
         8,
@@ -1531,6 +1552,23 @@ SETS = {
             "citation.issuer": 0.714,
             **_all(1.000, ("honorific", "role"), "person"),
             "person.title": 0.875,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout106": HeldOutSet(
+        TESTS / "heldout106",
+        8,
+        {
+            "citations": 1.000,
+            "people": 1.000,
+        },  # blind the same; obligations: a report "trước 15.7" (no year) missed, no false one (1 blind)
+        {
+            "citation.issued_on": 1.000,
+            # 7/10 (6/10 blind: "của Bộ GTVT cũng yêu cầu" read "… cũng"): the council and committee completed with
+            # "Thành phố Hà Nội" where the gold keeps "HĐND TP", "UBND TP" as written; a decision by its subject
+            "citation.issuer": 0.700,
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.727,  # 5/11 blind ("Tổng Thư ký", "Ban QLDA 2")
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
