@@ -1555,6 +1555,19 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout105": HeldOutSet(
+        TESTS / "heldout105",
+        8,
+        # blind the same; people: ten singers by stage name in a letter's list ("Jack", "Pháo", "Đạt G"), with no evidence
+        # of a person (by design); 1 false deadline and 2 false obligations: a recruits' handover window quoted as a
+        # guideline's "Thời gian giao nhận quân từ ngày 13 đến hết ngày 15 tháng 02 năm 2025"
+        {"citations": 1.000, "people": 0.166},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     "heldout106": HeldOutSet(
         TESTS / "heldout106",
         8,
