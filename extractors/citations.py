@@ -70,9 +70,12 @@ _TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPE
 # A word glued after the symbol is no part of it when it carries a tone mark: "168/2025/NĐ-CPthì kê khai".
 # "Ư" inside a part: the Party's "TƯ" (Trung ương) as the press types it for "TW" ("Nghị quyết 29-NQ/TƯ", news).
 _VI_MARKED_LOWER = "àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ"
+# A run of three lower-case letters glued after a part's capitals is the next word ("24/2024/TT-BGDĐTquy định",
+# "151/2025/NĐ-CPquy định"; legal_qa, heldout108); one or two are the code's own ("TTg", "SoNNMT").
 _SYMBOL_PART = (
-    r"[A-ZĐ](?:[A-ZĐƯa-zđ0-9]|&(?:\x20(?=[A-ZĐ]))?)*(?:\.[A-ZĐ]{1,4}(?!\w))*"
-    rf"(?:(?!\w)|(?<=[A-ZĐ])(?=[a-zđ]*[{_VI_MARKED_LOWER}]))"
+    r"[A-ZĐ](?:[A-ZĐƯ0-9]|[a-zđ](?![a-zđ]{2})|(?<![a-zđ])[a-zđ]{2}(?![a-zđ])|&(?:\x20(?=[A-ZĐ]))?)*"
+    r"(?:\.[A-ZĐ]{1,4}(?!\w))*"
+    rf"(?:(?!\w)|(?<=[A-ZĐ])(?=[a-zđ]*[{_VI_MARKED_LOWER}])|(?<=[A-ZĐ])(?=[a-zđ]{{3,}}(?!\w)))"
 )
 
 NUMBER = rf"""
@@ -219,7 +222,8 @@ _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
 # ("Sở GD&ĐT TP.HCM đã có Công văn 6784/BGDĐT-GDTrH": the Sở forwards the Bộ's letter).
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:(?:cũng|đã|vừa|mới|lại)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))"
+    # "UBND thành phố tiếp tục ban hành Quyết định 3649/QĐ-UBND" (news, heldout106): "tiếp tục" among the adverbs
+    r"\s+(?:(?:cũng|đã|vừa|mới|lại|tiếp\s+tục)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))"
     # a count before the type: "UBND tỉnh Điện Biên vừa ban hành hai Quyết định số 578/QĐ-UBND và 579/QĐ-UBND" (heldout101)
     r"(?:\s+(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d{1,2}))?\s*$"
 )

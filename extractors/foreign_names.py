@@ -24,6 +24,7 @@ _SURNAMES = frozenset(load_yaml("surnames")["surnames"])
 _NOT_FIRST = frozenset(_DATA["not_first_words"])
 _COUNTRIES = frozenset(_DATA["countries"])
 _NOT_NAME_WORDS = frozenset(_DATA["not_name_words"])
+_NOT_NAME_AFTER_FIRST = frozenset(_DATA["not_name_words_after_first"])
 _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
 
 
@@ -49,6 +50,8 @@ def _folded(word: str) -> str:
 def looks_foreign(name: str) -> bool:
     """Whether ``name`` has a word no Vietnamese syllable spells and opens with no Vietnamese family name."""
     words = name.split()
+    if "-" in name and words[0] not in _NOT_FIRST:
+        return True  # "Kim Ki-choon", "Park Geun-hye": a hyphenated given name, which no Vietnamese name has
     if words[0] in _SURNAMES or words[0] in _NOT_FIRST:
         return False
     return any(
@@ -74,7 +77,7 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
         name = " ".join(words)
         if any(a <= start < b or start <= a < end for a, b in taken) or not looks_foreign(name):
             continue
-        if _NOT_NAME_WORDS.intersection(words):
+        if _NOT_NAME_WORDS.intersection(words) or _NOT_NAME_AFTER_FIRST.intersection(words[1:]):
             continue
         before = text[max(0, start - 60) : start]
         honorific = _HONORIFIC.search(before)

@@ -63,7 +63,7 @@ _NAME = regex.compile(
         (?:{"|".join(_SURNAME_WORDS)})        # family name
         (?:[ \t]+(?!{_PAGE_WORDS})\p{{Lu}}\p{{Ll}}*){{1,4}}     # 1-4 capitalised syllables: middle and given names
     )
-    (?![\w])
+    (?![\w])(?!-\p{{L}})                       # not cut before a hyphen: "Kim Ki-choon" is Korean (foreign_names.py)
     """,
     regex.VERBOSE,
 )
@@ -732,6 +732,9 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
     # "Thủ tướng Phạm Minh Chính, Chủ tịch Quốc hội Trần Thanh Mẫn": a title followed by a name is
     # that next person's title, also when the unit read runs on into the name ("Phó Chủ tịch UBND
     # thành phố Hà Nội Ngô Thị Thanh Hằng").
+    if not with_unit and _SETTLEMENT_TITLE.search(title) and (place := _PLACE_NAME.match(rest.lstrip())):
+        # "ông Trần Đình Chiến, Trưởng thôn Giáp Trung, xã Hương Toàn" (news): a village's name, not a person's
+        return _with_locality_after_comma(f"{title} {place.group(0)}", rest.lstrip()[place.end() :])
     if _NAME.match(after_title.lstrip()) or (with_unit and _ends_with_officer(unit.name)):
         return None
     # "Chuyên viên Phòng Giáo dục Thường xuyên - Nghề nghiệp và Đại học": where the unit's name goes on
@@ -955,6 +958,8 @@ _COMPANY_NAMED_BEFORE = regex.compile(
     rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn|HTX|[Hh]ợp[ \t]+tác[ \t]+xã)(?:[ \t]+{_LEGAL_FORMS})*"
     rf"(?:[ \t]+(?!{_NOT_TRADE}(?!\w))\p{{Ll}}+){{1,4}}[ \t]+$"
 )
+# A title that ends in a settlement's level: the capitalised words after it are the settlement's name.
+_SETTLEMENT_TITLE = regex.compile(r"(?<!\w)(?:thôn|bản|ấp|xóm|làng)$", regex.IGNORECASE)
 _NAMED_FACILITY_KINDS = frozenset({"health facility", "school"})
 _ENDS_IN_LOCALITY = regex.compile(rf"(?<!\w)(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}$")
 # ... and the larger one it lies in, after a comma, where the clause goes on or ends after it
