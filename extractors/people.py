@@ -546,7 +546,7 @@ def _read_person(
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, end)
     before = text[line_start:start]
-    if _COMPANY_NAMED_BEFORE.search(before):
+    if _COMPANY_NAMED_BEFORE.search(before[-_COMPANY_WINDOW:]):
         return None  # "Giám đốc Công ty CP du lịch Phương Đông Việt, …" (news): the company's name
     just_before = _window_before(before)
     office = _title_before(just_before) or _recipient_title(just_before, start, recipients or [])
@@ -954,6 +954,7 @@ _NOT_TRADE = (
     r"(?:do|này|đó|thay|để|gặp|của|và|với|là|cho|đã|được|bị|ông|bà|cô|anh|chị|em|cháu|con|mẹ|trên|tại|ở|có|không"
     r"|từ|đến|theo|vì|khi|như|mà|thì|sẽ|đang|cũng|mới|nhưng|hay|hoặc|thuộc|trong|ngoài|sau|trước|về)"
 )
+_COMPANY_WINDOW = 120  # the head, its legal forms and four trade words fit; a long line is not searched whole
 _COMPANY_NAMED_BEFORE = regex.compile(
     rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn|HTX|[Hh]ợp[ \t]+tác[ \t]+xã)(?:[ \t]+{_LEGAL_FORMS})*"
     rf"(?:[ \t]+(?!{_NOT_TRADE}(?!\w))\p{{Ll}}+){{1,4}}[ \t]+$"
