@@ -186,6 +186,7 @@ _ABBREVIATION_TOKEN = regex.compile(
     rf"(?<![\w./-])(?:{_alternation(list(_ABBREVIATIONS['issuer_tokens']))})(?![\w/-])"
 )
 _CITY_GLUED_TO_NAME = regex.compile(r"(?<![\w./-])(?:TP|Tp)\.(?=\p{Lu}\p{Ll})")
+_TOWN_GLUED_TO_NAME = regex.compile(r"(?<![\w./-])TX\.(?=\p{Lu}\p{Ll})")  # "TX.Dĩ An" (news)
 _SPELLING = regex.compile(rf"(?<!\w)(?:{_alternation(list(_ABBREVIATIONS['spelling_variants']))})(?!\w)")
 
 
@@ -219,6 +220,7 @@ def _expand_sentence(text: str) -> str:
 def _expand(text: str) -> str:
     tokens = _ABBREVIATIONS["issuer_tokens"]
     text = _CITY_GLUED_TO_NAME.sub("Thành phố ", text)  # "UBND TP.Hải Phòng" (news, heldout83)
+    text = _TOWN_GLUED_TO_NAME.sub("thị xã ", text)
     text = _ABBREVIATION_TOKEN.sub(lambda m: tokens[m.group(0)], text)
     spellings = _ABBREVIATIONS["spelling_variants"]
     # a spelling of several words may be broken over two lines ("Ủy ban\nNhân dân")

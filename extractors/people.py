@@ -134,7 +134,8 @@ _LIST_ITEM = regex.compile(r"^[ \t]*(?:\d{1,2}[./)]|[a-zđ][.)]|[-–+•*])")
 # "tỉnh Cao Bằng", "đường Lê Lợi", "số 5 Trần Thánh Tông": a place, whatever its first syllable.
 _PLACE_BEFORE = regex.compile(
     rf"(?<!\w)(?<!(?<!\w)(?:{_alternation(_SURNAMES['not_place_compounds'])})[ \t])"
-    rf"(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$",
+    rf"(?:{_alternation(_SURNAMES['place_words'])}|số\s+\d+\w?)[ \t]+$"
+    r"|(?<!\w)TX\.?[ \t]*$",  # the press's town: "Chủ tịch UBND TX Hoàng Mai", "TX.Sông Cầu"
     regex.IGNORECASE,
 )
 _LOCAL_LEVEL_BEFORE = regex.compile(
