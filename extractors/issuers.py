@@ -33,8 +33,8 @@ _KNOWN_BODY_NAMES = tuple(load_yaml("abbreviations")["known_bodies"])
 _MAX_LIST_NAME_TOKENS = 26
 _TITLE_LOWER = frozenset(_WORDS["title_case_lower"])
 _TITLE_UPPER = frozenset(_WORDS["title_case_upper"])
-BODY_HEADS: list[str] = _WORDS["body_heads"]
-_HEAD_FIRST_WORDS = frozenset(head.split()[0].lower() for head in BODY_HEADS)
+BODY_HEADS: list[str] = [*_WORDS["body_heads"], *_WORDS["capitalised_body_heads"]]
+_HEAD_FIRST_WORDS = frozenset(head.split()[0].lower() for head in _WORDS["body_heads"])
 _BARE_HEADS = frozenset(BODY_HEADS)
 _COMPLETE_BODIES = frozenset(_WORDS["complete_bodies"])
 # Heads a title names right before the body's field: "Bộ trưởng Bộ Giao thông vận tải", "Giám đốc Sở Xây dựng".
