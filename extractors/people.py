@@ -63,7 +63,8 @@ _NAME = regex.compile(
         (?:{"|".join(_SURNAME_WORDS)})        # family name
         (?:[ \t]+(?!{_PAGE_WORDS})\p{{Lu}}\p{{Ll}}*){{1,4}}     # 1-4 capitalised syllables: middle and given names
     )
-    (?![\w])(?!-\p{{L}})                       # not cut before a hyphen: "Kim Ki-choon" is Korean (foreign_names.py)
+    (?![\w])(?!-(?!(?:{_alternation(_TITLES["titles"])})(?!\w))\p{{L}})  # not cut before a hyphen: "Kim Ki-choon" is
+                                               # Korean (foreign_names.py); but "bà Trần Thị Quỳnh Trang-Trưởng phòng ..."
     """,
     regex.VERBOSE,
 )
@@ -94,14 +95,21 @@ _TITLE = (
 # Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan" (heldout19).
 _TITLE_AFTER = regex.compile(
     r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}(?:\)|(?=,)))?"
-    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:nguyên|cựu)[ \t]+)?"
+    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:[Nn]guyên|[Cc]ựu)[ \t]+)?"
     rf"(?P<title>{_TITLE})(?![\w])"
 )
 # A unit's parent after "thuộc": "Phó Giám đốc Trung tâm Phát triển quỹ đất thuộc Sở TN&MT" (heldout33).
 _PARENT_AFTER_OF = regex.compile(r"[ \t]+thuộc[ \t]+(?=\p{Lu})")
 # An age or birth year right after a full name names a person, with no title or honorific: "bắt giữ là Nguyễn
 # Văn Minh (36 tuổi, trú tại ...)", "cháu Phạm Thị Thu Phương (SN 2014)" (heldout24).
-_AGE_AFTER = regex.compile(r"[ \t]*\((?:SN|[Ss]inh\s+năm)\s*\d{4}\b|[ \t]*\(\d{1,3}\s+tuổi\b")
+# ... unless the name is a nickname: "Nguyễn Huỳnh Vũ (tức Vũ Mập, SN 1984, ngụ ...)" (news)
+_NICKNAME_BEFORE = regex.compile(r"(?:\btức|biệt[ \t]+danh|còn[ \t]+gọi[ \t]+là|\(tự)[ \t]+$")
+# ... and so does a residence: "3 thuyền viên Việt Nam (Nguyễn Văn Hạ trú tại xã Kỳ Khang, ...)" (news, heldout110)
+_AGE_AFTER = regex.compile(
+    r"[ \t]*\((?:SN|[Ss]inh\s+năm)\s*\d{4}\b|[ \t]*\(\d{1,3}\s+tuổi\b"
+    r"|[ \t]*,?[ \t]*\(?(?:thường[ \t]+)?(?:trú|ngụ)[ \t]+(?:tại|ở)[ \t]"
+    r"|[ \t]*,[ \t]*(?:SN|sinh[ \t]+năm)[ \t]*\d{4}\b"
+)
 # "Phó Chủ tịch UBND phường Nguyễn Văn A": a title (and its unit) right before the name.
 _TITLE_ANYWHERE = regex.compile(rf"(?<![\w])(?P<title>{_TITLE})(?![\w])")
 # A comma, then the body a unit belongs to: "Trung tâm Hỗ trợ doanh nghiệp, Sở Kế hoạch và Đầu tư ...".
@@ -601,7 +609,7 @@ def _read_person(
         honorific is None
         and title is None
         and not in_signature
-        and not _AGE_AFTER.match(text, end)
+        and not (_AGE_AFTER.match(text, end) and not _NICKNAME_BEFORE.search(just_before))
         and not _PERSON_NOUN_BEFORE.search(just_before)
         and not _RANK_BEFORE.search(
             just_before
@@ -979,6 +987,7 @@ _ACRONYM_UNIT = regex.compile(
     rf"""[ \t]+(?!(?:{_alternation(_SURNAMES["degrees"])})(?![\w.]))
         (?P<unit>(?:(?:Ban|Phòng|Trung[ \t]+tâm|Đội|Chi[ \t]+cục|Cục)[ \t]+)?
         {_ACRONYM}(?:[ \t]+{_ACRONYM}){{0,2}}(?:[ \t]+\d{{1,3}}(?!\w))?
+        (?:[ \t]+Công[ \t]+an(?=[ \t]+(?:{_LOCAL_LEVELS}|TP|Tp)))?  # a police department: "Trưởng phòng PC67 Công an thành phố Hà Nội"
         (?:[ \t]+(?:(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}|(?:TP\.?|Tp\.?)[ \t]*\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}\p{{L}}*)?))?)
         (?=[ \t]*(?:[,;:()“”"–]|-[ \t]|\.(?!\w)|$)|[ \t]+\p{{Ll}})""",
     regex.VERBOSE,
