@@ -1641,6 +1641,58 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout110": HeldOutSet(
+        TESTS / "heldout110",
+        8,
+        {
+            "citations": 1.000,
+            "deadlines": 1.000,
+            # blind 0.667: a full name with its residence only ("Nguyễn Văn Hạ trú tại ..."), a post glued by a hyphen
+            "people": 1.000,
+            # blind 0.750: a lead that restates its body word for word read as a second task
+            "obligations": 0.857,
+        },
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.888,  # a department's ministry after a comma, which the gold leaves out
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            # "trình Thủ tướng Chính phủ ký ban hành …" (a submission's recipient), a report's doer two sentences back
+            "obligation.recipient": 0.666,
+            "obligation.responsible": 0.666,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout111": HeldOutSet(
+        TESTS / "heldout111",
+        8,
+        {
+            "citations": 0.769,  # six bare numbers after "6 Quyết định mang số 2356, 2357, … và 2361"
+            "deadlines": 1.000,
+            "people": 0.791,  # blind 0.766: a football article's players named with no evidence
+            "obligations": 0.666,
+        },
+        {
+            "citation.issued_on": 0.888,  # blind 7/9: "do bệnh viện ban hành ngày 27.4.2016"
+            # a decision filed under its signer ("do Chánh thanh tra tỉnh Yên Bái … ký"), a bare "bệnh viện", a deputy
+            "citation.issuer": 0.666,
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.842,  # blind 13/18: "Bệnh viện Ung bướu", "Trưởng phòng PC67 Công an …", "Nguyên Bộ trưởng"
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout112": HeldOutSet(
+        TESTS / "heldout112",
+        4,
+        # blind the same; no deadline, person or obligation found where the gold has none
+        {"citations": 1.000},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
