@@ -99,7 +99,7 @@ CITATION_HEAD = re.compile(
 )
 # A law, code or constitution by name: "Luật Tiếp cận thông tin năm 2016", "Luật Điện lực số 61/2024/QH15";
 # "theo" ends a name but in "Luật Đầu tư theo phương thức đối tác công tư" (the PPP law, legal_docs).
-_LAW_NAME_WORD = r"(?:,\s)?(?!Luật\b(?<!và\sLuật)(?<!các\sLuật))(?!Luật\s+(?:số|năm|ngày)\b)(?!năm\b|số\b|ngày\b|của\b|theo\b(?!\s+ph\w+\s+thức\b)|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b)[\wÀ-ỹ-]+"
+_LAW_NAME_WORD = r"(?:,\s)?(?!Luật\b(?<!và\sLuật)(?<!các\sLuật))(?!Luật\s+(?:số|năm|ngày)\b)(?!năm\b|số\b|ngày\b|của\b|theo\b(?!\s+ph\w+\s+thức\b)|tại\b|được\b|đã\b|là\b|có\b(?!\scông\b)|thì\b|như\b|trong\b|từ\b)[\wÀ-ỹ-]+"
 # A capital "Luật" inside a name begins another law ("Luật Kế toán, văn bản hướng dẫn Luật Kế toán 2015", heldout39),
 # except in the short name of a law that amends others: "Luật Cán bộ, công chức và Luật Viên chức sửa đổi 2019",
 # "Luật Thuế sửa đổi các Luật về thuế 2014".

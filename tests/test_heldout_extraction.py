@@ -1693,6 +1693,44 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout113": HeldOutSet(
+        TESTS / "heldout113",
+        5,
+        {
+            "citations": 1.000,
+            "people": 0.962,  # blind 0.929: a publisher named like a person ("Nhà xuất bản Phương Đông, Bộ trưởng …")
+            "obligations": 0.333,  # blind the same: a circular's rule, a past report and a school's practice read as tasks
+        },
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.857,  # "Chỉ thị số 26,Công điện … của Thủ tướng": the glued list's issuer
+            **_all(1.000, ("role",), "person"),
+            "person.honorific": 0.769,  # "cô", "thầy" before a teacher's name, which the gold leaves out
+            "person.title": 0.692,
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            **_all(0.000, ("recipient", "responsible"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout114": HeldOutSet(
+        TESTS / "heldout114",
+        5,
+        {
+            "citations": 1.000,  # blind 0.947: "Luật BHXH từ ngày 1-1-2018" read as a law's title and year
+            "deadlines": 0.666,  # a pension rule's cut-off ("trước ngày 1-1- 2018") read as a deadline
+            "people": 0.923,  # "Điều Bá Được": a rare family name
+            "obligations": 0.222,  # blind the same: a pension article's rules read as tasks ("mỗi năm … tính thêm 2%")
+        },
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.750,  # directives of the Prime Minister the gold files under the Government
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.666,
+            **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
+            "obligation.responsible": 0.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
