@@ -388,10 +388,9 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
     date_lead = _DATE_LEAD.match(text, position)
     date_match = DATE_PATTERN.match(text, date_lead.end())
     if date_match and (parsed := parse_date(date_match.group())) and parsed[1] == "day":
+        # "... do Thanh tra tỉnh ban hành ngày 9/6/2017": the body before the date
         if re.match(r"\s*,?\s*do\s", date_lead.group()) and (issued_by := _issued_by(text, position)):
-            found["issuer"] = issued_by[
-                0
-            ]  # "... do Thanh tra tỉnh ban hành ngày 9/6/2017": the body before the date
+            found["issuer"] = issued_by[0]
         found["issued_on"], position = parsed[0], date_match.end()
     elif year := _YEAR_AFTER_NUMBER.match(text, position):
         found["year"], position = int(year["year"]), year.end()

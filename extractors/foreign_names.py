@@ -85,20 +85,19 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
         # Crowley", "Trung Tá Sombit Ghosh": the name starts after the last such word
         while match is not None:
             words = list(regex.finditer(r"\S+", match["name"]))
-            inner = [word for word in words[:-1] if _marked_vietnamese(word.group())]
+            inner = [index for index, word in enumerate(words[:-1]) if _marked_vietnamese(word.group())]
             if not inner:
                 break
-            match = _FOREIGN_NAME.match(text, match.start("name") + inner[-1].end() + 1)
+            match = _FOREIGN_NAME.match(text, match.start("name") + words[inner[-1] + 1].start())
         if match is None:
             continue
         start, end = match.span("name")
         words = match["name"].split()
         while words and _marked_vietnamese(words[-1]):
             words = words[:-1]  # ... nor ends one: "Tổng thống Donald Trump Ngày 8/5 ..."
+        # "ông Valery Nikiforov-Giám đốc ...": a post after a dash without spaces
         if words and "-" in words[-1] and _marked_vietnamese(words[-1].rsplit("-", 1)[1]):
-            words[-1] = words[-1].rsplit("-", 1)[
-                0
-            ]  # "ông Valery Nikiforov-Giám đốc ...": a dash without spaces
+            words[-1] = words[-1].rsplit("-", 1)[0]
         if len(words) < 2:
             continue
         end = start + match["name"].rindex(words[-1]) + len(words[-1])
