@@ -36,6 +36,7 @@ from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units, only_province_named
 from extractors.symbols import (
     LETTER_ISSUERS,
+    SYMBOL_CODES,
     SYMBOL_ISSUERS,
     code_abbreviates,
     doc_type_from_symbol,
@@ -91,7 +92,10 @@ NUMBER = rf"""
 """
 CITATION_HEAD = re.compile(
     rf"""
-    (?:(?P<type>\b(?:{_TYPE_WORDS}))\s+(?:(?P<so_after_type>số|Số|so|SỐ)\s*:?\s*)?   # "Kế hoạch số"
+    (?:(?P<type>\b(?:{_TYPE_WORDS}))\s+(?:(?:hỏa|hoả)\s+tốc\s+|(?:thượng\s+)?khẩn\s+   # "Công điện hỏa tốc số"
+       |(?:(?:dân|hình)\s+sự\s+|hành\s+chính\s+)?(?:(?:sơ|phúc|tái)\s+thẩm\s+|giám\s+đốc\s+thẩm\s+)?
+        (?=số\s))?   # a judgment's kind and instance: "Bản án dân sự phúc thẩm số 87/2016/DS-PT" (news, heldout116)
+       (?:(?P<so_after_type>số|Số|so|SỐ)\s*:?\s*)?   # "Kế hoạch số"
       |(?P<so>\b(?:số|Số)\s*:?\s*))?                                                 # or only "số"
     (?P<number>{NUMBER})
     """,
@@ -255,6 +259,9 @@ _SUBJECT_HEAD = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\([A-ZĐ&]{2,10}\)$")
 # ... or its place: "Cơ quan Cảnh sát điều tra Công an huyện Sóc Sơn (Hà Nội) đã ra quyết định ..." (news, heldout56)
 _ACRONYM_IN_BRACKETS = re.compile(r"\((?:[A-ZĐ&]{2,10}|[A-ZĐ][a-zà-ỹđ]*(?:[ -][A-ZĐ][a-zà-ỹđ]*){1,3})\)")
+# A photo's source or credit in brackets ends what comes before it: "Hình minh họa. (Nguồn: báo Dân trí) Cơ quan Cảnh
+# sát điều tra Công an huyện Hải Hậu vừa có Công văn số 23/TB …" (news, heldout115)
+_CREDIT_IN_BRACKETS = re.compile(r"\((?:Nguồn|Ảnh|Hình|Photo)\b[^()]{0,80}\)\s*(?=\S)")
 # Bodies named by their purpose, whose name may run on with "về ...": "Ban Chỉ đạo về tổng kết ...".
 _PURPOSE_NAMED = frozenset(_ISSUER_WORDS["list_name_heads"])
 # Agencies every police level has, named only with their parent after a comma (news)
@@ -623,6 +630,7 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     window = _ACRONYM_IN_BRACKETS.sub(
         lambda m: " " * len(m.group()), _text_before(text, head_start, window=200)
     )
+    window = _CREDIT_IN_BRACKETS.sub(lambda m: "." + " " * (len(m.group()) - 1), window)
     verb = _SUBJECT_VERB.search(window)
     if verb is None or (verb["act"] and not text.startswith("số", head_start)):
         return None
@@ -670,8 +678,12 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     ):
         return None
     found = _issuer_name(_FROM_YEAR.sub("", subject))
-    # a bare number has no code to confirm the sender: "Ngày 9/5, UBND tỉnh có quyết định số 949 ..." (news, heldout109)
-    if verb["sends"] and "/" in number and not (code and code_abbreviates(code, found)):
+    # a bare number has no code to confirm the sender: "Ngày 9/5, UBND tỉnh có quyết định số 949 ..." (news, heldout109);
+    # a symbol of the type's code alone names no body to contradict it ("Cơ quan Cảnh sát điều tra Công an huyện Hải
+    # Hậu vừa có Công văn số 23/TB ngày 10/1/2017", news, heldout115)
+    type_code_only = code in SYMBOL_CODES and len(re.split(r"[-/]", number)) == 2
+    confirmed = type_code_only or (code and code_abbreviates(code, found))
+    if verb["sends"] and "/" in number and not confirmed:
         return None
     return found
 

@@ -332,6 +332,10 @@ _TEMPORAL_CLAUSE_BEFORE = re.compile(
 )
 
 
+# "Quyết định số 9589", "Quyết định 9589": a bare serial number, not a year ("Kế hoạch 2025" is a period)
+_BARE_NUMBER_AFTER = re.compile(r"\s+(?:số\s+\d{1,5}|(?!(?:19|20)\d\d(?!\d))\d{1,5})(?!\d)(?![/.,]\d)")
+
+
 def _announced_issuer(text: str) -> tuple[str, str] | None:
     """(issuer, doc type) from "<body> xây dựng/ban hành <Kế hoạch>" in the opening paragraphs.
 
@@ -345,8 +349,11 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
         issuer = match["issuer"][heads[-1].start() :].strip(" ,")
         if _OF_BEFORE.search(text, max(0, issuer_start - 30), issuer_start):
             continue  # "... của (Tổng) Kiểm toán nhà nước ban hành Quy chế ...": a cited body's act
-        if CITATION_HEAD.match(text, match.start("type")):
-            continue  # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...": a numbered document is another one
+        # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...", "Chủ tịch UBND TP Thái Bình ban hành Quyết định số 9589 về …"
+        # (news, heldout115): a numbered document is another one
+        type_start, type_end = match.span("type")
+        if CITATION_HEAD.match(text, type_start) or _BARE_NUMBER_AFTER.match(text, type_end):
+            continue
         if _TEMPORAL_CLAUSE_BEFORE.search(text, max(0, issuer_start - 20), issuer_start):
             continue  # "Ngay sau khi Bộ TT&TT ban hành Kế hoạch ...", "Năm 1977, …": an earlier act (news)
         name = cut_issuer(text, issuer_start)

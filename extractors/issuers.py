@@ -220,7 +220,7 @@ def cut_issuer(
             continue  # "Bộ Lao động - Thương binh và Xã hội"
         if (
             word == "tại"
-            and text[start:end].endswith("cấp cao")
+            and text[start:end].lower().endswith("cấp cao")  # "TAND Cấp cao tại TP HCM" (news, heldout116)
             and index + 1 < len(tokens)
             and _is_capitalised(tokens[index + 1])
         ):

