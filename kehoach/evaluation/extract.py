@@ -9,7 +9,7 @@ values on the things both sides have:
 - indicators, dimensions: sets of codes;
 - people: by name; attributes ``honorific``, ``title``, ``role`` where the gold states them;
 - obligations: a gold item's ``key`` must be a substring of a predicted obligation's ``action``
-  or ``text``. Gold lists only the items a careful analyst expects to carry a deadline,
+  or ``text`` (a plan's item; an article's sentence, since a news body is one paragraph). Gold lists only the items a careful analyst expects to carry a deadline,
   frequency or recipient, so precision is counted over predicted obligations that carry one;
   attributes ``deadline``, ``frequency``, ``recipient``, ``via``, ``responsible``;
 - document: ``doc_type``, ``number``, ``issuer``, ``issued_on``, ``signer`` (accuracy only).
