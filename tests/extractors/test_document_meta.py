@@ -527,8 +527,14 @@ def test_a_headerless_text_announcing_a_numbered_document_takes_no_type_from_it(
     ("sentence", "expected"),
     [
         # news (heldout115, constructed from its phrasing): a decision by its bare serial is another document
-        ("Chủ tịch UBND TP Thái Bình ban hành Quyết định số 9589 về việc giải quyết khiếu nại của ông Điền.", None),
-        ("Chủ tịch UBND TP Thái Bình ban hành Quyết định 9589 về việc giải quyết khiếu nại của ông Điền.", None),
+        (
+            "Chủ tịch UBND TP Thái Bình ban hành Quyết định số 9589 về việc giải quyết khiếu nại của ông Điền.",
+            None,
+        ),
+        (
+            "Chủ tịch UBND TP Thái Bình ban hành Quyết định 9589 về việc giải quyết khiếu nại của ông Điền.",
+            None,
+        ),
         # a year after the type is a period, not a serial: the text's own plan
         ("Ủy ban nhân dân phường Vạn Phúc ban hành Kế hoạch 2025 về cải thiện chỉ số PAPI.", "Kế hoạch"),
     ],
