@@ -176,11 +176,12 @@ _ISSUED_BY_VERB = re.compile(
 # Between a number and its own date: "ban hành", "được ban hành", "ký", a bracket ("Thông báo 01/TB-UBND (ngày
 # 4-1-2013)", news), or the signer ("Quyết định số 2167/QĐ-BVHTTDL do Thứ trưởng Vương Duy Biên ký ngày 30.5.2017",
 # heldout59): the day it was signed is the day it was issued; the signer is no issuing body; "văn bản 59/BVUB-ĐD do
-# bệnh viện ban hành ngày 27.4.2016" (news, heldout111): a body named in lower case.
+# bệnh viện ban hành ngày 27.4.2016" (news, heldout111): a body named in lower case; the day an approval was given
+# ("phép bay số 2664/TC - QC của Cục Tác chiến phê duyệt ngày 30/05/2017", news, heldout118).
 _DATE_LEAD = re.compile(
     r"\s*,?\s*(?:\(\s*(?=ngày\s|ban\s+hành\s|ký\s)|do\s+(?:[^,;.()\n]|(?<=TP|Tp)\.){3,70}?\s+(?=(?:ký\s+(?:ban\s+hành\s+)?|ban\s+hành\s+)ngày\s))?"
-    r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký|phê\s+duyệt)\s+)?"  # "phép bay số 2664/TC - QC của Cục Tác chiến
-)  # phê duyệt ngày 30/05/2017" (news, heldout118): the day it was approved
+    r"(?:(?:được\s+)?(?:ký\s+)?(?:ban\s+hành|ký|phê\s+duyệt)\s+)?"
+)
 # what may follow a citation's own date written after a comma: its issuer, its subject, or the clause's end
 _AFTER_OWN_DATE = re.compile(r"\s*(?:[,.;:)]|của\b|do\b|về\b|[Vv]/[Vv]\b|$)")
 _SUBJECT_LEAD = re.compile(r"\s*,?\s*(?=(?:về|v/v|V/v|V/V|Về)\b)")

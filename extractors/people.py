@@ -234,7 +234,7 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
     places = _places_named_again(text)
     recipients = _recipient_lists(text)
     found: dict[str, Person] = {}
-    highland_spans = []
+    spans_read = []
     for match in _HIGHLAND_NAME.finditer(text):
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is None and _YOUNG_BEFORE.search(text, max(0, match.start() - 6), match.start()):
@@ -242,14 +242,14 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
             person = Person(match["name"], None, None, "mentioned", match.start(), match.end())
         if person is not None:
             _merge_into(found, person)
-            highland_spans.append(match.span())
+            spans_read.append(match.span())
     for match in _UNLISTED_FAMILY_NAME.finditer(text):
         if (person := _read_person(text, match, sections, signature_start, places, recipients)) is not None:
             _merge_into(found, person)
-            highland_spans.append(match.span())
+            spans_read.append(match.span())
     for match in _NAME.finditer(text):
-        if any(start <= match.start() < end for start, end in highland_spans):
-            continue  # "Y Giang Gry Niê Knơng": "Giang ..." is the rest of a highland name read above
+        if any(start <= match.start() < end for start, end in spans_read):
+            continue  # "Y Giang Gry Niê Knơng", "Long Văn Sơn": "Giang ...", "Văn Sơn" are the rest of a name read above
         match = _after_province(text, match)
         if match is None:
             continue
