@@ -327,6 +327,9 @@ _OF_BEFORE = re.compile(r"(?:của|CỦA)\s+(?:[^\s,.;:]+\s+){0,2}$")
 
 _TEMPORAL_CLAUSE_BEFORE = re.compile(
     r"(?<!\w)(?:[Ss]au|[Tt]rước|[Kk]hi)\s+(?:khi\s+)?$"
+    # an act asked for or awaited: "đề nghị Bộ Tư pháp hoàn thiện và trình Chính phủ ban hành Nghị định thay thế …",
+    # "trong thời gian chờ Chính phủ ban hành Nghị định …" (news, heldout120)
+    r"|(?<!\w)(?:trình|chờ|đợi|đề\s+nghị|kiến\s+nghị|yêu\s+cầu)\s+$"
     # "Năm 1977, Thủ tướng Chính phủ ban hành Quyết định …" (news, heldout103): a past year's act, no own header
     r"|(?<!\w)[Nn]ăm\s+(?:19|20)\d{2}\s*,\s*$"
 )

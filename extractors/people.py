@@ -965,7 +965,10 @@ _WORD = regex.compile(r"\w+")
 _PLACE_NAME = regex.compile(r"\p{Lu}\p{Ll}*(?:[ \t]+(?:[-–][ \t]+)?\p{Lu}\p{Ll}*){0,3}")
 _PLACE_HEAD_TITLES = frozenset(_TITLES["place_head_titles"])
 _LOCAL_LEVELS = "|".join(regex.escape(level).replace(r"\ ", r"[ \t]+") for level in ADMIN_LEVELS)
-_LOCALITY = regex.compile(rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}")
+# ... or a district or ward by its number ("Bí thư Quận 2 Nguyễn Hoài Nam", news, heldout119)
+_LOCALITY = regex.compile(
+    rf"(?:{_LOCAL_LEVELS})[ \t]+{_PLACE_NAME.pattern}|(?:[Qq]uận|[Pp]hường)[ \t]+\d{{1,2}}"
+)
 # A company's head and its legal form or trade in lower case right before a name: the name is the company's.
 # Its legal form's initials may come first ("CP", "TNHH"); the trade is one to four words, none of them a word of the
 # sentence ("Công ty thay ông Đỗ Quang Lâm", "Công ty này do Đinh Quốc Tuấn đứng tên").

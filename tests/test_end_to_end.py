@@ -131,3 +131,21 @@ def test_notebook_runs_against_the_store(corpus_store, monkeypatch: pytest.Monke
         if "image/png" in output.get("data", {})
     ]
     assert len(images) >= 3
+
+
+def test_a_news_article_on_an_act_asked_for_or_awaited_has_no_document_fields(tmp_path: Path) -> None:
+    # news (heldout120, constructed from its phrasing): "trình Chính phủ ban hành Nghị định …" asks for a decree,
+    # "chờ Chính phủ ban hành Nghị định …" awaits it; neither is the article's own document
+    from pipeline.runner import process_file
+
+    article = tmp_path / "tin.txt"
+    article.write_text(
+        "Ngân hàng nhà nước đề xuất giải cứu xe thế chấp bị phạt\n"
+        "Hai văn bản vừa được cơ quan này gửi tới Bộ Tư pháp và Bộ Công an.\n"
+        "Ngày 12.7, Thống đốc đã có văn bản gửi Bộ Tư pháp đề nghị Bộ Tư pháp hoàn thiện và trình Chính phủ ban hành "
+        "Nghị định thay thế Nghị định 163/2006/NĐ-CP. Đồng thời, trong thời gian chờ Chính phủ ban hành Nghị định "
+        "thay thế, Ngân hàng nhà nước cũng đề nghị Bộ Công an chỉ đạo lực lượng cảnh sát giao thông.\n",
+        encoding="utf-8",
+    )
+    document = process_file(article).to_json_dict()["document"]
+    assert (document["doc_type"], document["issuer"]) == (None, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.evaluation.extract import aggregate, format_misses, format_report, score_document
+from kehoach.evaluation.extract import aggregate, format_misses, format_report, normalize, score_document
 
 GOLD = {
     "document": {
@@ -181,3 +181,17 @@ def test_obligation_keys_take_their_own_sentence_before_a_neighbours_item_text()
     score = score_document(predicted, gold)
     assert score["fields"]["obligations"] == {"tp": 2, "fp": 0, "fn": 0}
     assert score["attributes"]["obligation.deadline"] == {"correct": 1, "total": 2}
+
+
+def test_names_compare_with_an_ampersand_as_va_and_abbreviations_expanded() -> None:
+    # heldout119's gold writes "Bộ Giáo dục & Đào tạo"; the extractor stores the ministry's name with "và"
+    assert normalize("Bộ Giáo dục & Đào tạo") == normalize("Bộ Giáo dục và Đào tạo") == normalize("Bộ GD&ĐT")
+    assert normalize("Sở  Tài chính") == normalize("sở tài chính")
+    assert normalize("Công ty A&B") != normalize("Công ty A và B")  # an ampersand inside a name stays
+
+
+def test_a_number_written_with_an_en_dash_is_the_same_symbol() -> None:
+    # heldout120's gold keeps "1844/2015/QĐ–NHNN" as written; the extractor stores the hyphen
+    gold = {"citations": [{"number": "1844/2015/QĐ–NHNN", "doc_type": "Quyết định"}]}
+    predicted = {"citations": [{"number": "1844/2015/QĐ-NHNN", "doc_type": "Quyết định"}]}
+    assert score_document(predicted, gold)["fields"]["citations"] == {"tp": 1, "fp": 0, "fn": 0}

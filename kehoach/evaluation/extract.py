@@ -23,6 +23,7 @@ so the CLI can score the full pipeline as well as the extractors alone.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -39,11 +40,17 @@ TEXT_SUFFIXES = (".txt", ".md", ".ocr-eng.txt")
 
 
 def normalize(value: Any) -> Any:
-    """Comparable form of a value: strings NFC, abbreviations expanded, case-folded, spaces collapsed."""
+    """Comparable form of a value: strings NFC, abbreviations expanded, case-folded, spaces collapsed.
+
+    An ampersand left between two words after expansion is "và": "Bộ Giáo dục & Đào tạo" is the ministry's name.
+    """
     if not isinstance(value, str):
         return value
-    text = expand_abbreviations(unicodedata.normalize("NFC", value))
+    text = _SPACED_AMPERSAND.sub(" và ", expand_abbreviations(unicodedata.normalize("NFC", value)))
     return " ".join(text.casefold().split())
+
+
+_SPACED_AMPERSAND = re.compile(r"\s+&\s+")
 
 
 def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
@@ -215,7 +222,9 @@ def _record(fields: dict, name: str, pairs: list, predicted_count: int, gold_cou
 def _citation_key(citation: dict) -> tuple:
     if citation.get("number"):
         # "185/NĐ – CP" (as a text writes it) and "185/NĐ-CP" are one symbol: spaces and dash shapes do not count
-        return ("number", normalize(citation["number"]).replace(" ", "").replace("–", "-").replace("—", "-"))
+        # (the dashes first: "1844/2015/QĐ–NHNN" would else have its code expanded as a word, heldout120)
+        number = citation["number"].replace("–", "-").replace("—", "-")
+        return ("number", normalize(number).replace(" ", ""))
     return ("title", normalize(citation.get("title")), citation.get("year"))
 
 
