@@ -1808,6 +1808,40 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout119": HeldOutSet(
+        TESTS / "heldout119",
+        5,
+        # deadlines and obligations: no floor, none found (blind too): "Quận phải có giải pháp khắc phục trong năm
+        # 2017" (a year read as no due date) and a committee's announced submission
+        {"citations": 1.000, "people": 1.000},  # people blind 0.947: "Bí thư Quận 2 Nguyễn Hoài Nam"
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.833,  # 5/6 (4/6 blind): "do ông … – Phó Chủ tịch UBND quận Hà Đông ký" not read
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.700,  # "Trưởng phòng Kế hoạch và Quản lý rủi ro, Cục …", two experts' fields
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout120": HeldOutSet(
+        TESTS / "heldout120",
+        5,
+        {
+            # blind 0.714: "1844/2015/QĐ–NHNN" (the scorer expanded the code after an en dash); left: "ghi số 3156", "ghi
+            # số 971", bare numbers of two forged letters
+            "citations": 0.857,
+            "deadlines": 0.666,  # "có thể xảy ra trước năm 2010" read as a due year
+            "people": 0.125,  # thirteen tennis players named with no evidence, "do Hà Tuấn Dũng (tức …) cầm đầu"
+            "obligations": 1.000,  # blind 0.800: a decree asked for ("trình Chính phủ ban hành Nghị định") typed the article
+        },
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.000,  # "Phó vụ trưởng Vụ Chính sách thuế (Tổng cục Thuế)": the bracket left out
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            **_all(0.000, ("recipient", "responsible"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # blind 33/35 (the same decree)
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.
