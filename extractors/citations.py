@@ -270,16 +270,18 @@ _NAMED_WITH_PARENT = frozenset(_ISSUER_WORDS["capitalised_body_heads"])
 _MAX_SUBJECT_TOKENS = 16
 _MIN_CONFIRMING_CODE = 3
 _FROM_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d{2}\b.*$")
+# A sentence's connective before "Tại <the citation>, <body> ...": "Tuy nhiên, tại Quyết định số 572/QĐ-BKHĐT ngày
+# 20.4.2017, Bộ Kế hoạch và Đầu tư chỉ bố trí ..." (news, heldout66).
+_CONNECTIVES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _ISSUER_WORDS["sentence_connectives"])
 _DATE_OPENING = re.compile(
     r"(?:[Nn]gày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
     r"|(?:[Mm]ới|[Gg]ần)\s+đây|[Vv]ừa\s+qua|[Tt]rước\s+đó"  # "..., mới đây Bộ Xây dựng đã có Văn bản ..."
+    # a connective, its comma often left out in news: "Ngoài ra UBND tỉnh Bình Thuận cũng có Văn bản số 925/UBND-KTN"
+    rf"|(?:{_CONNECTIVES})"
     # "..., nhất là sau khi Bộ Chính trị ban hành Nghị quyết số 21-NQ/TƯ" (news): a time clause's subject
     r"|(?:(?:[Nn]hất|[Đđ]ặc\s+biệt)\s+là\s+)?(?:[Ss]au|[Tt]ừ)\s+khi|[Kk]hi)\s*,?\s*"
 )
 _MAX_SUBJECT_CHARS = 400
-# A sentence's connective before "Tại <the citation>, <body> ...": "Tuy nhiên, tại Quyết định số 572/QĐ-BKHĐT ngày
-# 20.4.2017, Bộ Kế hoạch và Đầu tư chỉ bố trí ..." (news, heldout66).
-_CONNECTIVES = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _ISSUER_WORDS["sentence_connectives"])
 # "Tại tiểu mục 3 Mục II Kế hoạch ban hành kèm theo Quyết định 252/QĐ-BNV năm 2025, Bộ Nội vụ có nêu ...":
 # a sentence that opens on where a document says something, then names who says it.
 _WHERE_OPENING = re.compile(
@@ -777,6 +779,60 @@ def _bracketed_after_body(text: str, head_start: int, number: str) -> str | None
     return found
 
 
+def _approver(text: str, head_start: int, number: str) -> tuple[str | None, str | None]:
+    """(issuer, date) of a decision cited as where a body acted: "... tại Quyết định số N".
+
+    "... được Ủy ban nhân dân thành phố phê duyệt tại Quyết định 737/QĐ-UBND" (legal_docs), "Mới đây nhất, ngày
+    3-5-2017, Bộ Công Thương đã phê duyệt quy hoạch hiệu chỉnh ... tại Quyết định số 1562/QĐ-BCT" (news, heldout122):
+    the body that approves (issues, assigns ...) right before its verb, when the symbol's code abbreviates it; the day
+    of the act when the sentence dates it right before the body.
+    """
+    window = _text_before(text, head_start, window=_APPROVER_WINDOW)
+    code = issuer_code(number)
+    if not _AT_BEFORE.search(window) or code is None or len(code) < 2 or issuer_from_symbol(number):
+        return (
+            None,
+            None,
+        )  # a national symbol names its issuer ("14/2025/QĐ-TTg", however "Bộ trưởng ... ban hành")
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    sentence_start = breaks[-1].end() if breaks else 0
+    verbs = list(_ACT_VERB.finditer(window, sentence_start))
+    if not verbs or _CITED_NUMBER.search(window, verbs[-1].end()):
+        return None, None  # no act, or another document between the act and this one
+    verb, offset = verbs[-1], head_start - len(window)
+    for head in _SUBJECT_HEAD.finditer(window, sentence_start, verb.start()):
+        body = cut_issuer(text, offset + head.start())
+        if body is None or not _BEFORE_ACT.fullmatch(text, body[1], offset + verb.start()):
+            continue
+        if not _AGENT_OPENING.search(window[sentence_start : head.start()]):
+            return (
+                None,
+                None,
+            )  # "... tham mưu Chủ tịch Ủy ban nhân dân Thành phố phê duyệt ...": asked to act, not the actor
+        name = _issuer_name(drop_signer_name(body[0]))
+        if not code_abbreviates(code, name):
+            return None, None
+        dated = _DATED_CLAUSE_BEFORE.search(window, sentence_start, head.start())
+        return name, parse_date(dated["date"])[0] if dated and parse_date(dated["date"]) else None
+    return None, None
+
+
+_APPROVER_WINDOW = 260
+_AT_BEFORE = re.compile(r"(?<!\w)tại\s*$")
+_ACT_VERB = re.compile(
+    r"(?<!\w)(?:phê\s+duyệt|ban\s+hành|chấp\s+thuận|phê\s+chuẩn|công\s+bố|giao|thành\s+lập|điều\s+chỉnh)(?!\w)"
+)
+_CITED_NUMBER = re.compile(r"\d+/|(?<!\w)số\s+\d")
+# The body acts as the clause's subject, or as the agent of a passive ("được/do <body> phê duyệt").
+_AGENT_OPENING = re.compile(rf"(?:^|\x00|[,;:(]|(?<!\w)(?:được|do|{_CONNECTIVES}))\s*$")
+
+# Between the body and its verb: a bracket ("Bộ trưởng Bộ Giao thông vận tải (nay là Bộ Xây dựng) phê duyệt") and adverbs.
+_BEFORE_ACT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:(?:đã|vừa|mới|cũng|chính\s+thức)\s+)*")
+_DATED_CLAUSE_BEFORE = re.compile(
+    r"(?<!\w)(?P<date>ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*,\s*$"
+)
+
+
 _OPENING_BRACKET = re.compile(r"\(\s*(?:(?:theo|tại|xem)\s+)?$")
 _BRACKET_SENTENCE_WINDOW = 240
 
@@ -1006,7 +1062,8 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
         tail = _read_tail(text, head.end("number"), next_start)
         year_in_number = re.search(r"/((?:19|20)\d{2})/", number)
         later = _issued_by_later(text, int(tail["end"]), next_start, number)
-        issued_on = tail.get("issued_on") or later[1]
+        approver = _approver(text, head.start(), number)
+        issued_on = tail.get("issued_on") or later[1] or approver[1]
         year = (
             int(issued_on[:4])
             if issued_on
@@ -1025,6 +1082,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 or _issuer_of_plural_lead(text, head.start(), number, doc_type, typed=bool(head["type"]))
                 or _place_after_symbol(text, head.end("number"), number)
                 or later[0]
+                or approver[0]
                 or _bracketed_after_body(text, head.start(), number)
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),

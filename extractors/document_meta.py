@@ -306,19 +306,55 @@ def _trailing_place_name(before_comma: str) -> str | None:
 def _title_after(lines: list[str], index: int) -> str | None:
     """The title: the lines after the type line, up to the body's first sentence.
 
-    A blank line ends the title unless the next line goes on in lower case (a scan's wrapped line).
+    A blank line ends the title unless the next line goes on in lower case (a scan's wrapped line). A title may
+    open with a verb that also opens a body ("Triển khai các giải pháp nâng cao Chỉ số PAPI năm 2025", "Thực hiện
+    Nghị quyết ..."): right after the type line it is the title when it ends without a sentence's punctuation and
+    the body's first sentence opens on the line after it (see :func:`_verb_opened_title`).
     """
     title_lines: list[str] = []
     after_blank = False
-    for line in lines[index + 1 : index + 7]:
+    window = lines[index + 1 : index + 7]
+    for position, line in enumerate(window):
         if not line:
             after_blank = bool(title_lines)
             continue
+        if not title_lines and (verb_title := _verb_opened_title(window, position)):
+            title_lines.extend(verb_title)
+            break
         if _BODY_START.match(line) or _RECITAL_START.match(line) or (after_blank and not line[:1].islower()):
             break
         title_lines.append(line)
         after_blank = False
     return " ".join(title_lines) or None
+
+
+# The verbs that open a body's first sentence and may open a title too ("Triển khai ...", "Thực hiện Nghị quyết ...").
+_VERB_OPENING = re.compile(r"^(?:Thực\s+hiện|Triển\s+khai|Nhằm|Để)\s")
+# ... but a sentence that goes on to issue the document is the body's, its full stop lost: "Thực hiện Kế hoạch số
+# 11/KH-UBND ... của UBND huyện, UBND xã ban hành kế hoạch", "... như sau".
+_ISSUING_CLAUSE = re.compile(r",[^,]*(?:ban\s+hành|xây\s+dựng)\s+[Kk]ế\s+hoạch|như\s+sau\s*$")
+
+
+def _verb_opened_title(window: list[str], position: int) -> list[str] | None:
+    """The title's lines from ``window[position]`` when a body verb opens it and the body begins after it, else None.
+
+    The lines up to the next one opening in a capital (a scan wraps a sentence in lower case) are the title when the
+    last ends without a sentence's punctuation and the next opens the body ("Căn cứ", "Thực hiện", "I."): in "Thực
+    hiện Kế hoạch số 1120/KH-UBND ... của Ủy ban" / "nhân dân huyện ..., xây dựng Kế hoạch như sau:" the sentence
+    ends in a colon, and is the body.
+    """
+    if not _VERB_OPENING.match(window[position]):
+        return None
+    block = [window[position]]
+    for line in window[position + 1 :]:
+        if not line:
+            continue
+        if not line[:1].islower():
+            if block[-1].rstrip()[-1:] in ":.;," or not _BODY_START.match(line):
+                return None
+            return None if _ISSUING_CLAUSE.search(" ".join(block)) else block
+        block.append(line)
+    return None
 
 
 # "của" right before the body, or before an office of it ("của Tổng Kiểm toán nhà nước", "của Bộ trưởng Bộ ...").

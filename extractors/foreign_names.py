@@ -38,6 +38,11 @@ _LEAD = regex.compile(
     # the term, before or after the country: "Tổng thống đắc cử Pháp", "Tổng thống Pháp đắc cử", "Tổng thống tiền nhiệm"
     rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}}))?(?:[ \t]+{_QUALIFIER})?)[ \t]+$"
 )
+# ... or with a comma after its country or body: "Tổng thư ký NBTC, Takorn Tanasith cho biết" (news, heldout122).
+_LEAD_WITH_COMMA = regex.compile(
+    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
+    rf"(?:[ \t]+{_QUALIFIER})?[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}})(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
+)
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
 _RANK = regex.compile(rf"(?:^|(?<=[\s(,;:]))(?i:{_alternation(_DATA['ranks'])})[ \t]+$")
 # An ASCII-folded Vietnamese syllable: onset, vowels, a final consonant Vietnamese allows.
@@ -111,7 +116,7 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
             continue
         before = text[max(0, start - 60) : start]
         honorific = _HONORIFIC.search(before)
-        lead = None if honorific else _LEAD.search(before)
+        lead = None if honorific else _LEAD.search(before) or _LEAD_WITH_COMMA.search(before)
         if honorific is None and lead is None and not _RANK.search(before):
             continue
         title = " ".join((lead["former"] or "").split() + lead["title"].split()) if lead is not None else None

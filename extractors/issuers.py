@@ -39,8 +39,11 @@ _BARE_HEADS = frozenset(BODY_HEADS)
 _COMPLETE_BODIES = frozenset(_WORDS["complete_bodies"])
 # Heads a title names right before the body's field: "Bộ trưởng Bộ Giao thông vận tải", "Giám đốc Sở Xây dựng".
 _FIELD_HEADS = tuple(_WORDS["field_heads"])
-# Lower-case words a name cannot end with: "... của UBND TP thành “Danh mục ...”" ("thành" of "thành phố").
-_CANNOT_END = "|".join(re.escape(word) for word in _WORDS["name_cannot_end"])
+# Lower-case words a name cannot end with: "... của UBND TP thành “Danh mục ...”" ("thành" of "thành phố"); in
+# capitals too ("THỦ TƯỚNG CHÍNH PHỦ VÀ"), never in title case, where they end a place's name ("huyện Châu Thành").
+_CANNOT_END = "|".join(
+    re.escape(variant) for word in _WORDS["name_cannot_end"] for variant in (word.lower(), word.upper())
+)
 _LEVEL_WORDS = frozenset(word for level in ADMIN_LEVELS for word in level.split())
 _MAX_ISSUER_TOKENS = 14
 # National bodies whose name is whole: a capitalised word after one begins something else (a subject, a person).
@@ -295,7 +298,7 @@ def cut_issuer(
             break  # punctuation glued to the word ends the name
     end = _company_name_end(text, start, end)
     # "Chính phủ và các ...", "THỦ TƯỚNG CHÍNH PHỦ VÀ QUYẾT ĐỊNH ..."
-    name = re.sub(rf"(?:\s+(?:{_CANNOT_END}|-))+$", "", text[start:end].rstrip(" ."), flags=re.IGNORECASE)
+    name = re.sub(rf"(?:\s+(?:{_CANNOT_END}|-))+$", "", text[start:end].rstrip(" ."))
     return (name, start + len(name)) if name else None
 
 

@@ -80,6 +80,11 @@ _NO_DASH_HEADS = frozenset(
 _BRAND_WORD = regex.compile(
     r"[ \t]+\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}[\p{Lu}\d]*)+(?![\w&])|[ \t]+\p{Lu}{2,}\d*(?![\w&])"
 )
+# An enterprise's number, part of its name ("Tổng Công ty Phát điện 3 (EVNGENCO3)", "Tổng Công ty Xây dựng số 1 - CTCP",
+# "Tổng Công ty 319 Bộ Quốc phòng"), where the name visibly goes on or ends after it: no count of anything ("3 tháng").
+_ENTERPRISE_NUMBER = regex.compile(
+    r"[ \t]+(?:số[ \t]+)?\d{1,3}(?![\w.,/-]\w)(?=[ \t]*(?:[,;:)(\n]|\.(?!\w)|$|[-–]|[ \t]\p{Lu}))"
+)
 # A department's field abbreviated in capitals, unknown to data/abbreviations.yaml: "Phó Giám đốc Sở VHTT Hà Nội
 # Trương Minh Tiến" (heldout24), "Phòng TN&MT huyện ..."; then its place, as for a written-out field.
 _ABBREVIATED_FIELD_HEADS = frozenset({"sở", "phòng", "chi cục", "cục", "tổng cục", "vụ"})
@@ -159,6 +164,18 @@ _NAMED_UNITS = regex.compile(
     r"[ \t]+các[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|xã|phường)[ \t]+"
     rf"{_NOT_NAME}{_LIST_NAME}(?:(?:[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+){_NOT_NAME}{_LIST_NAME})+"
 )
+# Every unit of one or more levels, named by the levels alone: "Ủy ban nhân dân các huyện", "UBND các tỉnh/thành
+# phố", "các tỉnh, TP trực thuộc TW", "các phường xã" (the listed pairs of ``admin_units`` are read first). "thành"
+# and "TP" stand for the city level after a comma or slash only ("các tỉnh, thành"). One proper name after the levels
+# is left out: a list of names is read by :data:`_NAMED_UNITS`.
+_LEVEL = r"(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường|đặc[ \t]+khu)(?!\w)"
+_LEVELS = regex.compile(
+    rf"[ \t]+các[ \t]+{_NOT_UNIT}{_LEVEL}"
+    rf"(?:[ \t]*[,/][ \t]*(?:và[ \t]+)?{_NOT_UNIT}(?:{_LEVEL}|(?:thành|TP|Thành[ \t]+phố)(?!\w))|[ \t]+(?:và[ \t]+)?{_NOT_UNIT}{_LEVEL})*"
+    r"(?:[ \t]+trực[ \t]+thuộc[ \t]+(?:[Tt]rung[ \t]+ương|TW|TƯ)(?!\w))?"
+)
+
+
 # The lower-case rest of a specific part whose first syllable only is capitalised ("Trung tâm Kiểm
 # soát bệnh tật tỉnh", "Ban Quản lý dự án"): at most five syllables, none of them a verb or function
 # word of ``name_tail_stop_words``, and the name must visibly end after them (punctuation, end of
@@ -416,6 +433,7 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
     ("Vụ Công chức - Viên chức"); an enterprise's name may be a brand in capitals ("T&T Group").
     """
     start = position
+    enterprise = outer_head in _ENTERPRISE_HEADS  # a company's name may hold its number (also when nested)
     while True:
         level = _SCHOOL_LEVEL.match(text, position)
         if level is not None and _PROPER_NAME.match(text, level.end()):
@@ -429,6 +447,9 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             nested = None
         if field or nested:
             position = (field or nested).end()
+            enterprise = enterprise or (
+                nested is not None and _head_key(nested.group(0)) in _ENTERPRISE_HEADS
+            )
             continue
         plural = _NAMED_UNITS.match(text, position)
         if plural is not None:
@@ -437,12 +458,18 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
         if unit is not None:
             unit_name = _UNIT_NAME.match(text, unit.end())
             return unit_name.end() if unit_name is not None else unit.end()
+        levels = _LEVELS.match(text, position)
+        if levels is not None:
+            return levels.end()
         joiner = _AND_JOINER.match(text, position)
         if joiner is None and _joins_with_dash(text, start, position, common_noun_head, outer_head):
             joiner = _DASH_JOINER.match(text, position)
             if joiner is not None and (dashed := _FIELD.match(text, joiner.end())) is not None:
                 position = dashed.end()
                 continue
+        if enterprise and (number := _ENTERPRISE_NUMBER.match(text, position)):
+            position = number.end()  # "Tổng Công ty Phát điện 3", "Tổng Công ty Xây dựng số 1"
+            continue
         brand = (
             _BRAND_WORD.match(text, joiner.end() if joiner else position)
             if outer_head in _ENTERPRISE_HEADS

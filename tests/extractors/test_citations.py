@@ -146,6 +146,30 @@ def test_citations_bare_level_completed_from_named_unit_in_text() -> None:
     assert _by_number(extract_citations(text))["198/KH-UBND"].issuer == "Ủy ban nhân dân quận Hà Đông"
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # districts named in title case after a level keep their last syllable, though "thành"/"thị" in lower case
+        # (the verb "into", a "thành phố" cut by a line) is no name's end (constructed: such districts are many)
+        (
+            "Kế hoạch số 1120/KH-UBND ngày 15/3/2025 của UBND huyện Châu Thành về nâng cao Chỉ số PAPI.",
+            "Ủy ban nhân dân huyện Châu Thành",
+        ),
+        (
+            "Quyết định số 12/QĐ-UBND ngày 15/3/2025 của Ủy ban nhân dân huyện Long Thành;",
+            "Ủy ban nhân dân huyện Long Thành",
+        ),
+        (
+            "Quyết định số 29/QĐ-UBND ngày 05/01/2025 của UBND TP thành “Danh mục các dự án”",
+            "Ủy ban nhân dân Thành phố",
+        ),
+    ],
+)
+def test_citations_issuer_keeps_a_place_name_ending_in_thanh(text: str, issuer: str) -> None:
+    (citation,) = extract_citations(text)
+    assert citation.issuer == issuer
+
+
 def test_citations_span_covers_type_word_to_subject_end() -> None:
     text = (
         "Căn cứ Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của UBND Quận 1 về cải cách hành chính; tiếp"

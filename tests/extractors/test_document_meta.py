@@ -99,6 +99,39 @@ def test_document_meta_header_on_separate_lines_with_caps_signer() -> None:
     assert meta.recipients == ["Ủy ban nhân dân quận", "Phòng Nội vụ quận"]
 
 
+_VERB_TITLE_HEADER = (
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\nSố: 56/KH-UBND\nTân Hòa, ngày 02 tháng 4 năm 2025\nKẾ HOẠCH\n{title}\n"
+    "Thực hiện Kế hoạch số 1120/KH-UBND ngày 15/3/2025 của Ủy ban nhân dân huyện Châu Thành, Ủy ban nhân dân xã "
+    "xây dựng Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a title may open with a verb that opens bodies too, when the body's sentence follows it
+        (
+            "Triển khai các giải pháp nâng cao Chỉ số PAPI trên địa bàn xã năm 2025",
+            "Triển khai các giải pháp nâng cao Chỉ số PAPI trên địa bàn xã năm 2025",
+        ),
+        (
+            "Thực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy về cải thiện PAPI",
+            "Thực hiện Nghị quyết số 12-NQ/TU của Tỉnh ủy về cải thiện PAPI",
+        ),
+        # ... wrapped by a scan in lower case
+        (
+            "Triển khai các giải pháp nâng cao Chỉ số PAPI\ntrên địa bàn xã năm 2025",
+            "Triển khai các giải pháp nâng cao Chỉ số PAPI trên địa bàn xã năm 2025",
+        ),
+        # a body's sentence that lost its title line and its full stop is no title
+        ("Thực hiện Kế hoạch số 11/KH-UBND ngày 1/3/2025 của UBND huyện, UBND xã ban hành kế hoạch", None),
+        ("Để nâng cao Chỉ số PAPI, Ủy ban nhân dân xã ban hành Kế hoạch như sau:", None),
+    ],
+)
+def test_document_meta_title_opened_by_a_verb(title: str, expected: str | None) -> None:
+    assert extract_document_meta(_VERB_TITLE_HEADER.format(title=title)).title == expected
+
+
 def test_document_meta_without_header_reads_issuer_from_announcing_sentence() -> None:
     text = (
         "Về việc cải thiện Chỉ số PAPI năm 2024\n\n"
