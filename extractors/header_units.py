@@ -105,7 +105,11 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
     if _LEVEL_IN_NAME.search(issuer):
         return issuer
     level_and_name = parent[place.start() :]
-    return f"{issuer} {level_and_name[:1].upper()}{level_and_name[1:]}"
+    if level_and_name.startswith("thành phố"):
+        level_and_name = (
+            "T" + level_and_name[1:]
+        )  # "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh", but "tỉnh Quảng Trị"
+    return f"{issuer} {level_and_name}"
 
 
 def directing_office(issuer: str, text: str) -> str:

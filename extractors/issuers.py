@@ -430,4 +430,26 @@ def title_case(caps: str) -> str:
             words.append(word.lower())
         else:
             words.append(word[:1].upper() + word[1:].lower())
-    return expand_abbreviations(" ".join(words))
+    return expand_abbreviations(" ".join(_respell_fields(words)))
+
+
+# A department's field after its head, spelt as the data spells it: "SỞ TƯ PHÁP" is "Sở Tư pháp", though "tư" and
+# "pháp" stay lower case inside other names ("Kế hoạch và Đầu tư", "Bộ Tư pháp" aside).
+_FIELD_HEADS_OF_DEPARTMENTS = frozenset({"Sở", "Phòng", "Bộ", "Cục", "Vụ", "Ban"})
+_FIELDS_BY_LENGTH = sorted(
+    ((tuple(field.casefold().split()), field.split()) for field in _ORG_KINDS["fields"]),
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
+
+
+def _respell_fields(words: list[str]) -> list[str]:
+    for index, word in enumerate(words[:-1]):
+        if word not in _FIELD_HEADS_OF_DEPARTMENTS:
+            continue
+        following = tuple(w.casefold() for w in words[index + 1 :])
+        for folded, spelt in _FIELDS_BY_LENGTH:
+            if following[: len(folded)] == folded:
+                words[index + 1 : index + 1 + len(folded)] = spelt
+                break
+    return words

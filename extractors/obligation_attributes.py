@@ -587,8 +587,17 @@ def ordered_doer(sentence: str) -> str | None:
     words opens the clause before the verb ("Theo đó, Thứ trưởng Hoàng Quốc Vượng yêu cầu ...").
     """
     expanded = expand_abbreviations(sentence)
+    actor_named = False
     for verb_index, verb in enumerate(_ORDER_VERB.finditer(expanded)):
         clause = regex.split(r"[,:;]\s+", expanded[: verb.start()])[-1].strip()
+        if actor_named and _COORDINATOR.fullmatch(clause):
+            # "Phó Chủ tịch UBND tỉnh … đã đề nghị ngư dân khởi kiện, đồng thời yêu cầu Công an tỉnh Bình Định lập hồ
+            # sơ báo cáo Bộ Công an" (news, heldout124): the same actor orders again; its doer is the body after it
+            rest = expanded[verb.end() :]
+            found = _subject_at(rest[:1].upper() + rest[1:], 0, needs_verb=False)
+            if isinstance(found, str):
+                return found
+            continue
         actor = _body_ending_at(expanded, verb.start())
         if actor is not None and len(actor) > len(clause):
             clause = (
@@ -611,8 +620,19 @@ def ordered_doer(sentence: str) -> str | None:
             return _listed_doers(sentence, verb_index)
         if isinstance(found, str):
             return found[:1].lower() + found[1:] if rest[:1].islower() and found[1:2].islower() else found
-        return None
+        if not _COORDINATED_ORDER.search(expanded, verb.end()):
+            return None
+        actor_named = (
+            True  # a person or group first ("đề nghị ngư dân khởi kiện"), a body ordered after "đồng thời"
+        )
     return None
+
+
+_COORDINATOR = regex.compile(r"(?:đồng\s+thời|và)(?:\s+(?:cũng|đã))?", regex.IGNORECASE)
+_COORDINATED_ORDER = regex.compile(
+    r"[,;]\s+(?:đồng\s+thời|và)(?:\s+(?:cũng|đã))?\s+(?:yêu\s+cầu|chỉ\s+đạo|giao|đề\s+nghị)(?!\w)",
+    regex.IGNORECASE,
+)
 
 
 def _body_ending_at(text: str, position: int) -> str | None:

@@ -80,6 +80,11 @@ _NO_DASH_HEADS = frozenset(
 _BRAND_WORD = regex.compile(
     r"[ \t]+\p{Lu}[\p{Lu}\d]*(?:&\p{Lu}[\p{Lu}\d]*)+(?![\w&])|[ \t]+\p{Lu}{2,}\d*(?![\w&])"
 )
+# The office or inspectorate of the body whose text it is, named by its head alone: "Văn phòng Sở tham mưu Giám đốc Sở
+# ...", "báo cáo Bộ (qua Văn phòng Bộ)", "Thanh tra Bộ" (legal_docs); not when a field or name follows ("Văn phòng Sở
+# Tư pháp" is read as a nested name).
+_OFFICE_OF_A_BARE_BODY = frozenset({"văn phòng", "thanh tra"})
+_BARE_BODY = regex.compile(r"[ \t]+(?:Sở|Bộ|Cục|Tổng[ \t]+cục|Chi[ \t]+cục)(?![ \t]*(?:\p{Lu}|&))(?!\w)")
 # An enterprise's number, part of its name ("Tổng Công ty Phát điện 3 (EVNGENCO3)", "Tổng Công ty Xây dựng số 1 - CTCP",
 # "Tổng Công ty 319 Bộ Quốc phòng"), where the name visibly goes on or ends after it: no count of anything ("3 tháng").
 _ENTERPRISE_NUMBER = regex.compile(
@@ -192,7 +197,9 @@ _LOWER_TAIL = regex.compile(
         (?=[ \t]*(?:[,;:)(]|\.(?!\w)|\n|$)                           # the name ends here ...
           |[ \t]+{_NOT_UNIT}(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...
           |[ \t]+\p{{Lu}}                                            # ... or a place name ("... Hà Nội")
-          |[ \t]+(?:thuộc|trực[ \t]+thuộc|của)(?!\w))                # ... or its parent ("... thuộc Ban Cơ yếu")
+          |[ \t]+(?:thuộc|trực[ \t]+thuộc|của)(?!\w)                # ... or its parent ("... thuộc Ban Cơ yếu")
+          |[ \t]+(?:chủ[ \t]+trì|phối[ \t]+hợp|tham[ \t]+mưu|có[ \t]+trách[ \t]+nhiệm|chịu[ \t]+trách[ \t]+nhiệm)(?!\w))
+                                                                     # ... or its task ("Phòng Hành chính tư pháp chủ trì")
     """,
     regex.VERBOSE,
 )
@@ -434,6 +441,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
     """
     start = position
     enterprise = outer_head in _ENTERPRISE_HEADS  # a company's name may hold its number (also when nested)
+    if outer_head in _OFFICE_OF_A_BARE_BODY and (bare := _BARE_BODY.match(text, position)):
+        return bare.end()  # "Văn phòng Sở", "Thanh tra Bộ": the office of the body the text is of
     while True:
         level = _SCHOOL_LEVEL.match(text, position)
         if level is not None and _PROPER_NAME.match(text, level.end()):

@@ -179,6 +179,12 @@ def test_an_article_mentions_the_officials_it_reports_on_and_assigns_no_one() ->
 def test_the_body_ordered_to_act() -> None:
     from extractors.obligation_attributes import ordered_doer
 
+    # baomoi news (heldout124): a person or group asked first, a body ordered after "đồng thời" does the task
+    assert ordered_doer(
+        "Cũng tại cuộc họp này, Phó Chủ tịch UBND tỉnh Bình Định Trần Châu đã đề nghị ngư dân khởi kiện, đồng thời "
+        "yêu cầu Công an tỉnh Bình Định lập hồ sơ báo cáo Bộ Công an để điều tra."
+    ) == ("Công an tỉnh Bình Định")
+
     # legal_docs corpus
     assert ordered_doer(
         "Thủ tướng Chính phủ giao Bộ Tài chính chủ trì, phối hợp với các cơ quan liên quan tiếp tục thực hiện "

@@ -132,6 +132,18 @@ def test_document_meta_title_opened_by_a_verb(title: str, expected: str | None) 
     assert extract_document_meta(_VERB_TITLE_HEADER.format(title=title)).title == expected
 
 
+def test_document_meta_department_under_a_province_keeps_the_level_in_lower_case() -> None:
+    # "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh" capitalises the city's level; a province's stays "tỉnh"
+    meta = extract_document_meta(
+        "UBND TỈNH QUẢNG TRỊ\nSỞ TƯ PHÁP\nSố: 318/KH-STP\nQuảng Trị, ngày 25 tháng 02 năm 2025\nKẾ HOẠCH\n"
+        "Nâng cao Chỉ số cải cách hành chính năm 2025\nCăn cứ Kế hoạch số 25/KH-UBND ngày 10/02/2025 của UBND tỉnh;\n"
+    )
+    assert (meta.issuer, meta.parent_issuer) == (
+        "Sở Tư pháp tỉnh Quảng Trị",
+        "Ủy ban nhân dân tỉnh Quảng Trị",
+    )
+
+
 def test_document_meta_without_header_reads_issuer_from_announcing_sentence() -> None:
     text = (
         "Về việc cải thiện Chỉ số PAPI năm 2024\n\n"
