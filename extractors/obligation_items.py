@@ -134,6 +134,10 @@ def section_items(text: str, sections: list[SectionSpan], start: int, end: int) 
     return items
 
 
+# A line in capitals only (two letters or more, digits and punctuation between): a heading of its own.
+_CAPITALS_LINE = regex.compile(r"(?=.*\p{Lu}\p{Lu})[\p{Lu}\d\s.,:;()/&–-]+")
+
+
 def _continues(text: str, previous: Item, line: str) -> bool:
     """Whether an unnumbered ``line`` is the rest of the ``previous`` item, broken by the export.
 
@@ -144,6 +148,8 @@ def _continues(text: str, previous: Item, line: str) -> bool:
     if line.lstrip()[:1].islower():
         return True
     previous_text = text[previous.start : previous.end]
+    if _CAPITALS_LINE.fullmatch(line.strip()) and not _CAPITALS_LINE.fullmatch(previous_text.strip()):
+        return False  # "PHỤ LỤC", "DANH MỤC NHIỆM VỤ": a heading in capitals after a sentence-case item
     if _ENDS_CLAUSE.search(previous_text):
         return False
     marker = previous_text[: ITEM_PREFIX.match(previous_text).end()].strip()

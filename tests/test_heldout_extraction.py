@@ -1917,6 +1917,57 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout125": HeldOutSet(
+        TESTS / "heldout125",
+        5,
+        {"citations": 1.000, "people": 1.000},  # blind the same
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.750,  # 3/4: "Bộ trưởng … đã trao Quyết định số 234/QĐ-BTC" (handed over, the issuer later)
+            # title blind 8/9: "Theo Quyết định của Bộ trưởng Bộ Tài chính, bà Phan Thị Thu Hiền" read as her post
+            **_all(1.000, ("honorific", "title", "role"), "person"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout126": HeldOutSet(
+        TESTS / "heldout126",
+        5,
+        {
+            "citations": 1.000,
+            "deadlines": 1.000,
+            "people": 1.000,
+            # blind none of 3: "Báo cáo về Bộ trước 12/7" (fixed); "Đồng thời thực hiện … chế độ báo cáo định kỳ … để Bộ để
+            # xem xét" (a purpose clause's body), "phấn đấu hoàn thành dự án vào năm 2021" (reported, no order)
+            "obligations": 0.500,
+        },
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 0.750,  # 3/4 (2/4 blind: "Sở Y tế Bắc Ninh do giám đốc … ký"); "UBND tỉnh" completed
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.833,  # 5/6: "Phó chi cục Đê điều …" (a lower-case unit after a short title)
+            **_all(1.000, ("deadline", "frequency", "responsible"), "obligation"),
+            "obligation.recipient": 0.000,  # "Báo cáo về Bộ": the ministry by its head alone
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout127": HeldOutSet(
+        TESTS / "heldout127",
+        5,
+        {
+            "citations": 0.888,  # "Thông tư 130" (a bare number), "GCNQSDĐ số QĐ108UB" (a certificate)
+            "deadlines": 1.000,
+            "people": 0.956,  # "Lê Duẩn", a private person who shares a leader's name (a street's namesake)
+            "obligations": 1.000,
+        },
+        {
+            "citation.issued_on": 0.875,  # the law passed "ngày 6/4/2016" in the sentence before its number
+            "citation.issuer": 1.000,
+            **_all(1.000, ("honorific", "role"), "person"),
+            "person.title": 0.909,  # 10/11 (9/11 blind: "Vụ Kế hoạch tài chính"); "Thứ tưởng Bộ Y tế" (a typo)
+            **_all(1.000, ("deadline", "frequency", "recipient", "responsible"), "obligation"),
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
 }
 # None of these documents plans for a governance index: an indicator or dimension found is spurious
 # unless the set lists it as disputed.

@@ -166,6 +166,28 @@ def test_obligations_table_rows() -> None:
     ]
 
 
+def test_obligations_table_rows_take_the_dimension_their_group_row_names() -> None:
+    # A plan's annex files its tasks under PAPI's dimensions by group rows; the pointer to the annex in the task
+    # section ("(Chi tiết tại Phụ lục kèm theo)") is no task of its own.
+    from extractors import extract_all
+
+    text = (
+        "KẾ HOẠCH\nCải thiện Chỉ số PAPI năm 2025\nIII. NHIỆM VỤ CỤ THỂ\n(Chi tiết tại Phụ lục kèm theo)\n"
+        "PHỤ LỤC\n"
+        "| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| I | Công khai, minh bạch | | | |\n"
+        "| 1 | Công khai danh sách hộ nghèo, cận nghèo | Công chức Văn hóa - Xã hội | | Quý II/2025 |\n"
+        "| II | Trách nhiệm giải trình với người dân | | | |\n"
+        "| 2 | Tổ chức đối thoại với Nhân dân | Văn phòng HĐND-UBND phường | | Tháng 6/2025 |\n"
+    )
+    rows = [(o.action, o.indicator) for o in extract_all(text).obligations]
+    assert rows == [
+        ("Công khai danh sách hộ nghèo, cận nghèo", "PAPI-2"),
+        ("Tổ chức đối thoại với Nhân dân", "PAPI-3"),
+    ]
+
+
 def test_obligations_table_with_group_rows_empty_cells_and_a_page_break() -> None:
     # The PDF and DOCX readers' shape: a group heading spanning the row, an empty "phối hợp" cell
     # that keeps its column, the table cut by a page break and a page number, and rows whose number
@@ -201,6 +223,23 @@ def test_obligations_table_with_group_rows_empty_cells_and_a_page_break() -> Non
 def test_obligations_news_article_without_task_sections_gives_none_with_attributes() -> None:
     obligations = extract_obligations(_seed("tin-tphcm-cai-thien-papi-2024.md"))
     assert not [o for o in obligations if o.deadline or o.frequency or o.recipient]
+
+
+def test_obligations_of_an_article_a_day_without_its_year_and_an_order_going_on() -> None:
+    # baomoi news (heldout126): "Báo cáo về Bộ trước 12/7" (no "ngày"), and "Đồng thời ..." going on with the order
+    # of the sentence before it
+    from extractors import extract_all
+
+    text = (
+        "Bộ Y tế yêu cầu làm rõ vụ cô giáo bị liệt nửa người\n"
+        "Bộ Y tế vừa có văn bản gửi Sở Y tế Hà Giang.\n"
+        "Bộ yêu cầu Sở Y tế Hà Giang chỉ đạo Bệnh viện đa khoa tỉnh rà soát toàn bộ quy trình. Báo cáo về Bộ trước 12/7. "
+        "Bộ TT&TT yêu cầu các Sở TT&TT địa phương xử lý nghiêm các hành vi vi phạm. Đồng thời thực hiện nghiêm túc chế độ "
+        "báo cáo hằng tháng về Bộ TT&TT.\n"
+    )
+    actions = [o.action for o in extract_all(text).obligations]
+    assert any(a.startswith("Báo cáo về Bộ trước 12/7") for a in actions)
+    assert any("báo cáo hằng tháng về Bộ" in a for a in actions)
 
 
 def test_obligations_heading_behind_word_bookmark_is_still_a_heading() -> None:
