@@ -104,8 +104,18 @@ _TITLE_AFTER_DASH = re.compile(
 
 
 def _is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if sum(map(str.islower, line[:_CAPS_PROBE])) > _CAPS_PROBE_LOWER:
+        return (
+            False  # a sentence-case line shows in its first words; this runs on every line of every document
+        )
+    letters = sum(map(str.isalpha, line))
+    return letters >= 2 and sum(map(str.isupper, line)) >= 0.8 * letters
+
+
+# More lower-case letters than this among a line's first characters: no line in capitals (which has at most a fifth of
+# its letters in lower case, but may open with one lower-case word: "về việc ...").
+_CAPS_PROBE = 24
+_CAPS_PROBE_LOWER = 12
 
 
 def _last_word(line: str) -> str:
