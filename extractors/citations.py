@@ -137,7 +137,7 @@ LAW_BY_NAME = re.compile(
               (?:(?!\.\s)[^;\n()]){{1,250}}?                      # "Luật sửa đổi, bổ sung một số điều của
                                                                    #  Luật Quy hoạch, ... và Luật Đấu thầu"
             |Luật\s+(?:{_LAW_NAMES_WITH_FUNCTION_WORDS})(?:\s+sửa\s+đổi)?   # "Luật Xuất cảnh, nhập cảnh của công dân Việt Nam"
-            |(?:Bộ\s+[lL]uật|Luật|Pháp\s+lệnh)\s+(?!(?:{_LAW_NAME_NOT_FIRST})\b)[^\W\d_][\wÀ-ỹ]*   # "Luật Tiếp cận thông tin"
+            |(?:Bộ\s+[lL]uật|Luật|Pháp\s+lệnh|(?<![Pp]háp\s)(?:bộ\s+)?luật(?=\s+[A-ZĐÀ-Ỹ])(?!\s+Việt\s+Nam))\s+(?!(?:{_LAW_NAME_NOT_FIRST})\b)[^\W\d_][\wÀ-ỹ]*   # "Luật Tiếp cận thông tin", "bộ luật Dân sự 2015"
               (?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?{_LAW_NAME_CAPITAL_AFTER_COMMA}
             |Hiến\s+pháp)
     \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)  # "Luật BHXH 2024", "2024và"
@@ -1180,6 +1180,7 @@ def _laws_by_name(text: str) -> list[CitedDocument]:
         if _DRAFT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "Dự thảo Luật Quy hoạch năm 2025": a draft is no issued document
         title = expand_law_abbreviation(re.sub(r"\s+", " ", match["title"]))
+        title = title[:1].upper() + title[1:]  # "bộ luật Dân sự 2015" in running text (news, heldout128)
         if _ANOTHER_TYPE_JOINED.search(title) and not title.lower().startswith("luật sửa đổi"):
             # "... của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP ...": the decree's number is not the law's
             position = match.start() + 1

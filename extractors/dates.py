@@ -274,6 +274,7 @@ _MEASURED_BEFORE = re.compile(
 
 
 _JUST_PAST_AFTER = re.compile(r"\s+vừa\s+qua(?!\w)", re.IGNORECASE)
+_PAST_STATE_AFTER = re.compile(r"\s*,?\s*(?:mà\s+)?(?:đã|chưa|từng)(?!\w)", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"(?<!\w)từ\s+trước\s*(?:ngày\s*|năm\s*)?$", re.IGNORECASE)
 
 
@@ -287,6 +288,10 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         return False
     if _JUST_PAST_AFTER.match(text, end):
         return False  # "trong tháng 5/2017 vừa qua": the month just gone (news)
+    if _PAST_STATE_AFTER.match(text, end):
+        # "… mà trước ngày 1-1-2007 đã có thời gian đóng bảo hiểm xã hội" (news, heldout128), "trước ngày 01/7/2014
+        # mà chưa …" (legal_qa): what was or was not so by a cut-off, a condition, not a due date
+        return False
     if _SINCE_BEFORE.search(before):
         return False  # "được người dân phát hiện từ trước năm 2006" (news, heldout101): since before, no due date
     if _YEAR_SPAN_AFTER.match(text, end) and _A_YEAR.fullmatch(text, start, end):
