@@ -792,13 +792,15 @@ def _approver(text: str, head_start: int, number: str) -> tuple[str | None, str 
     the body that approves (issues, assigns ...) right before its verb, when the symbol's code abbreviates it; the day
     of the act when the sentence dates it right before the body.
     """
+    if not _AT_BEFORE.search(text, max(0, head_start - _AT_WINDOW), head_start):
+        return None, None  # most citations: checked first, on the few characters before the type
     window = _text_before(text, head_start, window=_APPROVER_WINDOW)
     code = issuer_code(number)
-    if not _AT_BEFORE.search(window) or code is None or len(code) < 2 or issuer_from_symbol(number):
+    if code is None or len(code) < 2 or issuer_from_symbol(number):
         return (
             None,
             None,
-        )  # a national symbol names its issuer ("14/2025/QĐ-TTg", however "Bộ trưởng ... ban hành")
+        )  # a national symbol names its issuer ("14/2025/QĐ-TTg", however "Bộ trưởng … ban hành")
     breaks = list(_SENTENCE_BREAK.finditer(window))
     sentence_start = breaks[-1].end() if breaks else 0
     verbs = list(_ACT_VERB.finditer(window, sentence_start))
@@ -823,6 +825,7 @@ def _approver(text: str, head_start: int, number: str) -> tuple[str | None, str 
 
 
 _APPROVER_WINDOW = 260
+_AT_WINDOW = 8
 _AT_BEFORE = re.compile(r"(?<!\w)tại\s*$")
 _ACT_VERB = re.compile(
     r"(?<!\w)(?:phê\s+duyệt|ban\s+hành|chấp\s+thuận|phê\s+chuẩn|công\s+bố|giao|thành\s+lập|điều\s+chỉnh)(?!\w)"

@@ -160,6 +160,8 @@ def _type_of_line(line: str) -> str | None:
 
 def _place_date(line: str) -> re.Match[str] | None:
     """The place-and-date match of ``line``: "Quận 1, ngày ..." or a whole line "Hà Nội ngày ..."."""
+    if "tháng" not in line.casefold():
+        return None  # the patterns below try every position of a long line; most lines hold no such date
     match = _PLACE_DATE.search(line)
     if match:
         return match

@@ -134,8 +134,10 @@ def section_items(text: str, sections: list[SectionSpan], start: int, end: int) 
     return items
 
 
-# A line in capitals only (two letters or more, digits and punctuation between): a heading of its own.
-_CAPITALS_LINE = regex.compile(r"(?=.*\p{Lu}\p{Lu})[\p{Lu}\d\s.,:;()/&–-]+")
+def _in_capitals(text: str) -> bool:
+    """A line in capitals only (two characters or more; digits and punctuation between): a heading of its own."""
+    stripped = text.strip()
+    return len(stripped) > 1 and stripped.isupper()
 
 
 def _continues(text: str, previous: Item, line: str) -> bool:
@@ -148,7 +150,7 @@ def _continues(text: str, previous: Item, line: str) -> bool:
     if line.lstrip()[:1].islower():
         return True
     previous_text = text[previous.start : previous.end]
-    if _CAPITALS_LINE.fullmatch(line.strip()) and not _CAPITALS_LINE.fullmatch(previous_text.strip()):
+    if _in_capitals(line) and not _in_capitals(previous_text):
         return False  # "PHỤ LỤC", "DANH MỤC NHIỆM VỤ": a heading in capitals after a sentence-case item
     if _ENDS_CLAUSE.search(previous_text):
         return False
