@@ -23,6 +23,9 @@ _DATA = load_yaml("foreign_names")
 _SURNAMES = frozenset(load_yaml("surnames")["surnames"])
 _NOT_FIRST = frozenset(_DATA["not_first_words"])
 _COUNTRIES = frozenset(_DATA["countries"])
+# For extractors.people: a foreign office and its country also stand before a name read the Vietnamese way.
+FOREIGN_COUNTRIES = _COUNTRIES
+FOREIGN_LEAD_TITLES = frozenset(title.casefold() for title in _DATA["lead_titles"])
 _NOT_NAME_WORDS = frozenset(_DATA["not_name_words"])
 _NOT_NAME_AFTER_FIRST = frozenset(_DATA["not_name_words_after_first"])
 _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])

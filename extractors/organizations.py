@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from extractors.issuers import complete_bare_level
+from extractors.issuers import ADMIN_LEVELS, complete_bare_level
 from extractors.lexicon import load_yaml
 from extractors.lexicon import phrase_alternation as _alternation
 from extractors.types import Organization
@@ -173,7 +173,8 @@ _NAMED_UNITS = regex.compile(
 # phố", "các tỉnh, TP trực thuộc TW", "các phường xã" (the listed pairs of ``admin_units`` are read first). "thành"
 # and "TP" stand for the city level after a comma or slash only ("các tỉnh, thành"). One proper name after the levels
 # is left out: a list of names is read by :data:`_NAMED_UNITS`.
-_LEVEL = r"(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|thị[ \t]+trấn|xã|phường|đặc[ \t]+khu)(?!\w)"
+_LEVEL_NAMES = _alternation(ADMIN_LEVELS).replace(r"\s+", r"[ \t]+")
+_LEVEL = rf"(?:{_LEVEL_NAMES})(?!\w)"
 _LEVELS = regex.compile(
     rf"[ \t]+các[ \t]+{_NOT_UNIT}{_LEVEL}"
     rf"(?:[ \t]*[,/][ \t]*(?:và[ \t]+)?{_NOT_UNIT}(?:{_LEVEL}|(?:thành|TP|Thành[ \t]+phố)(?!\w))|[ \t]+(?:và[ \t]+)?{_NOT_UNIT}{_LEVEL})*"

@@ -31,7 +31,7 @@ from dataclasses import replace
 
 import regex
 
-from extractors.foreign_names import extract_foreign_people
+from extractors.foreign_names import FOREIGN_COUNTRIES, FOREIGN_LEAD_TITLES, extract_foreign_people
 from extractors.issuers import ADMIN_LEVELS, has_vowel
 from extractors.lexicon import load_yaml
 from extractors.lexicon import phrase_alternation as _alternation
@@ -42,10 +42,6 @@ from extractors.types import Person, PersonRole
 
 _SURNAMES = load_yaml("surnames")
 _TITLES = load_yaml("titles")
-# A foreign office and its country ("Chủ tịch Trung Quốc", "Thủ tướng Trung Quốc"): data/foreign_names.yaml, also before a name read the Vietnamese way.
-_FOREIGN_NAMES = load_yaml("foreign_names")
-_FOREIGN_COUNTRIES = frozenset(_FOREIGN_NAMES["countries"])
-_FOREIGN_LEAD_TITLES = frozenset(title.casefold() for title in _FOREIGN_NAMES["lead_titles"])
 
 
 _SURNAME_WORDS = sorted({s.split()[0] for s in _SURNAMES["surnames"]}, key=len, reverse=True)
@@ -927,7 +923,7 @@ def _office_named(title: str, rest: str) -> str | None:
         and parent.end == len(rest)
     ):
         return f"{title} {unit.name} của {parent.name}"  # "Chủ nhiệm Ủy ban Kinh tế của Quốc hội Vũ Hồng Thanh" (news)
-    if rest in _FOREIGN_COUNTRIES and title.casefold() in _FOREIGN_LEAD_TITLES:
+    if rest in FOREIGN_COUNTRIES and title.casefold() in FOREIGN_LEAD_TITLES:
         return (
             f"{title} {rest}"  # "Chủ tịch Trung Quốc Tập Cận Bình": a foreign leader by a Vietnamese reading
         )
