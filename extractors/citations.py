@@ -236,7 +236,9 @@ _ACT_WORDS = rf"(?:\s+(?!{_TYPE_WORDS}\b)[a-zà-ỹđ]+){{1,6}}"
 _DECISION_NAMED_BY_ITS_ACT = re.compile(rf"\b[Qq]uyết\s+định{_ACT_WORDS}\s*$")
 _SUBJECT_VERB = re.compile(
     # "UBND thành phố tiếp tục ban hành Quyết định 3649/QĐ-UBND" (news, heldout106): "tiếp tục" among the adverbs
-    r"\s+(?:(?:cũng|đã|vừa|mới|lại|tiếp\s+tục)\s+)*(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))"
+    # "UBND tỉnh Lâm Đồng mới đây đã có liên tiếp 5 quyết định số 191/QĐ-UBND; 192/QĐ-UBND …" (news, heldout129)
+    r"\s+(?:(?:cũng|đã|vừa|mới(?:\s+đây)?|gần\s+đây|vừa\s+qua|lại|tiếp\s+tục)\s+)*"
+    r"(?:(?:(?:chính\s+thức|ký)\s+)?ban\s+hành|ra|(?P<sends>ký|gửi|có))(?:\s+(?:liên\s+tiếp|lần\s+lượt))?"
     # a decision named by its act: "Cơ quan CSĐT Công an TP Hà Nội đã ra quyết định khởi tố vụ án hình sự số
     # 129/PC44-Đ2" (news, heldout101)
     rf"(?P<act>(?<=\bra)\s+[Qq]uyết\s+định{_ACT_WORDS})?"

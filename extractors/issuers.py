@@ -14,6 +14,8 @@ from collections import Counter
 from extractors.lexicon import load_yaml
 
 _WORDS = load_yaml("issuer_words")
+# The provinces' names (data/surnames.yaml), as a name may end with one: no lower-case syllable of the name follows.
+_PROVINCE_ENDINGS = tuple(" " + province for province in load_yaml("surnames")["provinces"])
 _ABBREVIATIONS = load_yaml("abbreviations")
 ISSUER_TOKENS: dict[str, str] = _ABBREVIATIONS["issuer_tokens"]
 SPELLING_VARIANTS: dict[str, str] = _ABBREVIATIONS["spelling_variants"]
@@ -252,7 +254,10 @@ def cut_issuer(
         if index > 0 and _begins_another_body(text[start:end], word):
             break  # "... của Bộ Tài chính Sở Tài chính 2025": a table row run into one line
         capitalised = _is_capitalised(word) or word in ISSUER_TOKENS
-        compound_syllable = previous_capitalised and word.isalpha()
+        # ... but a province's name is whole: "của Cục thuế Hà Tĩnh xác định ..." (news, heldout130) ends at "Tĩnh"
+        compound_syllable = (
+            previous_capitalised and word.isalpha() and not text[start:end].endswith(_PROVINCE_ENDINGS)
+        )
         if (
             index > 0
             and not capitalised
