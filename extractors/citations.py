@@ -31,7 +31,7 @@ from extractors.issuers import (
 )
 from extractors.known_bodies import known_body_spelling
 from extractors.law_names import expand_law_abbreviation, passed_by
-from extractors.lexicon import load_yaml
+from extractors.lexicon import load_yaml, phrase_alternation
 from extractors.offsets import nfc_with_offsets
 from extractors.organizations import named_units, only_province_named
 from extractors.symbols import (
@@ -57,14 +57,16 @@ _SYMBOL_TYPE_ALTERNATIVES: dict[str, list[str]] = _DOC_TYPES["symbol_type_altern
 _KNOWN_BODY_SPELLING = {name.casefold(): name for name in SYMBOL_ISSUERS.values()}
 
 
+def _either_case_word(word: str) -> str:
+    """A word's first letter in either case: "kế hoạch", "Kế hoạch", "Thông báo Kết luận" (legal_docs)."""
+    return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
+
+
 def _first_letter_either_case(spelling: str) -> str:
-    """Each word's first letter in either case: "kế hoạch", "Kế hoạch", "Thông báo Kết luận" (legal_docs)."""
-    return r"\s+".join(
-        f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}" for word in spelling.split()
-    )
+    return r"\s+".join(_either_case_word(word) for word in spelling.split())
 
 
-_TYPE_WORDS = "|".join(_first_letter_either_case(s) for s in sorted(_TYPE_BY_SPELLING, key=len, reverse=True))
+_TYPE_WORDS = phrase_alternation(_TYPE_BY_SPELLING, _either_case_word)
 # "KH", "QH15", "BNN&MT"; a space may follow the "&" of a unit's code ("15972/SXD-QLN& TTBĐS"); a
 # department after a dot ("11554/VPCP-V.I": the Government Office's Vụ I; "14/2025/CV-E.K.LM", a
 # company's initials), capitals only, so that a
@@ -232,7 +234,7 @@ _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
 # The act a decision is named by, before its number: "quyết định khởi tố vụ án hình sự số 129/PC44-Đ2", "quyết định
 # thành lập số 112/QĐ-UBND" (news); no other document's type among the words ("quyết định thu hồi giấy phép số ...":
 # the licence's number)
-_ACT_WORDS = rf"(?:\s+(?!{_TYPE_WORDS}\b)[a-zà-ỹđ]+){{1,6}}"
+_ACT_WORDS = rf"(?:\s+(?!(?:{_TYPE_WORDS})\b)[a-zà-ỹđ]+){{1,6}}"
 _DECISION_NAMED_BY_ITS_ACT = re.compile(rf"\b[Qq]uyết\s+định{_ACT_WORDS}\s*$")
 _SUBJECT_VERB = re.compile(
     # "UBND thành phố tiếp tục ban hành Quyết định 3649/QĐ-UBND" (news, heldout106): "tiếp tục" among the adverbs

@@ -16,7 +16,7 @@ from collections import Counter
 import regex
 
 from extractors.issuers import ADMIN_LEVELS
-from extractors.lexicon import load_yaml
+from extractors.lexicon import load_yaml, phrase_alternation
 from extractors.organizations import complete_unit, expand_abbreviations, find_organizations, organization_at
 from extractors.types import Frequency
 
@@ -39,6 +39,10 @@ _FREQUENCY = regex.compile(
     + r")(?!\w)",
     _FLAGS,
 )
+# Every frequency names its unit; a sentence with none of these words names no frequency, and the one search of
+# the alternation above (slow in ``regex`` with IGNORECASE) is skipped: most sentences of a plan have none
+# (tests/extractors/test_obligation_attributes.py checks that every pattern of the data names one).
+_FREQUENCY_UNITS = ("tháng", "quý", "năm", "kỳ", "niên")
 _FREQUENCY_EXCEPTION = regex.compile(_any_of(_DATA["frequency_exceptions"]), _FLAGS)
 # "hàng năm" right after a plan, a budget or a period qualifies that noun ("vào Kế hoạch phát triển kinh tế -
 # xã hội hằng năm"), unless the task draws that plan up ("xây dựng kế hoạch thực hiện hàng năm").
@@ -185,7 +189,7 @@ _LOCALITY_AT = regex.compile(
 )
 # News writes an office in lower case before its body: "giám đốc Sở KH&CN được giao ..." (heldout36).
 _TITLE_AT = regex.compile(
-    rf"(?P<title>{_any_of([regex.escape(v) for t in _TITLES for v in dict.fromkeys((t, t[:1].lower() + t[1:]))])})\s+",
+    rf"(?P<title>{phrase_alternation([v for t in _TITLES for v in (t, t[:1].lower() + t[1:])], space=' ')})\s+",
     regex.VERSION1,
 )
 # Where a sentence's subject may stand: at its start, or after a leading adverbial clause
@@ -219,7 +223,8 @@ def read_frequency(sentence: str) -> Frequency | None:
 
     Phrases of ``frequency_exceptions`` ("Kế hoạch hàng năm của thành phố") are blanked first.
     """
-    if _FREQUENCY.search(sentence) is None:
+    lowered = sentence.lower()
+    if not any(unit in lowered for unit in _FREQUENCY_UNITS) or _FREQUENCY.search(sentence) is None:
         return None  # most sentences name none: skip the costlier exceptions
     blanked = _FREQUENCY_EXCEPTION.sub(lambda m: " " * len(m.group(0)), sentence)
     qualifier_end = -1  # the end of the last "hàng năm" read as naming a plan, budget or period

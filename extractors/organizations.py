@@ -186,12 +186,20 @@ _LEVELS = regex.compile(
 # soát bệnh tật tỉnh", "Ban Quản lý dự án"): at most five syllables, none of them a verb or function
 # word of ``name_tail_stop_words``, and the name must visibly end after them (punctuation, end of
 # line, or an administrative unit), which is what tells it from "Phòng Quản lý chủ trì ...".
+_TAIL_COMPOUND = "|".join(
+    (rf"(?<=(?<!\w)(?i:{_alternation([context])})[ \t]+)" if context else "")
+    + rf"(?=(?i:{_alternation([word])})(?!\w))"
+    for context, word in (compound.split("|") for compound in _ORG_DATA["name_tail_compounds"])
+)
 _TAIL_STOP = (
-    rf"(?!(?:{_alternation(_ORG_DATA['name_tail_stop_words'])})(?!\w))"
+    rf"(?:{_TAIL_COMPOUND}|(?!(?:{_alternation(_ORG_DATA['name_tail_stop_words'])})(?!\w)))"
     rf"(?!{_NOT_UNIT}(?:{_alternation(_ORG_DATA['admin_units'])})(?!\w))"
 )
+# "và" and another body's head and name: "Ban Thư ký và Ban Phúc khảo" (not "... Nghề nghiệp và Đại học", a field)
+_AND_ANOTHER_BODY = rf"(?:và|&)[ \t]+(?:{_alternation(_ALL_HEADS)})[ \t]+\p{{Lu}}"
 _LOWER_TAIL = regex.compile(
-    rf"""(?:[ \t]+{_TAIL_STOP}\p{{Ll}}+(?!\w)                        # "soát bệnh tật"
+    rf"""(?:[ \t]+{_TAIL_STOP}(?!{_AND_ANOTHER_BODY})\p{{Ll}}+(?!\w)  # "soát bệnh tật"
+                                                                     # (not "và" before a head: "Ban Thư ký và Ban ...")
           |[ \t]+(?:và|&)(?=[ \t]+\p{{Ll}})                           # "Quản lý nhà và thị trường ..."
           |[ \t]+(?:và|&)[ \t]+(?!(?:{_alternation(_ALL_HEADS)})(?!\w))\p{{Lu}}\p{{Ll}}*(?!\w)  # "... số và Bảo mật"
         ){{1,8}}
@@ -199,6 +207,7 @@ _LOWER_TAIL = regex.compile(
           |[ \t]+{_NOT_UNIT}(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...
           |[ \t]+\p{{Lu}}                                            # ... or a place name ("... Hà Nội")
           |[ \t]+(?:thuộc|trực[ \t]+thuộc|của)(?!\w)                # ... or its parent ("... thuộc Ban Cơ yếu")
+          |[ \t]+{_AND_ANOTHER_BODY}                               # ... or another body ("... và Ban Thư ký")
           |[ \t]+(?:chủ[ \t]+trì|phối[ \t]+hợp|tham[ \t]+mưu|có[ \t]+trách[ \t]+nhiệm|chịu[ \t]+trách[ \t]+nhiệm)(?!\w))
                                                                      # ... or its task ("Phòng Hành chính tư pháp chủ trì")
     """,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from extractors.lexicon import load_yaml
+from extractors.lexicon import load_yaml, phrase_alternation
 
 _DATA = load_yaml("relative_deadlines")
 # The event after the anchor runs to the end of its clause (a comma ends it: "kể từ ngày đơn vị, cá
@@ -21,14 +21,19 @@ _MAX_EVENT_CHARS = 120
 
 
 def _alternation(words: list[str]) -> str:
-    # Longest first so that "ngày làm việc" wins over "ngày", "chậm nhất là" over "chậm nhất".
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Longest first so that "ngày làm việc" wins over "ngày", "chậm nhất là" over "chậm nhất"; one space between words
+    # (the pattern is verbose).
+    return phrase_alternation(words, space=r"\ ")
 
 
+# An amount in words ("mười lăm", "ba mươi"); the drafting rules write it in brackets after its figures: "Trong thời
+# hạn 05 (năm) ngày làm việc kể từ ngày ...", or the figures after the words ("mười lăm (15) ngày", legal_docs).
+_NUMBER_WORD = r"(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi)"
+_SPELLED = rf"{_NUMBER_WORD}(?:\ {_NUMBER_WORD}){{0,3}}"
 _RELATIVE = regex.compile(
     rf"""
     (?<!\w)(?:{_alternation(_DATA["triggers"])})\s+
-    (?P<amount>\d{{1,3}}|một|hai|ba|năm|mười|mười lăm)\s+      # 01, 15, "mười lăm"
+    (?P<amount>\d{{1,3}}(?:\s*\({_SPELLED}\))?|{_SPELLED}(?:\s*\(\d{{1,3}}\))?)\s+   # 01, "05 (năm)", "mười lăm (15)"
     (?:{_alternation(_DATA["units"])})(?!\w)
     ,?\s+
     (?:{_alternation(_DATA["anchors"])})(?!\w)

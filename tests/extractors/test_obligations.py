@@ -309,6 +309,16 @@ def test_obligations_monthly_allowance_is_no_frequency_of_the_task() -> None:
     ]
 
 
+def test_every_frequency_pattern_names_a_unit_the_quick_check_looks_for() -> None:
+    # read_frequency skips a sentence naming none of _FREQUENCY_UNITS: a pattern without one would never be tried.
+    from extractors.obligation_attributes import _DATA, _FREQUENCY_UNITS, read_frequency
+
+    patterns = [pattern for patterns in _DATA["frequencies"].values() for pattern in patterns]
+    assert patterns and all(any(unit in pattern for unit in _FREQUENCY_UNITS) for pattern in patterns)
+    assert read_frequency("ĐỊNH KỲ HÀNG QUÝ báo cáo Ủy ban nhân dân tỉnh.") == "quarterly"
+    assert read_frequency("Tổ chức thường niên Hội nghị đối thoại với doanh nghiệp.") == "annual"
+
+
 def test_obligations_table_row_recipient_channel_and_quarter() -> None:
     # A markdown task table with a "Cơ quan phối hợp" column that is no responsible unit.
     text = (
