@@ -33,7 +33,7 @@ from extractors.known_bodies import known_body_spelling
 from extractors.law_names import expand_law_abbreviation, passed_by
 from extractors.lexicon import load_yaml, phrase_alternation
 from extractors.offsets import nfc_with_offsets
-from extractors.organizations import named_units, only_province_named
+from extractors.organizations import named_units, only_province_named, organization_at
 from extractors.symbols import (
     LETTER_ISSUERS,
     SYMBOL_CODES,
@@ -227,6 +227,7 @@ _ISSUER_BEFORE = re.compile(
     r"(?:tại|TẠI|ban\s+hành\s+kèm\s+theo|được\s+ban\s+hành\s+kèm\s+theo)\s*$"
 )
 _AND_BETWEEN_PROPOSERS = re.compile(r"\s+và\s+")
+_ADDRESSED_AFTER_ISSUER = re.compile(r"\s+(?:cho|gửi)\s+(?=\S)")
 # Or be the subject that issues it: "Ngày 31/3, UBND tỉnh Lai Châu đã ban hành Kế hoạch số 1331/KH-UBND".
 # "... đã gửi Báo cáo số 198/BC-UBND lên UBND tỉnh", "... đã có Văn bản số 1547/BXD-VLXD": the sender issues it.
 # Only "ban hành" (or "ra": "Bộ Xây dựng ra Quyết định 884/QĐ-BXD") says who issued it; after "có/gửi/ký" the symbol's code must abbreviate the subject
@@ -611,6 +612,11 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
     # Văn phòng UBND tỉnh và Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 709/TTr-SNNMT", heldout34).
     phrase_start = before.start("issuer")
     phrase = before["issuer"]
+    # "trả lời vướng mắc ... của Tổng cục Hải quan cho Cục Hải quan Bình Dương tại công văn số 9224/TCHQ-GSQL" (news,
+    # heldout135): the body the letter answered follows its issuer
+    addressed = _ADDRESSED_AFTER_ISSUER.search(phrase)
+    if addressed is not None:
+        phrase = phrase[: addressed.start()]
     for offset in [*(m.end() for m in _AND_BETWEEN_PROPOSERS.finditer(phrase)), 0]:
         issuer = cut_issuer(text, head_start - len(window) + phrase_start + offset)
         if (
@@ -828,6 +834,22 @@ def _approver(text: str, head_start: int, number: str) -> tuple[str | None, str 
     return None, None
 
 
+def _granter(text: str, head_start: int) -> str | None:
+    """The body that granted the document: "sản phẩm được Bộ Y Tế cấp phép ATTP số 15151/2014/ATTP-XNCB" (news,
+    heldout131), "do Sở Kế hoạch và Đầu tư cấp Giấy chứng nhận số ...": the agent of "cấp" issues what it grants."""
+    granted = _GRANTED_BY.search(text, max(0, head_start - _GRANTER_WINDOW), head_start)
+    if granted is None:
+        return None
+    body = expand_abbreviations(granted["body"])
+    found = organization_at(body, 0)
+    return found.name if found is not None and found.start == 0 and found.end == len(body) else None
+
+
+_GRANTER_WINDOW = 140
+_GRANTED_BY = re.compile(
+    r"(?<!\w)(?:được|do)\s+(?P<body>[^\W\d_][^,.;:()\n]{2,80}?)\s+(?:đã\s+|vừa\s+)?cấp(?:\s+(?:phép|mới|lại))?"
+    r"(?:\s+[^\s,.;:()]+){0,4}?\s*\(?\s*$"  # "được UBND tỉnh Kon Tum cấp (số 135/GP-UBND ...)" (news)
+)
 _APPROVER_WINDOW = 260
 _AT_WINDOW = 8
 _AT_BEFORE = re.compile(r"(?<!\w)tại\s*$")
@@ -1095,6 +1117,7 @@ def _numbered_citations(text: str) -> list[CitedDocument]:
                 or _place_after_symbol(text, head.end("number"), number)
                 or later[0]
                 or approver[0]
+                or _granter(text, head.start())
                 or _bracketed_after_body(text, head.start(), number)
                 or issuer_from_symbol(number),
                 subject=tail.get("subject"),

@@ -105,8 +105,12 @@ _TARGET_AFTER = re.compile(
 # "Dữ liệu tính đến ngày 07/11/2025", "(tính đến hết ngày 31/12/2025)".
 # A projects' planned completion, not a task's due date: "đẩy nhanh tiến độ thi công các dự án cao tốc có kế hoạch
 # hoàn thành năm 2025" (heldout4: the item is no dated task), "các công trình dự kiến hoàn thành trong năm 2026".
+# A project's timetable, its start and its completion: "(thời gian khởi công 2008, hoàn thành năm 2015)" (news,
+# heldout132).
 _PLANNED_COMPLETION_CUE = re.compile(
-    r"\b(?:có\s+kế\s+hoạch|dự\s+kiến)\s+hoàn\s+thành(?:\s+(?:trong|trước|vào))?\s*(?:ngày\s*)?$",
+    r"\b(?:(?:có\s+kế\s+hoạch|dự\s+kiến)\s+"
+    r"|khởi\s+công(?:\s+(?:năm|vào|từ|trong))*\s+(?:tháng\s+\d{1,2}\s*[/-]\s*)?(?:19|20)\d{2}\s*[,;–-]\s*)"
+    r"hoàn\s+thành(?:\s+(?:trong|trước|vào))?\s*(?:ngày\s*)?$",
     re.IGNORECASE,
 )
 # A year that opens a span of years: "sẽ hoàn thành trong năm 2018 đến 2020" (news, heldout80) is no due year.

