@@ -238,10 +238,11 @@ class OrganizationMention:
 def expand_abbreviations(text: str) -> str:
     """``UBND phường`` → ``Ủy ban nhân dân phường``; old tone placement ``Uỷ`` → ``Ủy``.
 
-    Sentences are cached: the readers of one obligation expand the same sentence several times.
-    Whole documents are not (a batch would keep every document alive in the cache).
+    Sentences are cached: the readers of one obligation expand the same sentence several times. So are the last
+    two whole documents (the organisations and the obligations read the same one), no more: a batch would keep every
+    document alive in the cache.
     """
-    return _expand_sentence(text) if len(text) <= _CACHED_LENGTH else _expand(text)
+    return _expand_sentence(text) if len(text) <= _CACHED_LENGTH else _expand_document(text)
 
 
 _CACHED_LENGTH = 2000
@@ -249,6 +250,11 @@ _CACHED_LENGTH = 2000
 
 @lru_cache(maxsize=4096)
 def _expand_sentence(text: str) -> str:
+    return _expand(text)
+
+
+@lru_cache(maxsize=2)
+def _expand_document(text: str) -> str:
     return _expand(text)
 
 
