@@ -374,6 +374,11 @@ _TEMPORAL_CLAUSE_BEFORE = re.compile(
 
 
 # "Quyết định số 9589", "Quyết định 9589": a bare serial number, not a year ("Kế hoạch 2025" is a period)
+# ... and so is one dated after its type: "Thanh tra Sở Xây dựng ban hành Quyết định xử phạt ngày 26.9.2016" (news,
+# heldout136)
+_DATED_AFTER_TYPE = re.compile(
+    r"(?:\s+[^\W\d]+){0,4}?\s+ngày\s+\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d\d"
+)
 _BARE_NUMBER_AFTER = re.compile(r"\s+(?:số\s+\d{1,5}|(?!(?:19|20)\d\d(?!\d))\d{1,5})(?!\d)(?![/.,]\d)")
 
 
@@ -393,7 +398,11 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
         # "Bộ Y tế ban hành Công văn 2492/BYT-KCB ...", "Chủ tịch UBND TP Thái Bình ban hành Quyết định số 9589 về …"
         # (news, heldout115): a numbered document is another one
         type_start, type_end = match.span("type")
-        if CITATION_HEAD.match(text, type_start) or _BARE_NUMBER_AFTER.match(text, type_end):
+        if (
+            CITATION_HEAD.match(text, type_start)
+            or _BARE_NUMBER_AFTER.match(text, type_end)
+            or _DATED_AFTER_TYPE.match(text, type_end)
+        ):
             continue
         if _TEMPORAL_CLAUSE_BEFORE.search(text, max(0, issuer_start - 20), issuer_start):
             continue  # "Ngay sau khi Bộ TT&TT ban hành Kế hoạch ...", "Năm 1977, …": an earlier act (news)

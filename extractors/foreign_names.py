@@ -33,7 +33,8 @@ _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
 
 # Latin letters, with the marks of Western names ("François Hollande", "José Mourinho"); a Vietnamese word spelt
 # with these letters alone ("Sài Gòn") still spells Vietnamese syllables once its marks are folded
-_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+# ... an Arabic name's article in lower case too: "Bộ trưởng Năng lượng Qatar – ông Mohammed al-Sada" (news, heldout136)
+_WORD = r"(?:(?<![\w-])[ae]l-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
 _FOREIGN_NAME = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?![\w-])")
 _QUALIFIER = rf"(?:{_alternation(_DATA['office_terms'])})"
 # The country or body of an office: "Mỹ", "FBI", "Apple".
@@ -53,6 +54,12 @@ _LEAD_WITH_COMMA = regex.compile(
     rf"(?:[ \t]+{_QUALIFIER})?[ \t]+{_BODY}(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
 )
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
+# ... or in apposition before "ông"/"bà": "Bộ trưởng Năng lượng Qatar – ông Mohammed al-Sada –" (news, heldout136).
+_LEAD_BEFORE_HONORIFIC = regex.compile(
+    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
+    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}|[ \t]+{_BODY})(?:[ \t]+{_QUALIFIER})?)"
+    r"[ \t]*[,–-][ \t]*$"
+)
 _RANK = regex.compile(rf"(?:^|(?<=[\s(,;:]))(?i:{_alternation(_DATA['ranks'])})[ \t]+$")
 # An ASCII-folded Vietnamese syllable: onset, vowels, a final consonant Vietnamese allows.
 _VIETNAMESE_SYLLABLE = regex.compile(
@@ -126,7 +133,11 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
             continue
         before = text[max(0, start - 60) : start]
         honorific = _HONORIFIC.search(before)
-        lead = None if honorific else _LEAD.search(before) or _LEAD_WITH_COMMA.search(before)
+        lead = (
+            _LEAD_BEFORE_HONORIFIC.search(before, 0, honorific.start())
+            if honorific
+            else _LEAD.search(before) or _LEAD_WITH_COMMA.search(before)
+        )
         if honorific is None and lead is None and not _RANK.search(before):
             continue
         title = " ".join((lead["former"] or "").split() + lead["title"].split()) if lead is not None else None

@@ -149,9 +149,10 @@ _COUNTED_SUBJECT_PAST = regex.compile(
     r"(?!(?:ngày|tháng|năm|quý|tuần|lần)(?!\w))\p{Ll}+(?:\s+\p{Ll}+){0,5}?\s+đã\s"
 )
 # ... or one the text named before, by its kind: "Sau khi phát hiện ..., đơn vị đã cho lập biên bản dừng thi công và báo
-# cáo Cục Đường sắt" (news, heldout134).
+# cáo Cục Đường sắt" (news, heldout134), "Hiện chủ đầu tư đã gửi hồ sơ đến Cục ..." (heldout136).
 _NAMED_AGAIN_SUBJECT_PAST = regex.compile(
-    rf"(?:^[\W\d]{{0,6}}|[,:;]\s+)(?:{_any_of(_DATA['bodies_named_again'])})(?:\s+(?:này|trên|đó))?"
+    rf"(?:^[\W\d]{{0,6}}|[,:;]\s+)(?:(?:[Hh]iện(?:\s+nay)?|[Đđ]ến\s+nay|[Tt]rước\s+đó|[Ss]au\s+đó)\s*,?\s+)?"
+    rf"(?:{_any_of(_DATA['bodies_named_again'])})(?:\s+(?:này|trên|đó))?"
     r"\s+(?:cũng\s+)?đã\s"
 )
 _DIRECTIVE = regex.compile(rf"(?<!\w)(?:{_any_of(_DATA['directive_cues'])})(?!\w)", _FLAGS)

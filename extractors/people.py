@@ -803,7 +803,7 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
             return f"{title} {' '.join(company['unit'].split())}"
         # "bà Nguyễn Thu An, Giám đốc Truyền thông Grab Việt Nam, nói" (news, heldout132): an office's field and its
         # company in capitals, up to the punctuation or the verb after it, as written
-        field = _CAPITALISED_RUN.match(rest)
+        field = _CAPITALISED_RUN.match(rest) or _HEAD_WITH_LOWER_FIELD.match(rest)
         if field is None:
             return title
         # "ông Võ Đức Tây, Phó trưởng phòng Tham mưu, Cục Quản lý Xuất nhập cảnh (Bộ Công an), cho biết": its body after
@@ -835,6 +835,12 @@ _CAPITALISED_RUN = regex.compile(
         (?=[ \t]*(?:,(?=[ \t]*(?:\p{{Lu}}|(?:{_STOPS})(?!\w)|$))|[;:()]|\.(?!\w)|$)
           |[ \t]+(?!(?:và|&)(?!\w))(?:{_STOPS})(?!\w))""",
     regex.VERBOSE,
+)
+# A unit's head with its field all in lower case, up to a bracket or comma: "ông Trần Chí Trung, Giám đốc Trung tâm
+# quản lý và điều hành vận tải hành khách công cộng (Sở GTVT TP.HCM), cho biết" (news, heldout136).
+_HEAD_WITH_LOWER_FIELD = regex.compile(
+    rf"[ \t]+(?P<run>(?:{_alternation(_TITLES['lower_field_heads'])})(?:[ \t]+(?:{_LOWER_SYLLABLE}|và)){{2,14}})"
+    r"(?=[ \t]*[(,])"
 )
 _COMPANY_AFTER = regex.compile(
     rf"""[ \t]+(?P<unit>(?:{_alternation(_TITLES["company_heads"])})(?!\w)
