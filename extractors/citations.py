@@ -1324,7 +1324,11 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
 _SHORT_FORM = re.compile(
     rf"(?<!\w)(?P<type>{'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['short_form_types'])}"
     rf"|(?={'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['numbered_short_form_types'])})\w+(?:\s\w+)?(?=\s+số\s)"
-    r"|[Cc]ông\s+văn(?=\s+\d{3}))"
+    r"|[Cc]ông\s+văn(?=\s+\d{3})"
+    # a bare number dated right after it: "Khoản 4 Mục I Hướng dẫn 1389 ngày 30.6.2015 của Công an TP.HCM" (news,
+    # heldout137)
+    rf"|(?=(?:{'|'.join(_first_letter_either_case(t) for t in _DOC_TYPES['dated_short_form_types'])})\s+\d{{1,5}}"
+    r"\s+ngày\s+\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d{2})\w+(?:\s\w+)?)"
     r"\s+(?:(?P<so>số)\s+)?(?P<number>\d{1,5}(?:/(?P<year>(?:19|20)\d{2}))?)"
     r"(?![\w/.,:%-]?\d)(?![/%\w-])(?!\s?[/-]\s?[A-ZĐ])(?!\s[A-ZĐ]{1,6}-[A-ZĐ])"
 )

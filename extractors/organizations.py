@@ -222,6 +222,13 @@ _ABBREVIATION_TOKEN = regex.compile(
 )
 _CITY_GLUED_TO_NAME = regex.compile(r"(?<![\w./-])(?:TP|Tp)\.(?=\p{Lu}\p{Ll})")
 _TOWN_GLUED_TO_NAME = regex.compile(r"(?<![\w./-])TX\.(?=\p{Lu}\p{Ll})")  # "TX.Dĩ An" (news)
+# A commune's, district's, ward's level by its letter after a body or a bracket: "Chủ tịch UBND X.Điền Hải", "X. Điền Hải
+# (H.Phong Điền)" (news, heldout137); not a person's initial ("Nguyễn H. Anh").
+_LEVEL_LETTER = regex.compile(
+    r"(?<=(?:UBND|ƯBND|Ủy\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân|\(|(?<!\w)[Tt]ại)[ \t]?)"
+    r"(?P<letter>[XHQP])\.[ \t]?(?=\p{Lu}\p{Ll})"
+)
+_LEVELS_BY_LETTER = {"X": "xã ", "H": "huyện ", "Q": "quận ", "P": "phường "}
 _SPELLING = regex.compile(rf"(?<!\w)(?:{_alternation(list(_ABBREVIATIONS['spelling_variants']))})(?!\w)")
 
 
@@ -262,6 +269,7 @@ def _expand(text: str) -> str:
     tokens = _ABBREVIATIONS["issuer_tokens"]
     text = _CITY_GLUED_TO_NAME.sub("Thành phố ", text)  # "UBND TP.Hải Phòng" (news, heldout83)
     text = _TOWN_GLUED_TO_NAME.sub("thị xã ", text)
+    text = _LEVEL_LETTER.sub(lambda m: _LEVELS_BY_LETTER[m["letter"]], text)
     text = _ABBREVIATION_TOKEN.sub(lambda m: tokens[m.group(0)], text)
     spellings = _ABBREVIATIONS["spelling_variants"]
     # a spelling of several words may be broken over two lines ("Ủy ban\nNhân dân")

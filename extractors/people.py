@@ -832,7 +832,7 @@ _LOWER_SYLLABLE = rf"(?!(?:{_STOPS})(?!\w))\p{{Ll}}+(?!\w)"
 _CAPITALISED_RUN = regex.compile(
     rf"""[ \t]+(?!(?:{_alternation(_TITLES["company_heads"])})(?!\w))
         (?P<run>\p{{Lu}}[\w&.-]*(?:[ \t]+{_LOWER_SYLLABLE})?(?:[ \t]+\p{{Lu}}[\w&.-]*(?:[ \t]+{_LOWER_SYLLABLE})?){{0,4}})
-        (?=[ \t]*(?:,(?=[ \t]*(?:\p{{Lu}}|(?:{_STOPS})(?!\w)|$))|[;:()]|\.(?!\w)|$)
+        (?=[ \t]*(?:,(?=[ \t]*(?:\p{{Lu}}|(?:{_STOPS}|thuộc|trực[ \t]+thuộc)(?!\w)|$))|[;:()]|\.(?!\w)|$)
           |[ \t]+(?!(?:và|&)(?!\w))(?:{_STOPS})(?!\w))""",
     regex.VERBOSE,
 )
