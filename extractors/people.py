@@ -261,7 +261,7 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
             _merge_into(found, person)
     _add_listed_after_honorific(text, found)
     taken = [(person.start, person.end) for person in found.values()]
-    for person in extract_foreign_people(text, taken):
+    for person in extract_foreign_people(text, taken, lambda end: _title_after(text, end)):
         person.title = person.title or _title_after(
             text, person.end
         )  # "ông Robert Chambers, Tổng lãnh sự ..."
