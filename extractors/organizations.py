@@ -147,7 +147,11 @@ _NESTED_HEAD = regex.compile(
 # A proper name: capitalised syllables ("Hoa Lư", "Nguyễn Bỉnh Khiêm") or a number ("Quận 1").
 # Names stay on one line: a heading's name does not run into the next line's first word.
 # Not a name: the opening of a common phrase ("Thường trực") — data/org_kinds.yaml: not_name_words.
-_NOT_NAME = rf"(?!(?:{_alternation(_ORG_DATA['not_name_words'])})(?!\w))"
+# "Sáng 8/2", "Chiều ngày 3/5": a part of the day before a date is no syllable of a name (people's names too)
+NOT_TIME_OF_DAY = (
+    rf"(?!(?:{_alternation(_ORG_DATA['times_of_day'])})[ \t]+(?:(?:ngày[ \t]+)?\d|(?:nay|qua|mai)(?!\w)))"
+)
+_NOT_NAME = rf"(?!(?:{_alternation(_ORG_DATA['not_name_words'])})(?!\w)){NOT_TIME_OF_DAY}"
 _NOT_FIRST_NAME_WORD = rf"(?!(?:{_alternation([w for w in _ORG_DATA['not_name_words'] if w not in _ORG_DATA['name_opening_verbs']])})(?!\w))"
 # The first word of a specific name right after a head that needs one ("Trung tâm Hỗ trợ doanh nghiệp").
 _FIRST_NAME_WORD = regex.compile(rf"[ \t]+{_NOT_FIRST_NAME_WORD}\p{{Lu}}\p{{Ll}}*(?!\w)")

@@ -36,7 +36,13 @@ from extractors.issuers import ADMIN_LEVELS, has_vowel
 from extractors.lexicon import load_yaml
 from extractors.lexicon import phrase_alternation as _alternation
 from extractors.namesakes import names_a_school
-from extractors.organizations import expand_abbreviations, looks_like_person, named_units, organization_at
+from extractors.organizations import (
+    NOT_TIME_OF_DAY,
+    expand_abbreviations,
+    looks_like_person,
+    named_units,
+    organization_at,
+)
 from extractors.sections import ancestors, parse_sections, section_at
 from extractors.types import Person, PersonRole
 
@@ -61,7 +67,7 @@ _NAME = regex.compile(
     (?<![\w])
     (?P<name>
         (?:{"|".join(_SURNAME_WORDS)})        # family name
-        (?:[ \t]+(?!{_PAGE_WORDS})\p{{Lu}}\p{{Ll}}*){{1,4}}     # 1-4 capitalised syllables: middle and given names
+        (?:[ \t]+(?!{_PAGE_WORDS}){NOT_TIME_OF_DAY}\p{{Lu}}\p{{Ll}}*){{1,4}}  # 1-4 capitalised syllables: middle and given names
     )
     (?![\w])(?!-(?!(?:{_alternation(_TITLES["titles"])})(?!\w))\p{{L}})  # not cut before a hyphen: "Kim Ki-choon" is
                                                # Korean (foreign_names.py); but "bà Trần Thị Quỳnh Trang-Trưởng phòng ..."
@@ -98,6 +104,8 @@ _TITLE = (
 _TITLE_AFTER = regex.compile(
     r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}(?:\)|(?=,)))?"
     rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:[Nn]guyên|[Cc]ựu)[ \t]+)?"
+    # "ông Chu Trọng Trang – tân Chi cục trưởng Chi cục ATVSTP Nghệ An" (news, heldout139): "new" is no part of it
+    r"(?:[Tt]ân[ \t]+)?"
     rf"(?P<title>{_TITLE})(?![\w])"
 )
 # A unit's parent after "thuộc": "Phó Giám đốc Trung tâm Phát triển quỹ đất thuộc Sở TN&MT" (heldout33).
@@ -119,7 +127,7 @@ _PARENT_AFTER_COMMA = regex.compile(r"[ \t]*,[ \t]*(?=\p{Lu})")
 # A title whose last word is the head of the body it goes on to name ("Trưởng phòng" + "Nội vụ").
 _TITLE_ENDING_IN_HEAD = regex.compile(r"(?<=\s)(?:[Pp]hòng|[Bb]an)$")
 # After a unit read, more of its name: a capitalised word, or a dash and one ("Vụ Công chức - Viên chức").
-_UNIT_GOES_ON = regex.compile(r"[ \t]+(?:[-–][ \t]*)?\p{Lu}\p{Ll}")
+_UNIT_GOES_ON = regex.compile(rf"[ \t]+(?:[-–][ \t]*)?{NOT_TIME_OF_DAY}\p{{Lu}}\p{{Ll}}")
 _SIGNATURE_LINE = regex.compile(
     rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}} \t./]*$", regex.MULTILINE
 )
