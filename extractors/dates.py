@@ -106,9 +106,11 @@ _TARGET_AFTER = re.compile(
 # A projects' planned completion, not a task's due date: "đẩy nhanh tiến độ thi công các dự án cao tốc có kế hoạch
 # hoàn thành năm 2025" (heldout4: the item is no dated task), "các công trình dự kiến hoàn thành trong năm 2026".
 # A project's timetable, its start and its completion: "(thời gian khởi công 2008, hoàn thành năm 2015)" (news,
-# heldout132); a work that "sẽ được hoàn thành năm 2018" (heldout138).
+# heldout132); a work that "sẽ được hoàn thành năm 2018" (heldout138); a forecast with its subject between: "Dự kiến
+# công trình chống ngập triều này sẽ hoàn thành trước ngày 30-4-2018" (news, heldout140).
 _PLANNED_COMPLETION_CUE = re.compile(
     r"\b(?:(?:có\s+kế\s+hoạch|dự\s+kiến|sẽ\s+được)\s+"
+    r"|(?<!\w)[Dd]ự\s+kiến(?:\s+[^\s,.;:]+){1,10}?\s+sẽ\s+(?:được\s+)?"
     r"|khởi\s+công(?:\s+(?:năm|vào|từ|trong))*\s+(?:tháng\s+\d{1,2}\s*[/-]\s*)?(?:19|20)\d{2}\s*[,;–-]\s*)"
     r"hoàn\s+thành(?:\s+(?:trong|trước|vào))?\s*(?:ngày\s*)?$",
     re.IGNORECASE,

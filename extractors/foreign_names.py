@@ -74,6 +74,13 @@ _LEAD_BEFORE_HONORIFIC = regex.compile(
     rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}|[ \t]+{_BODY})(?:[ \t]+{_QUALIFIER})?)"
     r"[ \t]*[,–-][ \t]*$"
 )
+# An office "của" (of) another's, aide or relative before it (data/foreign_names.yaml): "người phát ngôn của Tổng thống
+# Myanmar, ông Zaw Htay" (news, heldout140) is the spokesman, the office his; "vợ của Tổng thống …, bà …" holds none.
+# (Without "ông"/"bà" the name is the office's own: "Cố vấn … của Tổng thống Mỹ Donald Trump".)
+_OF_ANOTHER = regex.compile(
+    rf"(?:^|(?<=[\s(,;:–-]))(?:(?P<aide>(?:(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?:[Pp]hó[ \t]+)?(?i:{_alternation(_DATA['aides'])})"
+    rf"(?:[ \t]+\p{{Ll}}+){{0,3}}?)|(?P<relative>(?i:{_alternation(_DATA['relatives'])})))[ \t]+của[ \t]+$"
+)
 _RANK = regex.compile(rf"(?:^|(?<=[\s(,;:]))(?i:{_alternation(_DATA['ranks'])})[ \t]+$")
 # An ASCII-folded Vietnamese syllable: onset, vowels, a final consonant Vietnamese allows.
 _VIETNAMESE_SYLLABLE = regex.compile(
@@ -162,6 +169,14 @@ def extract_foreign_people(
         if honorific is None and lead is None and listed is None and not _RANK.search(before):
             continue
         title = " ".join((lead["former"] or "").split() + lead["title"].split()) if lead is not None else None
+        if (
+            honorific
+            and lead is not None
+            and (other := _OF_ANOTHER.search(before, 0, lead.start())) is not None
+        ):
+            title = (
+                f"{' '.join(other['aide'].split())} của {title}" if other["aide"] else None
+            )  # a relative: none
         if title is None and honorific is None and listed is not None:
             # "cựu Giám đốc … (CIA) Michael Hayden, Leon Panetta và Michael Morell, cựu quyền Giám đốc CIA"
             title = title_after(end) or listed.title
