@@ -1391,7 +1391,14 @@ def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDo
             earlier.issuer = issuer
         found += [*waiting, _short_form(match, tail, issuer)]
         waiting = []
-    return [short for short in found if not _fills_full_citation(short, taken)]
+    # "Thông tư 15/2015 của Bộ VHTTDL …; Thông tư 15 của Bộ cũng quy định …" (news, heldout141): a shorter form of
+    # another short form, before or after it, is that document too
+    return [
+        short
+        for short in found
+        if not _fills_full_citation(short, taken)
+        and not _fills_full_citation(short, [other for other in found if other is not short])
+    ]
 
 
 def _short_form(match: re.Match[str], tail: dict[str, object], issuer: str | None) -> CitedDocument:

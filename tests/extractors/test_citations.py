@@ -368,3 +368,18 @@ def test_a_headlines_short_symbol_is_the_document_the_text_cites_in_full() -> No
 def test_citations_granted_by_a_body_or_approved_on_a_day(text: str, expected: tuple) -> None:
     (citation,) = extract_citations(text)
     assert (citation.number, citation.issued_on, citation.issuer) == expected
+
+
+def test_a_shorter_form_of_a_short_form_is_the_same_document() -> None:
+    # baomoi_news: "Thông tư 20/2011" (number and year, no symbol) then "Thông tư 20" many times; and "Nghị định 38"
+    # before "Nghị định 38/2012" (heldout141's "Thông tư 15/2015 … Thông tư 15 của Bộ")
+    after = (
+        "Trong đó Bộ Tài chính nêu rõ Thông tư 20/2011 của Bộ Công Thương quy định thương nhân nhập khẩu ô tô. "
+        "Hiện Thông tư 20 của Bộ Công Thương chưa được bãi bỏ hoặc thay thế."
+    )
+    before = (
+        "Các doanh nghiệp kiến nghị phải sửa Nghị định 38 của Chính phủ. Theo quy định Nghị định 38/2012, việc Cục "
+        "An toàn thực phẩm xem xét cấp giấy xác nhận công bố thực phẩm."
+    )
+    assert [c.number for c in extract_citations(after)] == ["20/2011"]
+    assert [(c.number, c.issuer) for c in extract_citations(before)] == [("38/2012", "Chính phủ")]
