@@ -373,6 +373,10 @@ _TEMPORAL_CLAUSE_BEFORE = re.compile(
 )
 
 
+# The body a subject works with, not the subject: "… đã phối hợp với kênh Truyền hình Quốc hội xây dựng …".
+_PARTNER_BEFORE = re.compile(r"(?<!\w)(?:với|cùng)\s+[^,.;:\n]{0,30}$")
+
+
 # "Quyết định số 9589", "Quyết định 9589": a bare serial number, not a year ("Kế hoạch 2025" is a period)
 # ... and so is one dated after its type: "Thanh tra Sở Xây dựng ban hành Quyết định xử phạt ngày 26.9.2016" (news,
 # heldout136)
@@ -406,6 +410,8 @@ def _announced_issuer(text: str) -> tuple[str, str] | None:
             continue
         if _TEMPORAL_CLAUSE_BEFORE.search(text, max(0, issuer_start - 20), issuer_start):
             continue  # "Ngay sau khi Bộ TT&TT ban hành Kế hoạch ...", "Năm 1977, …": an earlier act (news)
+        if _PARTNER_BEFORE.search(text, max(0, issuer_start - 40), issuer_start):
+            continue  # "TANDTC đã phối hợp với kênh Truyền hình Quốc hội xây dựng Chương trình …" (news, heldout142)
         name = cut_issuer(text, issuer_start)
         if name is None or name[0] != issuer:
             continue

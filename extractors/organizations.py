@@ -211,6 +211,8 @@ _LOWER_TAIL = regex.compile(
         (?=[ \t]*(?:[,;:)(]|\.(?!\w)|\n|$)                           # the name ends here ...
           |[ \t]+{_NOT_UNIT}(?:{_alternation(_ORG_DATA["admin_units"])})(?!\w)   # ... or its unit follows ...
           |[ \t]+\p{{Lu}}                                            # ... or a place name ("... Hà Nội")
+          |[ \t]+[-–][ \t]+\p{{Lu}}                                   # ... or its parent after a dash ("Vụ Kinh
+                                                                     # tế xây dựng - Bộ Xây dựng", news, heldout142)
           |[ \t]+(?:thuộc|trực[ \t]+thuộc|của)(?!\w)                # ... or its parent ("... thuộc Ban Cơ yếu")
           |[ \t]+{_AND_ANOTHER_BODY}                               # ... or another body ("... và Ban Thư ký")
           |[ \t]+(?:chủ[ \t]+trì|phối[ \t]+hợp|tham[ \t]+mưu|có[ \t]+trách[ \t]+nhiệm|chịu[ \t]+trách[ \t]+nhiệm)(?!\w))

@@ -103,8 +103,9 @@ _TITLE = (
 # Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan" (heldout19).
 _TITLE_AFTER = regex.compile(
     r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}(?:\)|(?=,)))?"
-    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:[Nn]guyên|[Cc]ựu)[ \t]+)?"
+    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:[Nn]guyên|[Cc]ựu|hàm)[ \t]+)?"
     # "ông Chu Trọng Trang – tân Chi cục trưởng Chi cục ATVSTP Nghệ An" (news, heldout139): "new" is no part of it
+    # ("hàm" (of the rank of) is: "đồng chí Nguyễn Văn Hùng, hàm Vụ trưởng Vụ Báo chí - Xuất bản", heldout142)
     r"(?:[Tt]ân[ \t]+)?"
     rf"(?P<title>{_TITLE})(?![\w])"
 )
@@ -127,6 +128,8 @@ _PARENT_AFTER_COMMA = regex.compile(r"[ \t]*,[ \t]*(?=\p{Lu})")
 # A title whose last word is the head of the body it goes on to name ("Trưởng phòng" + "Nội vụ").
 _TITLE_ENDING_IN_HEAD = regex.compile(r"(?<=\s)(?:[Pp]hòng|[Bb]an)$")
 # After a unit read, more of its name: a capitalised word, or a dash and one ("Vụ Công chức - Viên chức").
+_DASHED_PROVINCE_PARTS = tuple(tuple(p.split(" - ", 1)) for p in _SURNAMES["provinces"] if " - " in p)
+_DASH_BEFORE_PARENT = regex.compile(r"[ \t]+[-–][ \t]+(?=\p{Lu})")
 _UNIT_GOES_ON = regex.compile(rf"[ \t]+(?:[-–][ \t]*)?{NOT_TIME_OF_DAY}\p{{Lu}}\p{{Ll}}")
 _SIGNATURE_LINE = regex.compile(
     rf"^[ \t*#]*(?:{'|'.join(_TITLES['signature_lines'])})[\p{{Lu}} \t./]*$", regex.MULTILINE
@@ -345,15 +348,37 @@ _PLURAL_LEAD = regex.compile(
 )
 
 
+# ... or after one a title right before it introduces: "Phó Chánh án TANDTC Nguyễn Sơn, Nguyễn Văn Thuân; Phó Chánh án
+# TANDTC Nguyễn Thúy Hiền, …" (news, heldout142): the listed names share that title.
+_TITLE_RIGHT_BEFORE = regex.compile(rf"(?<![\w])(?:{_TITLE})(?:[ \t]+[^\s,;:.()“”]+){{0,6}}[ \t]+$")
+
+
 def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
     for head in list(found.values()):
-        if head.honorific is None or head.role != "mentioned":
+        if head.role != "mentioned":
+            continue
+        titled = (
+            head.honorific is None
+            and head.title is not None
+            and _TITLE_RIGHT_BEFORE.search(text, max(0, head.start - 80), head.start) is not None
+        )
+        if head.honorific is None and not titled:
             continue
         position, listed = head.end, []
         while (following := _NEXT_LISTED_NAME.match(text, position)) is not None:
+            if titled and " ".join(following["name"].split()) in _PROVINCES:
+                break  # "… Nguyễn Đức Chung, Hà Nội": a place after the name
             listed.append(following)
             position = following.end()
         if not listed:
+            continue
+        if titled:
+            for item in listed:
+                name = " ".join(item["name"].split())
+                if name not in found:
+                    found[name] = Person(
+                        name, None, head.title, "mentioned", item.start("name"), item.end("name")
+                    )
             continue
         honorific_at = text.rfind(head.honorific.lower(), max(0, head.start - 12), head.start)
         lead = (
@@ -678,6 +703,7 @@ def _office_before_honorific(before: str) -> str | None:
     return office[0]
 
 
+_FORMER_BEFORE_TITLE = regex.compile(r"(?<!\w)(?P<former>[Nn]guyên|[Cc]ựu)[ \t]+$")
 _OWNER_BEFORE_OFFICE = regex.compile(r"(?<!\w)của[ \t]+$")
 
 
@@ -766,6 +792,7 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
             and " và " not in named.name  # "tập đoàn Incentra và Đại sứ Nguyễn Thanh Sơn": the next person
         ):
             rest, unit, with_unit = capitalised, named, True
+    written_title = title
     head = _TITLE_ENDING_IN_HEAD.search(title)
     if not with_unit and head is not None:
         # "Trưởng phòng Nội vụ", "Phó Ban Pháp chế HĐND tỉnh": the title's last word heads the body
@@ -784,6 +811,23 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         return None
     # "Chuyên viên Phòng Giáo dục Thường xuyên - Nghề nghiệp và Đại học": where the unit's name goes on
     # past what was read, a cut unit would misname the office; the title stands alone (heldout3 gold).
+    if with_unit and (dash := _DASH_BEFORE_PARENT.match(after_title)) is not None:
+        # "Ông Phạm Văn Khánh, Vụ trưởng Vụ Kinh tế xây dựng - Bộ Xây dựng đã chia sẻ" (news, heldout142): the unit's
+        # parent after a dash is part of the office, as after a comma; a unit that ends at a dash is whole ("Giám đốc
+        # Trung tâm Kiểm định chất lượng giáo dục – Hiệp hội các trường ĐH, CĐ Việt Nam –")
+        parent = organization_at(after_title, dash.end())
+        named = unit.name
+        if head is not None and named.startswith(head.group(0).capitalize()):
+            named = f"{head.group(0)}{named[len(head.group(0)) :]}"  # the head as written
+        for first, second in _DASHED_PROVINCE_PARTS:
+            if named.endswith(f" {first}") and regex.match(
+                rf"{regex.escape(second)}(?!\w)", after_title[dash.end() :]
+            ):
+                # "Sở Thông tin - Truyền thông Thừa Thiên - Huế" (heldout97): the dash is the province's own
+                return f"{title} {named} - {second}"
+        if parent is not None and parent.start == dash.end() and not _NAME.match(after_title, parent.end):
+            return f"{title} {named} - {parent.name}"
+        return f"{title} {named}"
     if (
         with_unit
         and _UNIT_GOES_ON.match(after_title)
@@ -792,7 +836,7 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         # that ends in its locality's name is whole
         and not _ENDS_IN_LOCALITY.search(unit.name)
     ):
-        return title
+        return written_title  # "Trưởng phòng", not "Trưởng" split from the unit's head
     if not with_unit and title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES:
         locality = _LOCALITY.match(rest, len(rest) - len(rest.lstrip()))
         if locality is not None:
@@ -920,23 +964,29 @@ def _title_before(before: str) -> tuple[str, int] | None:
     Returned with the offset in ``before`` where the title starts.
     """
     for match in _TITLE_ANYWHERE.finditer(before):
-        title = _canonical_title(
-            match.group("title")
-        )  # "PCT UBND tỉnh" → "Phó Chủ tịch Ủy ban nhân dân tỉnh"
-        # "PCT UBND tỉnh-Đỗ Tâm Hiển", "Chủ tịch UBND xã Chơ Long - Đinh Văn Phiêu": a dash may part them.
-        # "Luật sư:Bùi Tường Vũ": a byline's label glued to the name
-        rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–").removesuffix(":")
-        if not rest:
-            return title, match.start()
-        if title in _PROFESSIONS_WITH_FIELD and _PROFESSION_FIELD.fullmatch(rest):
-            return f"{title} {rest}", match.start()  # "chuyên gia giao thông Đặng Chí Nga" (news, heldout95)
-        bracket = _BRACKETED_PARENT.search(rest)
-        office = _office_named(title, rest[: bracket.start()] if bracket else rest)
-        if office is not None and bracket is not None:
-            office = _with_bracket(office, bracket["parent"])
-        if office is not None:
-            return office, match.start()
+        found = _title_from(before, match)
+        if found is not None:
+            former = _FORMER_BEFORE_TITLE.search(before, 0, match.start())
+            # "nguyên Tổng Bí thư Lê Khả Phiêu", "cựu Chủ tịch xã …": a former office is kept so (heldout58, 111)
+            return (f"{former['former']} {found}" if former else found), match.start()
     return None
+
+
+def _title_from(before: str, match: regex.Match[str]) -> str | None:
+    """The office a title found in ``before`` names, when nothing but its unit stands between it and the name."""
+    title = _canonical_title(match.group("title"))  # "PCT UBND tỉnh" → "Phó Chủ tịch Ủy ban nhân dân tỉnh"
+    # "PCT UBND tỉnh-Đỗ Tâm Hiển", "Chủ tịch UBND xã Chơ Long - Đinh Văn Phiêu": a dash may part them.
+    # "Luật sư:Bùi Tường Vũ": a byline's label glued to the name
+    rest = expand_abbreviations(" ".join(before[match.end() :].split())).rstrip(" -–").removesuffix(":")
+    if not rest:
+        return title
+    if title in _PROFESSIONS_WITH_FIELD and _PROFESSION_FIELD.fullmatch(rest):
+        return f"{title} {rest}"  # "chuyên gia giao thông Đặng Chí Nga" (news, heldout95)
+    bracket = _BRACKETED_PARENT.search(rest)
+    office = _office_named(title, rest[: bracket.start()] if bracket else rest)
+    if office is not None and bracket is not None:
+        office = _with_bracket(office, bracket["parent"])
+    return office
 
 
 # A profession's field or standing in lower case between it and the name: "chuyên gia tâm lý", "kỹ sư trẻ", "nhà báo lão

@@ -2186,6 +2186,24 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout142": HeldOutSet(
+        TESTS / "heldout142",
+        5,
+        # blind (news of 1,201-2,000 words): people 0.889, titles 7/16 ("Phó Chánh án", "Tổng Biên tập", "hàm Vụ trưởng",
+        # a name listed after a titled one), an article read as a "Chương trình" of "Quốc hội"; fixed but the below
+        {
+            "citations": 1.000,
+            # 17/0/3: two lawyers' signatures in capitals, "Đào văn Tuấn" with a lower-case middle name
+            "people": 0.919,
+        },
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            "person.honorific": 0.706,  # 12/17: five "đồng chí" the gold leaves null (heldout14, 44, 99 keep it)
+            "person.title": 0.764,  # 13/17: "Hiệp hội các nhà thầu …", "Vụ Kinh tế xây dựng", "…, PGS-TS Hồ Thanh Phong"
+            "person.role": 1.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     "heldout141": HeldOutSet(
         TESTS / "heldout141",
         1,
