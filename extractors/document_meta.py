@@ -367,7 +367,7 @@ _TEMPORAL_CLAUSE_BEFORE = re.compile(
     r"(?<!\w)(?:[Ss]au|[Tt]rước|[Kk]hi)\s+(?:khi\s+)?$"
     # an act asked for or awaited: "đề nghị Bộ Tư pháp hoàn thiện và trình Chính phủ ban hành Nghị định thay thế …",
     # "trong thời gian chờ Chính phủ ban hành Nghị định …" (news, heldout120)
-    r"|(?<!\w)(?:trình|chờ|đợi|đề\s+nghị|kiến\s+nghị|yêu\s+cầu)\s+$"
+    r"|(?<!\w)(?:trình|chờ|đợi|đề\s+nghị|kiến\s+nghị|yêu\s+cầu|tham\s+mưu(?:\s+cho)?)\s+$"
     # "Năm 1977, Thủ tướng Chính phủ ban hành Quyết định …" (news, heldout103): a past year's act, no own header
     r"|(?<!\w)[Nn]ăm\s+(?:19|20)\d{2}\s*,\s*$"
 )
@@ -383,7 +383,8 @@ _PARTNER_BEFORE = re.compile(r"(?<!\w)(?:với|cùng)\s+[^,.;:\n]{0,30}$")
 _DATED_AFTER_TYPE = re.compile(
     r"(?:\s+[^\W\d]+){0,4}?\s+ngày\s+\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d\d"
 )
-_BARE_NUMBER_AFTER = re.compile(r"\s+(?:số\s+\d{1,5}|(?!(?:19|20)\d\d(?!\d))\d{1,5})(?!\d)(?![/.,]\d)")
+# ... any number after "số": "tham mưu Chính phủ ban hành Nghị định số 47/2013 sửa đổi …" (news, heldout143)
+_BARE_NUMBER_AFTER = re.compile(r"\s+(?:số\s+\d|(?!(?:19|20)\d\d(?!\d))\d{1,5}(?!\d)(?![/.,]\d))")
 
 
 def _announced_issuer(text: str) -> tuple[str, str] | None:

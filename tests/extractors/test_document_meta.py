@@ -582,6 +582,15 @@ def test_a_headerless_text_announcing_a_numbered_document_takes_no_type_from_it(
         ),
         # a year after the type is a period, not a serial: the text's own plan
         ("Ủy ban nhân dân phường Vạn Phúc ban hành Kế hoạch 2025 về cải thiện chỉ số PAPI.", "Kế hoạch"),
+        # news (heldout143, heldout142): a number after "số", a body advised to issue, a partner body: none the text's own
+        (
+            "Bộ Công an đã chủ trì, phối hợp với các bộ, ngành tham mưu Chính phủ ban hành Nghị định số 82/2011 quy định.",
+            None,
+        ),
+        (
+            "TANDTC đã phối hợp với kênh Truyền hình Quốc hội xây dựng Chương trình Truyền hình TAND phát sóng.",
+            None,
+        ),
     ],
 )
 def test_an_announced_document_with_a_bare_serial_is_a_cited_one(sentence: str, expected: str | None) -> None:
