@@ -20,6 +20,11 @@ _LINE_END = re.compile(r"\)|\n")
 def annexed_document(text: str) -> CitedDocument | None:
     """The document named by the first annex line of ``text`` ("(Kèm theo <type> số <number> ...)")."""
     for lead in _ANNEX_LEAD.finditer(text):
+        before = text[text.rfind("\n", 0, lead.start()) + 1 : lead.start()]
+        if any(ch.islower() for ch in before):
+            # "… (Tham khảo hướng dẫn … (Ban hành kèm theo Quyết định số 3937/QĐ-TCĐBVN …" (news, heldout145): a
+            # bracket in running text cites; the annex line opens its line or follows a title in capitals
+            continue
         end = _LINE_END.search(text, lead.end())
         line = text[lead.end() : end.start() if end else len(text)]
         citations = extract_citations(line)

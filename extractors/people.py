@@ -353,6 +353,16 @@ _PLURAL_LEAD = regex.compile(
 _TITLE_RIGHT_BEFORE = regex.compile(rf"(?<![\w])(?:{_TITLE})(?:[ \t]+[^\s,;:.()“”]+){{0,6}}[ \t]+$")
 
 
+# A listed name's province in brackets: "các đại biểu Phạm Đình Cúc (Bà Rịa-Vũng Tàu), Nguyễn Văn Sơn (Đà Nẵng), Mai
+# Thị Ánh Tuyết (An Giang)..." (news, heldout145).
+_PLACE_IN_BRACKETS = regex.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+def _after_place_in_brackets(text: str, position: int) -> int:
+    bracket = _PLACE_IN_BRACKETS.match(text, position)
+    return bracket.end() if bracket is not None else position
+
+
 def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
     for head in list(found.values()):
         if head.role != "mentioned":
@@ -365,7 +375,9 @@ def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
         if head.honorific is None and not titled:
             continue
         position, listed = head.end, []
-        while (following := _NEXT_LISTED_NAME.match(text, position)) is not None:
+        while (
+            following := _NEXT_LISTED_NAME.match(text, _after_place_in_brackets(text, position))
+        ) is not None:
             if titled and " ".join(following["name"].split()) in _PROVINCES:
                 break  # "… Nguyễn Đức Chung, Hà Nội": a place after the name
             listed.append(following)

@@ -656,3 +656,15 @@ def test_an_authority_run_into_the_title_and_wrapped_by_a_scan() -> None:
         "cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
     )
     assert extract_document_meta(text).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng"
+
+
+def test_an_annex_lead_in_running_text_is_a_citation_not_the_documents_own() -> None:
+    # news (heldout145): "(Ban hành kèm theo Quyết định số ...)" inside a sentence's bracket cites the decision
+    text = (
+        "Bộ GD&ĐT chính thức lên tiếng về sai sót đề tham khảo\n"
+        "Trên thực tế tại văn bản pháp lý thì không có quốc lộ 1A mà chỉ có quốc lộ 1 (Tham khảo hướng dẫn và thông tin "
+        "chung về hệ thống quốc lộ (Ban hành kèm theo Quyết định số 3937/QĐ-TCĐBVN ngày 01 tháng 12 năm 2015 của Tổng "
+        "cục Đường bộ Việt Nam công bố khổ giới hạn các tuyến đường bộ)).\n"
+    )
+    meta = extract_document_meta(text)
+    assert (meta.number, meta.doc_type, meta.issuer) == (None, None, None)
