@@ -173,7 +173,7 @@ _ISSUED_BY_LEAD = re.compile(r"\s*,?\s*(?:do|được)\s+")
 # ... or grants it ("giấy phép ... số 582/CNNg-KTM ngày 22.12.1992 do Bộ Công nghiệp nặng (nay là Bộ Công thương)
 # cấp cho Công ty ...", news, heldout80), the body's present name in brackets between them
 _ISSUED_BY_VERB = re.compile(
-    r"(?:\s*\((?:nay\s+là|nay\s+thuộc)\s[^()]{2,60}\))?\s+(?:(?:ký\s+)?ban\s+hành|cấp)\b"
+    r"(?:\s*\((?:nay\s+là|nay\s+thuộc)\s[^()]{2,60}\))?\s+(?:(?:ký\s+)?ban\s+hành|cấp(?:\s+lần\s+đầu)?)\b"
 )
 # Between a number and its own date: "ban hành", "được ban hành", "ký", a bracket ("Thông báo 01/TB-UBND (ngày
 # 4-1-2013)", news), or the signer ("Quyết định số 2167/QĐ-BVHTTDL do Thứ trưởng Vương Duy Biên ký ngày 30.5.2017",
@@ -511,9 +511,20 @@ def _issued_by(text: str, position: int) -> tuple[str, int] | None:
         # "giấy phép xây dựng số 95/GPXD ngày 18/6/2015 do Sở Xây dựng cấp." (news, heldout118): the name reader keeps
         # "cấp" for a level ("UBND cấp tỉnh"); with no level after it, it is the granting verb
         body = (body[0][: -len(" cấp")], body[1] - len(" cấp"))
+    if body is not None and not _ISSUED_BY_VERB.match(text, body[1]):
+        # "số 067/QLCT-GCN do Cục Quản lý cạnh tranh cấp lần đầu" (news, heldout52): a field in lower case the reader
+        # of names stops before, when the issuing verb follows it
+        field = _LOWER_FIELD_BEFORE_VERB.match(text, body[1])
+        if field is not None:
+            body = (body[0] + " " + " ".join(field.group().split()), field.end())
     if body is None or not _ISSUED_BY_VERB.match(text, body[1]):
         return None
     return _issuer_name(body[0]), _ISSUED_BY_VERB.match(text, body[1]).end()
+
+
+_LOWER_FIELD_BEFORE_VERB = re.compile(
+    r"(?:\s+(?!(?:cấp|ban|ký|và|của|tại|theo)\b)[a-zđà-ỹ]+){1,4}?(?=" + _ISSUED_BY_VERB.pattern + ")"
+)
 
 
 def _sole_issuer(issuer: object, number: str) -> str | None:

@@ -94,6 +94,11 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+def spells_vietnamese(word: str) -> bool:
+    """Whether ``word`` spells a Vietnamese syllable once its marks are folded ("Thương", "Đồng"; not "National")."""
+    return bool(_VIETNAMESE_SYLLABLE.fullmatch(_folded(word).replace("đ", "d").replace("Đ", "D")))
+
+
 _VIETNAMESE_MARKED = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from extractors.foreign_names import spells_vietnamese
 from extractors.lexicon import load_yaml
 
 _WORDS = load_yaml("issuer_words")
@@ -222,6 +223,8 @@ def cut_issuer(
         if word in "-–" and index + 1 < len(tokens) and _is_capitalised(tokens[index + 1]):
             if _BODY_AFTER_DASH.match(" ".join(tokens[index + 1 : index + 5])):
                 break  # "Ban Dân nguyện - Ủy ban Thường vụ Quốc hội": the body it belongs to, no part of its name
+            if not spells_vietnamese(tokens[index + 1].rstrip(_TRAILING_PUNCT)):
+                break  # "của Bộ trưởng Bộ Giao thông vận tải - National Civil Aviation …" (news, heldout92): a gloss
             continue  # "Bộ Lao động - Thương binh và Xã hội"
         if (
             word == "tại"

@@ -31,7 +31,12 @@ from dataclasses import replace
 
 import regex
 
-from extractors.foreign_names import FOREIGN_COUNTRIES, FOREIGN_LEAD_TITLES, extract_foreign_people
+from extractors.foreign_names import (
+    FOREIGN_COUNTRIES,
+    FOREIGN_LEAD_TITLES,
+    extract_foreign_people,
+    spells_vietnamese,
+)
 from extractors.issuers import ADMIN_LEVELS, has_vowel
 from extractors.lexicon import load_yaml
 from extractors.lexicon import phrase_alternation as _alternation
@@ -256,7 +261,11 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
         if person is not None:
             _merge_into(found, person)
             spans_read.append(match.span())
-    for match in _UNLISTED_FAMILY_NAME.finditer(text):
+    for match in [*_UNLISTED_FAMILY_NAME.finditer(text), *_TITLED_UNLISTED_NAME.finditer(text)]:
+        if any(start <= match.start() < end for start, end in spans_read):
+            continue
+        if not all(spells_vietnamese(word) for word in match["name"].split()):
+            continue  # "ông Choi Young Gyo, Chủ tịch …": a foreign name, foreign_names.py's
         if (person := _read_person(text, match, sections, signature_start, places, recipients)) is not None:
             _merge_into(found, person)
             spans_read.append(match.span())
@@ -445,6 +454,13 @@ _UNLISTED_FAMILY_NAME = regex.compile(
     rf"(?<=(?<!\w)(?:[Ôô]ng|[Bb]à)[ \t]+)(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
     r"[ \t]+(?:Văn|Thị)(?:[ \t]+\p{Lu}\p{Ll}*){1,2})(?!\w)(?![ \t]+\p{Lu})"
 )
+# ... or any three syllables of Vietnamese spelling after "ông"/"bà" with a post right after them: "Ông Ngũ Duy Anh - Vụ
+# trưởng Vụ Công tác Học sinh Sinh viên" (news, heldout107), "Ông Điều Bá Được, Trưởng ban …" (heldout114); 56 such in
+# 100k lines of news, every one a person ("Tất Thành Cang", "Nhữ Đình Tú", "Và Chá Xà").
+_TITLED_UNLISTED_NAME = regex.compile(
+    rf"(?<=(?<!\w)(?:[Ôô]ng|[Bb]à)[ \t]+)(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
+    rf"(?:[ \t]+\p{{Lu}}\p{{Ll}}*){{2}})(?!\w)(?=[ \t]*[,–-][ \t]*(?:{_TITLE})(?!\w))"
+)
 _PERSON_NOUN_BEFORE = regex.compile(
     rf"(?<!\w)(?:{_alternation(_SURNAMES['person_nouns'])})[ \t]+$|(?<![\w.])(?:{_alternation(_SURNAMES['degrees'])})[ \t]+$",
     regex.IGNORECASE,
@@ -545,6 +561,15 @@ def _without_tones(name: str) -> str:
 def _places_named_again(text: str) -> tuple[str, ...]:
     """Names of units the text names more than once ("tỉnh Nghệ An" ...): places, not people."""
     return tuple(name for counts in named_units(text).values() for name, count in counts.items() if count > 1)
+
+
+def _place_named_again(text: str, start: int, name: str, places: tuple[str, ...]) -> bool:
+    """Whether ``name`` (or it with the capitalised word before it: "Nam" + "Từ Liêm") is a unit's name the text
+    names again by its level ("quận Hà Đông", "quận Nam Từ Liêm")."""
+    if name in places:
+        return True
+    before = _PROVINCE_START_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and f"{before['head']} {name}" in places
 
 
 def _after_province(text: str, match: regex.Match[str]) -> regex.Match[str] | None:
@@ -702,6 +727,10 @@ def _read_person(
     # "đồng chí Tổng Bí thư Tô Lâm": the honorific may stand before the title.
     honorific = _honorific(just_before[: office[1]] if office else just_before)
     honorific = honorific or _honorific(just_before)
+    if honorific is None and flattened is None and _place_named_again(text, start, name, places):
+        return (
+            None  # "Chủ tịch UBND các quận, huyện: Hà Đông, Nam Từ Liêm, …" (news, heldout33): the districts
+        )
     if flattened is not None:
         # The capacity is the signer's title, also where the name is anywhere in the text (a
         # Quyết định signed above the plan it issues).
@@ -887,6 +916,10 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         if headed is not None and headed.end > len(head.group(0)) + 1:
             title, rest = title[: head.start()].rstrip(), head.group(0).capitalize() + rest
             unit, with_unit = headed, True
+        elif company is None and (named_run := _HEADED_RUN_TO_COMMA.match(rest)) is not None:
+            # "Ông Điều Bá Được, Trưởng ban Thực hiện chính sách BHXH Việt Nam, xác nhận …" (news, heldout114): the
+            # board's name, in mixed case, up to the comma, as written
+            return f"{title} {' '.join(named_run['run'].split())}"
     after_title = rest[unit.end :] if with_unit else rest
     # "Thủ tướng Phạm Minh Chính, Chủ tịch Quốc hội Trần Thanh Mẫn": a title followed by a name is
     # that next person's title, also when the unit read runs on into the name ("Phó Chủ tịch UBND
@@ -977,6 +1010,9 @@ _CAPITALISED_RUN = regex.compile(
 )
 # A unit's head with its field all in lower case, up to a bracket or comma: "ông Trần Chí Trung, Giám đốc Trung tâm
 # quản lý và điều hành vận tải hành khách công cộng (Sở GTVT TP.HCM), cho biết" (news, heldout136).
+_HEADED_RUN_TO_COMMA = regex.compile(
+    rf"[ \t]+(?P<run>\p{{Lu}}[\w&-]*(?:[ \t]+(?!(?:{_STOPS})(?!\w))[\w&-]+){{1,9}}(?<=[ \t]\p{{Lu}}[\w&-]*))(?=[ \t]*,)"
+)
 _HEAD_WITH_LOWER_FIELD = regex.compile(
     rf"[ \t]+(?P<run>(?:{_alternation(_TITLES['lower_field_heads'])})(?:[ \t]+(?:{_LOWER_SYLLABLE}|và)){{2,14}})"
     r"(?=[ \t]*[(,])"
