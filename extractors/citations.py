@@ -300,8 +300,13 @@ _WHERE_OPENING = re.compile(
     # Tuyên giáo và Dân vận hướng dẫn ..." (legal_qa, heldout41)
     r"|(?=(?:Tiểu\s+mục|Mục|Điều|Khoản|Điểm|Phần|Chương)\s+[\dIVXLC]))"
     r"(?:[^.;:\n]|(?<=\d)\.(?=\d)){0,120}$"  # "Tiểu mục 2.1": a part's number may hold a stop
+    # or "Trong" right before the citation: "Trong Văn bản số 526/UBND-TNMT gửi …, UBND huyện Đại Từ đã tóm lược …"
+    # (news, heldout148)
+    rf"|(?:^|\x00|\.\s+|(?:{_CONNECTIVES}),\s+)[Tt]rong\s+$"
 )
-_SAYS_AFTER = re.compile(r"\s*,\s+")
+# (a recipient and "mới đây" may stand before the comma: "Trong Văn bản số 526/UBND-TNMT gửi UBND tỉnh Thái Nguyên mới đây,
+# UBND huyện Đại Từ đã tóm lược …", news, heldout148)
+_SAYS_AFTER = re.compile(r"(?:\s+gửi\s+[^,.;:()\n]{2,80}?)?(?:\s+(?:mới\s+đây|vừa\s+qua|gần\s+đây))?\s*,\s+")
 _ADVERB_AT_END = re.compile(r"\s+(?:chỉ|vẫn|lại|cũng|đã|còn)$")
 _LOWER_WORD_AFTER = re.compile(r"\s+(?:(?:đã|có|cũng|chỉ|lại|vẫn)\s+)*[a-zà-ỹđ]")
 _SAYS_VERB = re.compile(
@@ -347,8 +352,12 @@ _NEXT_CITATION_VIA_TAI = re.compile(
 _CODE_BODIES: dict[str, list[str]] = _DOC_TYPES["symbol_code_bodies"]
 # "Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP của Văn phòng Chính phủ, ...": the date opens the clause.
 _DATED_BEFORE = re.compile(
-    r"(?:^|[.;:]\s+|\n)[Nn]gày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
-    r",\s+tại\s+$"
+    # (after a connective, the comma before "tại" often left out: "Trước đó, ngày 14/11/2013 tại Văn bản số 1333/UBND-
+    # TNMT gửi Sở …", news, heldout148)
+    r"(?:^|[.;:]\s+|\n|(?:"
+    + _CONNECTIVES
+    + r"),\s+)[Nn]gày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r",?\s+tại\s+$"
 )
 
 

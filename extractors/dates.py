@@ -108,6 +108,17 @@ _TARGET_AFTER = re.compile(
 # A project's timetable, its start and its completion: "(thời gian khởi công 2008, hoàn thành năm 2015)" (news,
 # heldout132); a work that "sẽ được hoàn thành năm 2018" (heldout138); a forecast with its subject between: "Dự kiến
 # công trình chống ngập triều này sẽ hoàn thành trước ngày 30-4-2018" (news, heldout140).
+# A plant's or a road's forecast milestone, its list of works sharing the verb: "Thủy điện Thác Mơ mở rộng sẽ đi vào vận
+# hành trong tháng 7 tới, Thủy điện Sông Bung 2 (100 MW) trong tháng 8 và 9/2017, …", "tổ máy 2 … dự kiến phát điện
+# thương mại trong tháng 12/2017" (news, heldout148): an event foreseen, no one's due date (a plan's "khởi công",
+# "hoàn thành" stay due).
+_MILESTONE_WINDOW = 300
+_MILESTONE_CUE = re.compile(
+    r"(?<!\w)(?:dự\s+kiến|sẽ)\s+(?:được\s+)?(?:phát\s+điện|đi\s+vào\s+(?:vận\s+hành|hoạt\s+động|sử\s+dụng)|vận\s+hành"
+    r"|hòa\s+lưới|hoà\s+lưới|khánh\s+thành|thông\s+xe|đưa\s+vào\s+(?:vận\s+hành|sử\s+dụng|khai\s+thác|hoạt\s+động))"
+    r"(?!\w)[^.;:!?\n]*$",
+    re.IGNORECASE,
+)
 _PLANNED_COMPLETION_CUE = re.compile(
     r"\b(?:(?:có\s+kế\s+hoạch|dự\s+kiến|sẽ\s+được)\s+"
     r"|(?<!\w)[Dd]ự\s+kiến(?:\s+[^\s,.;:]+){1,10}?\s+sẽ\s+(?:được\s+)?"
@@ -331,6 +342,8 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
     if _ISSUED_BEFORE.search(before):
         return False
     if _PLANNED_COMPLETION_CUE.search(before):
+        return False
+    if _MILESTONE_CUE.search(text, max(0, start - _MILESTONE_WINDOW), start):
         return False
     if _ADJACENT_START_CUE.search(before) or _AS_OF_CUE.search(before):
         return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due

