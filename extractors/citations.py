@@ -85,7 +85,7 @@ _SYMBOL_PART = (
 NUMBER = rf"""
     (?<![\w/.-])(?<![A-ZĐ]:)\d{{1,5}}(?:\.\d{{1,2}}(?=/))?(?:[a-z]|[A-Z](?=/[A-ZĐ]{{2,}}(?![a-zđ])))?  # the serial ("04", "1086", "07a", "2162A/NHCS", "66.4"); not a
                                                    # standard's year ("QCVN 10-MT:2015/BTNMT", news)
-    (?:\x20?/(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)      # "/" with an optional year ("73/2023/"; typed "56 /KH"), or "-" (party)
+    (?:\x20?/\x20?(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)  # "/" with an optional year ("73/2023/"; typed "56 /KH", "1947/ QĐ"), or "-"
     (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
     (?:\s?[-/–]\s?{_SYMBOL_PART})*                # further parts, spaces tolerated ("NĐ- CP"; "NĐ – CP", the press)

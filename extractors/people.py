@@ -262,13 +262,13 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
             _merge_into(found, person)
             spans_read.append(match.span())
     for match in [*_UNLISTED_FAMILY_NAME.finditer(text), *_TITLED_UNLISTED_NAME.finditer(text)]:
-        if any(start <= match.start() < end for start, end in spans_read):
+        if any(start <= match.start("name") < end for start, end in spans_read):
             continue
         if not all(spells_vietnamese(word) for word in match["name"].split()):
             continue  # "ông Choi Young Gyo, Chủ tịch …": a foreign name, foreign_names.py's
         if (person := _read_person(text, match, sections, signature_start, places, recipients)) is not None:
             _merge_into(found, person)
-            spans_read.append(match.span())
+            spans_read.append(match.span("name"))
     for match in _NAME.finditer(text):
         if any(start <= match.start() < end for start, end in spans_read):
             continue  # "Y Giang Gry Niê Knơng", "Long Văn Sơn": "Giang ...", "Văn Sơn" are the rest of a name read above
@@ -458,7 +458,7 @@ _UNLISTED_FAMILY_NAME = regex.compile(
 # trưởng Vụ Công tác Học sinh Sinh viên" (news, heldout107), "Ông Điều Bá Được, Trưởng ban …" (heldout114); 56 such in
 # 100k lines of news, every one a person ("Tất Thành Cang", "Nhữ Đình Tú", "Và Chá Xà").
 _TITLED_UNLISTED_NAME = regex.compile(
-    rf"(?<=(?<!\w)(?:[Ôô]ng|[Bb]à)[ \t]+)(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
+    rf"(?<!\w)(?:[Ôô]ng|[Bb]à)[ \t]+(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
     rf"(?:[ \t]+\p{{Lu}}\p{{Ll}}*){{2}})(?!\w)(?=[ \t]*[,–-][ \t]*(?:{_TITLE})(?!\w))"
 )
 _PERSON_NOUN_BEFORE = regex.compile(

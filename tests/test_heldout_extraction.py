@@ -2293,6 +2293,20 @@ SETS = {
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
+    "heldout149": HeldOutSet(
+        TESTS / "heldout149",
+        5,
+        # blind: citations 1.000 (a date after "1947/ QĐ–UBND", a space after the slash, missed: fixed), people 0.875 (two
+        # foreign drivers with no office the rules know, "tài xế 40 tuổi Joshua Brown", "Frank Baressi, người lái …")
+        {"citations": 1.000, "people": 0.875},
+        {
+            **_all(1.000, ("issued_on", "issuer"), "citation"),
+            "person.honorific": 1.000,
+            "person.title": 0.857,  # 6/7: "Giám đốc Ban quản lý Vườn quốc gia (VQG) Phong Nha – Kẻ Bàng", a lower-case board
+            "person.role": 1.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
     "heldout141": HeldOutSet(
         TESTS / "heldout141",
         1,

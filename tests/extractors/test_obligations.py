@@ -973,6 +973,20 @@ def test_obligations_a_quoted_rule_gives_no_task() -> None:
     )
 
 
+def test_obligations_the_sentence_leading_into_a_quoted_rule_gives_no_task() -> None:
+    # News (heldout149): the lead-in names the rule and asks nothing; the duty ("phải") is the quoted decision's.
+    text = (
+        "Luật sư Trương Anh Tú: Trước tiên, cần hiểu rằng mức lãi suất hàng tháng cộng dồn của một tài khoản tiền gửi "
+        "là tài sản của chủ sở hữu tài khoản. Do đó, Điều 6 Quyết định số 652/2001/QĐ-NHNN của Thống đốc NHNN về việc "
+        "ban hành quy định phương pháp tính và hoạch toán thu, trả lãi của NHNN và Tổ chức tín dụng quy định: “Tổ chức "
+        "tín dụng quy định định kỳ tính và hạch toán thu, trả lãi phù hợp với đặc thù hoạt động và yêu cầu quản lý của "
+        "tổ chức mình nhưng phải đảm bảo toàn bộ các khoản lãi dự thu, dự chi, thực thu - thực chi và phân bổ được "
+        "tính, hạch toán đầy đủ, chính xác vào tài khoản thu nhập hoặc chi phí trong tháng cuối quý, cuối năm tài "
+        "chính.” Theo đó, quy định này là để đảm bảo quyền sở hữu đối với tài sản."
+    )
+    assert not [o for o in article_obligations(text) if o.action.startswith("Do đó, Điều 6")]
+
+
 def test_obligations_a_q_and_a_quoting_a_statute_gives_no_task() -> None:
     # corpus legal_qa lines 20886-20901: "Theo quy định tại Điều 9 Luật Lý lịch tư pháp 2009 ... như sau:", then the
     # law's duties ("+ Định kỳ hằng năm báo cáo Chính phủ ..."): a statute's yearly duty, no order of the moment
