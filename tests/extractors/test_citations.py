@@ -94,6 +94,11 @@ LAWS_WITH_A_COMMA = [
     ("Luật Thi đua, khen thưởng ngày 15/6/2022 và các văn bản", [("Luật Thi đua, khen thưởng", 2022)]),
     ("theo quy định của Luật Cán bộ, công chức năm 2025.", [("Luật Cán bộ, công chức", 2025)]),
     ("ân và viên chức quốc phòng và Luật Cơ yếu, nhưng đến ngày 1/1/2025 cấp có thẩm quyền", []),
+    # news (heldout150): the year in brackets
+    (
+        "Nhớ lại khi xây dựng Luật Cán bộ, công chức (năm 2008) nhiều ý kiến đề nghị",
+        [("Luật Cán bộ, công chức", 2008)],
+    ),
 ]
 
 
