@@ -133,6 +133,9 @@ _LOWER_LAW_NAME_STOP = re.compile(
 )
 # "Dự thảo Luật ...", "dự án Luật ...": a bill, not a law that has been passed.
 _DRAFT_BEFORE = re.compile(r"\b(?:[Dd]ự\s+thảo|[Dd]ự\s+án)\s+$")
+# An international convention's subject: "Công ước Liên hợp quốc về Luật biển 1982" (news, heldout151) is no law of
+# Vietnam's.
+_CONVENTION_BEFORE = re.compile(r"\b[Cc]ông\s+ước[^.;:\n]{0,60}?\svề\s+$")
 LAW_BY_NAME = re.compile(
     rf"""
     (?P<title>Luật\s+[sS]ửa\s+đổi(?:,?\s+bổ\s+sung)?\s      # an amending law names the laws it amends:
@@ -142,7 +145,7 @@ LAW_BY_NAME = re.compile(
             |(?:Bộ\s+[lL]uật|Luật|Pháp\s+lệnh|(?<![Pp]háp\s)(?:bộ\s+)?luật(?=\s+[A-ZĐÀ-Ỹ])(?!\s+Việt\s+Nam))\s+(?!(?:{_LAW_NAME_NOT_FIRST})\b)[^\W\d_][\wÀ-ỹ]*   # "Luật Tiếp cận thông tin", "bộ luật Dân sự 2015"
               (?:\s{_LAW_NAME_WORD}|{_LAW_NAME_AFTER_COMMA}){{0,11}}?{_LAW_NAME_CAPITAL_AFTER_COMMA}
             |Hiến\s+pháp)
-    \s+(?:(?:\((?=(?:năm\s+)?(?:19|20)\d{{2}}\)))?(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)\)?  # "Luật BHXH 2024", "2024và", "(năm 2008)"
+    \s+(?:(?P<year_bracket>\((?=(?:năm\s+)?(?:19|20)\d{{2}}\)))?(?:năm\s+)?(?P<year>(?:19|20)\d{{2}})(?:\b|(?=[a-zđ{_VI_MARKED_LOWER}]))(?!/|[.-]\d)(?(year_bracket)\))  # "Luật BHXH 2024", "2024và", "(năm 2008)"
          |số\s+(?P<number>{NUMBER})                            # "... số 72/2025/QH15"
          |ngày\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))
     """,
@@ -213,6 +216,10 @@ _CAPITALISED_SUBJECT_OPENINGS = frozenset(load_yaml("issuer_words")["capitalised
 _MAIN_CLAUSE_AFTER = re.compile(
     r",\s*(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND|Trường|Sở|Phòng|Ban|Bộ|Văn\s+phòng)\b[^,;.\n]{0,60}?"
     r"\s(?:ban\s+hành|xây\s+dựng)\s+(?:Kế\s+hoạch|kế\s+hoạch|Chương\s+trình|Quyết\s+định)"
+    # ... or the body says what the cited letter holds: "theo công văn số 1245/BXD-KHCN … về chỉ tiêu kiến trúc …, Bộ Xây
+    # dựng có đưa ra chỉ tiêu …" (news, heldout151)
+    r"|,\s*(?:Bộ|Sở|Cục|Tổng\s+cục|(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s[^,;.\n]{0,60}?\s(?:(?:đã|có|cũng)\s+)+"
+    r"(?:đưa\s+ra|nêu|quy\s+định|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo)\b"
 )
 _SUBJECT_END = re.compile(r"[;\n]|\.\s|\./\.|\.$|:")
 # Qualifiers of an issuer that are not the subject: "Thành ủy Hà Nội khóa XVII", "... nhiệm kỳ 2020 - 2025".
@@ -1234,6 +1241,8 @@ def _laws_by_name(text: str) -> list[CitedDocument]:
         position = match.end()
         if _DRAFT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "Dự thảo Luật Quy hoạch năm 2025": a draft is no issued document
+        if _CONVENTION_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+            continue
         title = expand_law_abbreviation(re.sub(r"\s+", " ", match["title"]))
         title = title[:1].upper() + title[1:]  # "bộ luật Dân sự 2015" in running text (news, heldout128)
         if _ANOTHER_TYPE_JOINED.search(title) and not title.lower().startswith("luật sửa đổi"):

@@ -34,7 +34,7 @@ DAY_SPELLED = r"""
 """
 DAY_NUMERIC = r"""
     (?:(?:ngày|Ngày)\s+)?                          # "ngày" is optional before a numeric date
-    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<y2>\d{4})(?![\d/])
+    (?<![\d/.-])(?P<d2>\d{1,2})\s?(?P<sep>[/.-])(?:(?<=/)/)?\s?(?P<m2>\d{1,2})\s?(?P=sep)\s?(?P<y2>\d{4})(?![\d/])  # "30//8/2017"
   | (?:ngày|Ngày)\x20(?P<d7>\d{1,2})/(?P<m7>\d{1,2})\x20(?P<y7>(?:19|20)\d{2})(?![\d/])   # "ngày 16/6 2025"
 """
 # A run of months ends when its last month ends: "Tháng 11 - 12/2025" is due in December.

@@ -291,7 +291,7 @@ def extract_people(text: str, issuer: str | None = None) -> list[Person]:
     # placeholder of a model form too ("Nguyễn Văn A", a Q&A's sample programme, heldout94)
     found = {name: person for name, person in found.items() if not is_withheld_name(name)}
     return _with_department_head_titles(
-        _without_misspelt_names(_without_run_on_names(found), text), text, issuer
+        _without_short_references(_without_misspelt_names(_without_run_on_names(found), text)), text, issuer
     )
 
 
@@ -556,6 +556,31 @@ def _without_misspelt_names(people: list[Person], text: str) -> list[Person]:
                 _merge_into({kept.name: kept}, replace(person, name=kept.name))
                 dropped.add(id(person))
     return [person for person in people if id(person) not in dropped]
+
+
+_DROPPABLE_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
+
+
+def _without_short_references(people: list[Person]) -> list[Person]:
+    """Drop a later, shorter reference to a person named in full before: "PGS.TS Chu Hồi" after "PGS.TS Nguyễn Chu
+    Hồi" (the family name left out), "bà Đỗ Thu Hằng" after "bà Đỗ Thị Thu Hằng" (the middle "Thị"; news, heldout151)."""
+    kept = []
+    for person in people:
+        words = person.name.split()
+        fuller = [
+            other
+            for other in people
+            if other.start < person.start
+            and len(other.name.split()) == len(words) + 1
+            and (
+                other.name.split()[1:] == words
+                or [w for w in other.name.split() if w not in _DROPPABLE_MIDDLE_NAMES] == words
+            )
+        ]
+        if len(words) >= _SHORT_NAME_WORDS and fuller:
+            continue
+        kept.append(person)
+    return kept
 
 
 def _without_tones(name: str) -> str:
