@@ -662,11 +662,8 @@ def _after_company_name(text: str, match: regex.Match[str]) -> regex.Match[str]:
             rest = _NAME.match(text, text.index(words[size], match.start() + len(" ".join(words[:size]))))
             if rest is None or not looks_like_person(rest.group("name")):
                 continue
-            again = regex.search(rf"(?<!\w){regex.escape(rest.group('name'))}(?!\w)", text[: match.start()])
-            again = again or regex.search(
-                rf"(?<!\w){regex.escape(rest.group('name'))}(?!\w)", text[rest.end() :]
-            )
-            if again is not None:
+            named = regex.compile(rf"(?<!\w){regex.escape(rest.group('name'))}(?!\w)")
+            if named.search(text, 0, match.start()) or named.search(text, rest.end()):
                 return rest
     return match
 
@@ -901,12 +898,12 @@ def _title_after(text: str, end: int) -> str | None:
 # offices are the title, each read with its unit (the golds' "Phó Chủ tịch kiêm Tổng thư ký Hội …").
 _CONCURRENT = regex.compile(rf"[ \t]+kiêm[ \t]+(?P<title>{_TITLE})(?![\w])")
 _CONCURRENT_WINDOW = 80
+_BEFORE_CONCURRENT = regex.compile(r"[^,.;:()\n]*?(?=[ \t]+kiêm[ \t])")
 
 
 def _concurrent_offices(text: str, match: regex.Match[str]) -> str | None:
     window_end = min(_line_end(text, match.end()), match.end() + _CONCURRENT_WINDOW)
-    between = regex.compile(r"[^,.;:()\n]*?(?=[ \t]+kiêm[ \t])")
-    first_end = between.match(text, match.end(), window_end)
+    first_end = _BEFORE_CONCURRENT.match(text, match.end(), window_end)
     if first_end is None:
         return None
     second = _CONCURRENT.match(text, first_end.end())
