@@ -154,7 +154,11 @@ _PAPER_SENT = regex.compile(
     regex.IGNORECASE,
 )
 # Where a clause's subject may start: the sentence's start (after a list marker), or after a comma or colon.
-_CLAUSE_OPENING = regex.compile(r"(?:^[\W\d]{0,6}|[,:;)]\s*)$")  # ")": after an address in brackets
+# ")": after an address in brackets; a verb of praise: "Phó Thủ tướng … đánh giá cao Bộ GTVT đã tích cực chỉ đạo …, đã
+# xây dựng báo cáo Bộ Chính trị và Quốc hội …" (news, heldout40): what the praised body did
+_CLAUSE_OPENING = regex.compile(
+    r"(?:^[\W\d]{0,6}|[,:;)]\s*|(?<!\w)(?:đánh\s+giá\s+cao|ghi\s+nhận|biểu\s+dương|khen\s+ngợi|hoan\s+nghênh)\s+)$"
+)
 # A clause whose subject is counted or plural, in lower case, before "đã": "hai công ty trên đã …", "các hộ dân đã …".
 _COUNTED_SUBJECT_PAST = regex.compile(
     r"(?:^[\W\d]{0,6}|[,:;]\s+)(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những|nhiều|\d{1,3})\s+"

@@ -108,9 +108,10 @@ _TITLE = (
 # Hưng (SN 1961) - hiện giữ chức vụ Phó chủ tịch UBND xã Chu Phan" (heldout19).
 _TITLE_AFTER = regex.compile(
     r"(?:[ \t]*\((?:SN|[Ss]inh\s+năm)\s+\d{4}(?:\)|(?=,)))?"
-    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:[Nn]guyên|[Cc]ựu|hàm)[ \t]+)?"
+    rf"(?:[ \t]*(?:[-–—,:]|\()|[ \t]+là)[ \t]*(?:hiện\s+(?:giữ\s+chức\s+vụ|là)\s+)?(?P<former>(?:[Nn]guyên|[Cc]ựu|hàm|[Qq]uyền)[ \t]+)?"
     # "ông Chu Trọng Trang – tân Chi cục trưởng Chi cục ATVSTP Nghệ An" (news, heldout139): "new" is no part of it
-    # ("hàm" (of the rank of) is: "đồng chí Nguyễn Văn Hùng, hàm Vụ trưởng Vụ Báo chí - Xuất bản", heldout142)
+    # ("hàm" (of the rank of) is: "đồng chí Nguyễn Văn Hùng, hàm Vụ trưởng Vụ Báo chí - Xuất bản", heldout142; so is
+    # "quyền" (acting): "ông Trần Văn Khởi, quyền Giám đốc Trung tâm Khuyến nông Quốc gia", news, heldout152)
     r"(?:[Tt]ân[ \t]+)?"
     rf"(?P<title>{_TITLE})(?![\w])"
 )
@@ -822,7 +823,11 @@ def _office_before_honorific(before: str) -> str | None:
     return office[0]
 
 
-_FORMER_BEFORE_TITLE = regex.compile(r"(?<!\w)(?P<former>[Nn]guyên|[Cc]ựu)[ \t]+$")
+# ... and an acting one ("Quyền Giám đốc Trung tâm Khuyến nông Quốc gia Trần Văn Khởi", news, heldout152), "quyền" in
+# lower case only where no word comes before it ("thẩm quyền Chủ tịch UBND tỉnh" is an authority, not an office)
+_FORMER_BEFORE_TITLE = regex.compile(
+    r"(?<!\w)(?P<former>[Nn]guyên|[Cc]ựu|Quyền|(?<!\w[ \t]{1,3})quyền)[ \t]+$", regex.VERSION1
+)
 _OWNER_BEFORE_OFFICE = regex.compile(r"(?<!\w)của[ \t]+$")
 
 
@@ -986,11 +991,15 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         and not _ENDS_IN_LOCALITY.search(unit.name)
     ):
         return written_title  # "Trưởng phòng", not "Trưởng" split from the unit's head
-    if not with_unit and title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES:
+    if not with_unit and title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES | _INSPECTOR_TITLES:
         locality = _LOCALITY.match(rest, len(rest) - len(rest.lstrip()))
         if locality is not None:
             # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (heldout80)
             return _with_locality_after_comma(f"{title} {locality.group(0)}", rest[locality.end() :])
+        if (level := _BARE_LEVEL.match(rest)) is not None:
+            # "ông Phạm Công Bình, Phó Chánh thanh tra tỉnh làm trưởng đoàn" (news, heldout111), "Chủ tịch xã": the
+            # level alone, the place being the one the text is about
+            return f"{title} {level['level']}"
     if not with_unit and company is None and (acronym := _ACRONYM_UNIT.match(rest)) is not None:
         # "ông Phạm Đức Long, Tổng giám đốc VNPT cho hay", "Chủ tịch HĐTV", "Viện trưởng VEPR" (news): a body by an
         # acronym the lexicon does not spell out, kept as written (with a locality after it: "Chủ tịch LĐLĐ TP HCM")
@@ -1309,6 +1318,14 @@ _PROVINCE_IN_BRACKETS = regex.compile(rf"[ \t]*\((?P<province>{_PROVINCE_ALONE.p
 _INSPECTOR_TITLES = frozenset({"Chánh Thanh tra", "Phó Chánh Thanh tra"})
 # "ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ" (news, heldout80): the title holds the body, the locality follows
 _LOCAL_POLICE_TITLES = frozenset({"Trưởng Công an", "Phó Trưởng Công an"})
+# A level of government alone after a local head's title, before punctuation or a lower-case word; with "ủy" the level's
+# party committee ("ông Đỗ Đức Duy, Phó Bí thư tỉnh ủy, Chủ tịch UBND tỉnh Yên Bái", news), and not before "đảo" ("Bí
+# thư huyện đảo Cô Tô": an island district's name follows).
+_BARE_LEVEL = regex.compile(
+    rf"[ \t]+(?P<level>(?:{_LOCAL_LEVELS})(?:[ \t]+(?:ủy|uỷ)(?!\w))?)"
+    r"(?=[ \t]*(?:[,;:.()–-]|$)|[ \t]+(?!đảo(?!\w))\p{Ll})",
+    regex.VERSION1,
+)
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)

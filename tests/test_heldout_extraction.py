@@ -1170,8 +1170,9 @@ SETS = {
         {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.875,
-            **_all(1.000, ("honorific", "role"), "person"),
-            "person.title": 0.888,  # 8/9
+            **_all(
+                1.000, ("honorific", "title", "role"), "person"
+            ),  # title 8/9 until "Phó Chánh thanh tra thành phố"
             "obligation.frequency": 1.000,
             **_all(0.500, ("deadline", "recipient", "responsible"), "obligation"),  # responsible 0/2 blind
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
@@ -1475,7 +1476,7 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.750,  # 3/4: 35/NQ-CP given "Chính phủ" from its code, the gold leaves it null
             **_all(1.000, ("honorific", "role"), "person"),
-            "person.title": 0.888,  # 8/9: a rank's officer found with no post
+            "person.title": 1.000,  # 8/9 until "Trưởng CA quận …" was read as the police chief
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
     ),
@@ -1687,7 +1688,7 @@ SETS = {
             # a decision filed under its signer ("do Chánh thanh tra tỉnh Yên Bái … ký"), a bare "bệnh viện", a deputy
             "citation.issuer": 0.666,
             **_all(1.000, ("honorific", "role"), "person"),
-            "person.title": 0.842,  # blind 13/18: "Bệnh viện Ung bướu", "Trưởng phòng PC67 Công an …", "Nguyên Bộ trưởng"
+            "person.title": 0.947,  # 18/19 since "Phó Chánh thanh tra tỉnh";  # blind 13/18: "Bệnh viện Ung bướu", "Trưởng phòng PC67 Công an …", "Nguyên Bộ trưởng"
             **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
             "obligation.responsible": 0.000,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
@@ -1715,8 +1716,8 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.857,  # "Chỉ thị số 26,Công điện … của Thủ tướng": the glued list's issuer
             **_all(1.000, ("role",), "person"),
-            "person.honorific": 0.769,  # "cô", "thầy" before a teacher's name, which the gold leaves out
-            "person.title": 0.692,
+            "person.honorific": 1.000,  # 10/13 until "cô", "thầy" were read as no honorific, as the gold
+            "person.title": 0.714,
             **_all(1.000, ("deadline", "frequency"), "obligation"),
             **_all(0.000, ("recipient", "responsible"), "obligation"),
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
@@ -1735,7 +1736,7 @@ SETS = {
             "citation.issued_on": 1.000,
             "citation.issuer": 0.750,  # directives of the Prime Minister the gold files under the Government
             **_all(1.000, ("honorific", "role"), "person"),
-            "person.title": 0.666,
+            "person.title": 0.857,  # 6/7 since "Kế toán trưởng"
             **_all(1.000, ("deadline", "frequency", "recipient"), "obligation"),
             "obligation.responsible": 0.000,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
@@ -2243,7 +2244,7 @@ SETS = {
         {"citations": 1.000, "people": 0.913},
         {
             **_all(1.000, ("issued_on", "issuer"), "citation"),
-            "person.honorific": 0.952,  # 20/21: "thầy", which the gold leaves null
+            "person.honorific": 1.000,  # 20/21 until "thầy" was read as no honorific, as the gold
             "person.title": 0.904,  # 19/21: "Sái Công Hồng Phó Cục trưởng …" with no comma; "… Tòa Hình sự TAND TP.HCM"
             "person.role": 1.000,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
@@ -2333,6 +2334,21 @@ SETS = {
             "citation.issuer": 0.666,  # 2/3: a permit signed by a deputy minister, the gold's ministry
             "person.honorific": 1.000,
             "person.title": 0.800,  # 8/10: a post after the person's university; "…, Savills Hà Nội" after a comma
+            "person.role": 1.000,
+            **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
+        },
+    ),
+    "heldout152": HeldOutSet(
+        TESTS / "heldout152",
+        5,
+        # blind: citations and people 1.000; titles 8/14 (an acting head's "Quyền" dropped twice, "Trưởng CA quận …",
+        # "Ủy viên Bộ chính trị" in lower case); fixed but for two
+        {"citations": 1.000, "people": 1.000},
+        {
+            "citation.issued_on": 1.000,
+            "citation.issuer": 1.000,
+            "person.honorific": 0.928,  # 13/14: "Ông" from a later mention where the gold reads the title first
+            "person.title": 0.857,  # 12/14: "Cục trưởng Trồng trọt"; "lao công của Bệnh viện Bạch Mai"
             "person.role": 1.000,
             **_all(1.000, ALL_DOCUMENT_FIELDS, "document"),
         },
