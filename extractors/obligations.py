@@ -381,7 +381,7 @@ def _ordered_undated(obligation: Obligation, order_text: str) -> bool:
     """
     if not (obligation.recipient or obligation.frequency):
         return False
-    if _DATED_NARRATION.search(obligation.action):
+    if _DATED_NARRATION.search(obligation.action) or _EARLIER_REPORT.search(obligation.action):
         return (
             False  # "Tuy nhiên, đến ngày 6/1/2017, Bộ báo cáo Thủ tướng vẫn còn ...": what happened by a date
         )
@@ -425,6 +425,10 @@ _GOES_ON = regex.compile(r"\W*(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đ
 _DATED_NARRATION = regex.compile(
     r"(?<!trước\s)(?<!nhất\s)(?<!hạn\s)(?<!\w)ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}",
     regex.IGNORECASE,
+)
+# ... or a report made earlier: "… khác với nội dung báo cáo Thủ tướng Chính phủ trước đó" (news, heldout153)
+_EARLIER_REPORT = regex.compile(
+    r"(?<!\w)báo\s+cáo(?:\s+[^\s.;:,]+){1,8}?\s+trước\s+đó(?!\w)", regex.IGNORECASE
 )
 
 

