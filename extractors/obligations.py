@@ -352,7 +352,7 @@ def _statute_quotes(text: str) -> list[tuple[int, int]]:
 # ("người yêu cầu", "theo yêu cầu", "khi có yêu cầu" name a request, no order: "… cấp trích lục cho người yêu cầu", a
 # statute quoted in Q&A, heldout88)
 _ORDERED = regex.compile(
-    r"(?<!\w)(?:(?<!(?:người|theo|có|các|những)\s+)yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|đôn\s+đốc|chỉ\s+thị)(?!\w)",
+    r"(?<!\w)(?:(?<!(?:người|theo|có|các|những)\s+)yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|đôn\s+đốc|chỉ\s+thị|hối\s+thúc)(?!\w)",
     regex.IGNORECASE,
 )
 # Reported speech and a plan's purpose are no order: "Tổng giám đốc VNR cho biết, hàng năm VNR phải đầu tư ...",

