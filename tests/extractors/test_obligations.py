@@ -872,48 +872,50 @@ def test_obligations_news_task_text_is_its_sentence_and_a_rule_elsewhere_is_no_o
     ]
 
 
-def test_obligations_news_report_announced_to_a_named_recipient_not_on_a_condition() -> None:
-    # baomoi_news (heldout114's and heldout139's phrasings, shortened): a body's announced report to a named recipient
-    # is kept with no date, reported speech too; one announced on a condition ("nếu cần sẽ có báo cáo") is not.
-    text = (
+# News articles (baomoi_news, shortened) with the (responsible, recipient, deadline, frequency) of each task read.
+_NEWS_ARTICLES = [
+    pytest.param(
+        # heldout114's and heldout139's phrasings: a body's announced report to a named recipient is kept with no date,
+        # reported speech too; one announced on a condition ("nếu cần sẽ có báo cáo") is not.
         "Đà Nẵng tiếp tục không thu phí trông giữ xe tại bệnh viện\n"
         "Thành phố đã họp với các sở, ngành liên quan.\n"
         "Ngoài ra, UBND TP Đà Nẵng cho biết sẽ báo cáo HĐND TP về việc thực hiện các quy định của Luật Phí, lệ phí. "
-        "Những thắc mắc này tỉnh sẽ tiếp thu, nếu cần sẽ có báo cáo với Bộ Nội vụ.\n"
-    )
-    found = [(o.recipient, o.deadline) for o in article_obligations(text)]
-    assert found == [("Hội đồng nhân dân Thành phố Đà Nẵng", None)]
-
-
-def test_obligations_news_earlier_report_ordered_addressee_and_yearly_rent_are_no_task() -> None:
-    # baomoi_news (heldout153's phrasings, shortened): a report made earlier ("báo cáo Thủ tướng … trước đó"), a letter's
-    # addressee that the letter orders to act (the doer, no report's recipient) and a lease paid yearly ("thuê đất trả
-    # tiền thuê đất hàng năm", no yearly task) give no obligation; the announced report to a named body stays.
-    text = (
+        "Những thắc mắc này tỉnh sẽ tiếp thu, nếu cần sẽ có báo cáo với Bộ Nội vụ.\n",
+        [(None, "Hội đồng nhân dân Thành phố Đà Nẵng", None, None)],
+        id="report-announced-not-on-a-condition",
+    ),
+    pytest.param(
+        # heldout153's phrasings: a report made earlier ("báo cáo Thủ tướng … trước đó"), a letter's addressee that the
+        # letter orders to act (the doer, no report's recipient) and a lease paid yearly ("thuê đất trả tiền thuê đất
+        # hàng năm", no yearly task) give no obligation; the announced report to a named body stays.
         "Nhiều sai phạm tại dự án nhiệt điện\n"
         "Đoàn thanh tra đã làm việc với chủ đầu tư.\n"
         "Đáng chú ý, theo báo cáo của Bộ Công Thương, việc chủ đầu tư đề nghị nhà thầu bổ sung đối tác khác với nội "
         "dung báo cáo Thủ tướng Chính phủ trước đó. Cuối năm 2015, Cơ quan Cảnh sát điều tra, Công an TP Hồ Chí Minh "
         "có công văn gửi Cục Hải quan TP Hồ Chí Minh yêu cầu xử lý 3 công chức hải quan. Ví dụ như quy định hiện hành "
         "phù hợp với Luật Đất đai 2003 (Nhà nước cho thuê đất trả tiền thuê đất hàng năm). Bên cạnh đó, VFA cho biết "
-        "sẽ báo cáo Bộ Công Thương các trường hợp vi phạm được phát hiện.\n"
-    )
-    found = [(o.recipient, o.frequency) for o in article_obligations(text)]
-    assert found == [("Bộ Công Thương", None)]
-
-
-def test_obligations_news_counted_provinces_urged_to_report_and_an_actor_before_a_comma() -> None:
-    # baomoi_news (heldout155's phrasings, shortened): "hối thúc" (urges) orders like "yêu cầu", its doer counted ("28
-    # tỉnh, thành"); an actor named before a comma with only adverbs after it orders the body after the verb.
-    text = (
+        "sẽ báo cáo Bộ Công Thương các trường hợp vi phạm được phát hiện.\n",
+        [(None, "Bộ Công Thương", None, None)],
+        id="earlier-report-ordered-addressee-yearly-rent",
+    ),
+    pytest.param(
+        # heldout155's phrasings: "hối thúc" (urges) orders like "yêu cầu", its doer counted ("28 tỉnh, thành"); an
+        # actor named before a comma with only adverbs after it orders the body after the verb.
         "Tàu vỏ thép hư hỏng\n"
         "Nhiều chủ tàu bức xúc.\n"
         "Theo Thứ trưởng Vũ Văn Tám, Bộ NNPTNT đang hối thúc 28 tỉnh, thành tiến hành rà soát, đánh giá hiện trạng, "
         "báo cáo Thủ tướng Chính phủ chậm nhất đến 30.6 tình hình thực hiện. Phó Chủ tịch UBND tỉnh Bình Định Trần Châu "
-        "hôm 26.6, đã lần thứ hai yêu cầu Công an tỉnh báo cáo Bộ Công an.\n"
-    )
-    found = [(o.responsible, o.recipient) for o in article_obligations(text)]
-    assert found == [("28 tỉnh, thành", "Thủ tướng Chính phủ"), ("Công an tỉnh", "Bộ Công an")]
+        "hôm 26.6, đã lần thứ hai yêu cầu Công an tỉnh báo cáo Bộ Công an.\n",
+        [("28 tỉnh, thành", "Thủ tướng Chính phủ", None, None), ("Công an tỉnh", "Bộ Công an", None, None)],
+        id="counted-provinces-urged-actor-before-a-comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NEWS_ARTICLES)
+def test_obligations_news_articles_tasks_doers_and_recipients(text: str, expected: list[tuple]) -> None:
+    found = [(o.responsible, o.recipient, o.deadline, o.frequency) for o in article_obligations(text)]
+    assert found == expected
 
 
 def test_obligations_letter_address_and_a_cited_reports_addressee_are_no_task() -> None:
