@@ -70,8 +70,8 @@ _LEAD_WITH_COMMA = regex.compile(
     rf"(?:^|(?<=[\s(,;:–-]))(?P<former>(?:[Cc]ựu|[Nn]guyên)[ \t]+)?(?P<title>(?i:{_alternation(_DATA['lead_titles'])})"
     rf"(?:[ \t]+{_QUALIFIER})?[ \t]+{_BODY}(?:[ \t]+{_QUALIFIER})?)[ \t]*,[ \t]+$"
 )
-# A country's name, of one word or more, opening what reads as a name.
-_COUNTRY_OPENING = regex.compile(rf"(?:{_alternation(_DATA['countries'])})[ \t]+(?=\S)")
+# A country's name, of one word or more, opening what reads as a name (extractors.people reads it too).
+COUNTRY_OPENING = regex.compile(rf"(?:{_alternation(_DATA['countries'])})[ \t]+(?=\S)")
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(,;:]))(?P<honorific>[Ôô]ng|[Bb]à)[ \t]+$")
 # A name listed right after another with its evidence shares it (heldout55's, heldout76's and heldout138's golds).
 # ("or" too: "hạ nghị sĩ Mark Meadows hay Mark Walker", news, heldout154)
@@ -137,7 +137,7 @@ def extract_foreign_people(
     found: list[Person] = []
     for match in _FOREIGN_NAME.finditer(text):
         first = match["name"].split()[0]
-        if (country := _COUNTRY_OPENING.match(match["name"])) is not None:
+        if (country := COUNTRY_OPENING.match(match["name"])) is not None:
             # "Thủ tướng Anh Theresa May", "Chủ tịch Hạ viện Hà Lan Khadija Arib": the country ends the office, the name
             # follows it
             match = _FOREIGN_NAME.match(text, match.start() + country.end())

@@ -32,6 +32,7 @@ from dataclasses import replace
 import regex
 
 from extractors.foreign_names import (
+    COUNTRY_OPENING,
     FOREIGN_COUNTRIES,
     FOREIGN_LEAD_TITLES,
     extract_foreign_people,
@@ -189,9 +190,6 @@ _NOT_PEOPLE = frozenset(_SURNAMES["not_people"])
 # "Hồ Chí Minh Tải về" (a web page's download button run into the name) is still the late President.
 _NOT_PEOPLE_STARTS = tuple(f"{name} " for name in _NOT_PEOPLE)
 _PROVINCES = frozenset(_SURNAMES["provinces"])
-_COUNTRY_FIRST = regex.compile(
-    rf"(?:{'|'.join(regex.escape(c) for c in sorted(FOREIGN_COUNTRIES, key=len, reverse=True))})[ \t]+(?=\S)"
-)
 # Bodies whose name starts like a person's: "Bí thư Đoàn Thanh niên Cộng sản Hồ Chí Minh".
 _BODIES_LIKE_NAMES = tuple(_SURNAMES["bodies_like_names"])
 # "Anh", "Chị", "Cô", "Thầy" are honorifics only where no capitalised word or "tiếng" ("tiếng Anh",
@@ -748,7 +746,7 @@ def _read_person(
         or name in FOREIGN_COUNTRIES
     ):
         return None
-    if (country := _COUNTRY_FIRST.match(name)) is not None and looks_foreign(name[country.end() :]):
+    if (country := COUNTRY_OPENING.match(name)) is not None and looks_foreign(name[country.end() :]):
         return None
     if name.startswith("Đoàn ") and name.removeprefix("Đoàn ") in _PROVINCES:
         return (
@@ -1120,7 +1118,7 @@ _COMPANY_AFTER = regex.compile(
 # A company's or a foreign body's country or city after "tại": "ông Ashok Sud, Tổng giám đốc Standard Chartered tại Việt
 # Nam khi đó, khuyến cáo …" (news, heldout154; the golds' "Chủ tịch Hiệp hội doanh nghiệp Nhật Bản tại Việt Nam").
 _BASED_IN = regex.compile(
-    rf"[ \t]+tại[ \t]+(?P<place>Việt[ \t]+Nam|{'|'.join(regex.escape(c) for c in sorted(FOREIGN_COUNTRIES, key=len, reverse=True))})"
+    rf"[ \t]+tại[ \t]+(?P<place>Việt[ \t]+Nam|{_alternation(sorted(FOREIGN_COUNTRIES))})"
     rf"(?=[ \t]*(?:[,;:()]|\.(?!\w)|$)|[ \t]+(?:khi[ \t]+đó|{_STOPS})(?!\w))"
 )
 
@@ -1391,12 +1389,12 @@ _LOCAL_POLICE_TITLES = frozenset({"Trưởng Công an", "Phó Trưởng Công an
 # A level of government alone after a local head's title, before punctuation or a lower-case word; with "ủy" the level's
 # party committee ("ông Đỗ Đức Duy, Phó Bí thư tỉnh ủy, Chủ tịch UBND tỉnh Yên Bái", news), and not before "đảo" ("Bí
 # thư huyện đảo Cô Tô": an island district's name follows).
+_LEVEL_ALONE = regex.compile(rf"(?:{_LOCAL_LEVELS})(?:[ \t]+(?:ủy|uỷ)(?!\w))?")
 _BARE_LEVEL = regex.compile(
-    rf"[ \t]+(?P<level>(?:{_LOCAL_LEVELS})(?:[ \t]+(?:ủy|uỷ)(?!\w))?)"
+    rf"[ \t]+(?P<level>{_LEVEL_ALONE.pattern})"
     r"(?=[ \t]*(?:[,;:.()–-]|$)|[ \t]+(?!đảo(?!\w))\p{Ll})",
     regex.VERSION1,
 )
-_LEVEL_ALONE = regex.compile(rf"(?:{_LOCAL_LEVELS})(?:[ \t]+(?:ủy|uỷ))?")
 # Titles that end in their unit's head: "Trưởng ban", "Phó phòng".
 _JOINED_LOWER = regex.compile(r"\svà\s+\p{Ll}")
 _MERGED_UNIT_HEAD = regex.compile(r"(?<=\S\s)(?P<head>ban|phòng)$", regex.IGNORECASE)
