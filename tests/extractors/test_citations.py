@@ -317,6 +317,17 @@ def test_citations_subject_ends_before_the_preambles_main_clause() -> None:
     assert citation.subject == "về cải thiện Chỉ số PAPI"
 
 
+def test_a_law_by_name_and_year_is_the_one_its_reference_numbers_in_brackets() -> None:
+    # news (heldout157): "Luật Kế toán 2015" in the text, "Luật Kế toán (Luật số 88/2015/QH13)" in its references
+    text = (
+        "Theo quy định của Luật Kế toán 2015, doanh nghiệp dịch vụ kế toán phải đăng ký. Tài liệu tham khảo: 1. Quốc "
+        "hội (2015), Luật Kế toán (Luật số 88/2015/QH13); 2. Bộ Tài chính, Thông tư 297/2016/TT-BTC ngày 15/11/2016."
+    )
+    assert [(c.number, c.title) for c in extract_citations(text) if c.doc_type == "Luật"] == [
+        ("88/2015/QH13", "Luật Kế toán")
+    ]
+
+
 def test_a_short_form_of_a_document_cited_in_full_is_that_document() -> None:
     # legal_qa: "Thông tư 99 của Bộ Tài chính" and "Thông tư 99/2025/TT-BTC" in one headline, one document.
     text = (
